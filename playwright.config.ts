@@ -1,0 +1,75 @@
+import { defineConfig, type Project } from '@playwright/test';
+import { findChromium } from './scripts/ensure-chromium.mjs';
+
+const CI = !!process.env.CI;
+const PORT = 4317;
+const BASE_URL = `http://127.0.0.1:${PORT}`;
+
+/** Without the networking flags Chromium keeps trying to reach the (closed) network. */
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+const VIEWPORTS = {
+  'mobile-320': { viewport: { width: 320, height: 568 } },
+  'mobile-375': { viewport: { width: 375, height: 667 }, hasTouch: true, isMobile: true },
+  'mobile-390': { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true },
+  'tablet-768': { viewport: { width: 768, height: 1024 }, hasTouch: true },
+  'desktop-1280': { viewport: { width: 1280, height: 800 } },
+} satisfies Record<string, Project['use']>;
+
+const COLOR_SCHEMES = ['light', 'dark'] as const;
+
+/** Feature specs run only on these (light); audit specs (e2e/audit/**) run on every viewport × scheme. */
+const FEATURE_PROJECTS = new Set(['mobile-375-light', 'desktop-1280-light']);
+const AUDIT_SPECS = 'audit/**/*.spec.ts';
+
+const projects: Project[] = Object.entries(VIEWPORTS).flatMap(([viewportName, device]) =>
+  COLOR_SCHEMES.map((colorScheme) => {
+    const name = `${viewportName}-${colorScheme}`;
+    return {
+      name,
+      use: { ...device, colorScheme },
+      ...(FEATURE_PROJECTS.has(name) ? {} : { testMatch: AUDIT_SPECS }),
+    };
+  }),
+);
+
+export default defineConfig({
+  testDir: 'e2e',
+  // Not the default `test-results`: Playwright empties its outputDir on start, which would delete unit.json.
+  outputDir: 'test-results/playwright',
+  snapshotPathTemplate: 'e2e/__screenshots__/{projectName}/{testFilePath}/{arg}{ext}',
+  timeout: 30_000,
+  retries: 0,
+  workers: CI ? 2 : undefined,
+  forbidOnly: CI,
+  fullyParallel: true,
+  reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
+  expect: {
+    toHaveScreenshot: { animations: 'disabled', maxDiffPixelRatio: 0.01 },
+  },
+  use: {
+    baseURL: BASE_URL,
+    browserName: 'chromium',
+    launchOptions: { executablePath: findChromium(), args: CHROMIUM_ARGS },
+    trace: 'retain-on-failure',
+  },
+  projects,
+  webServer: {
+    // The simulated bundle (MSW in the browser), built like production for speed and determinism.
+    command: `npx vite build --outDir dist-sim && npx vite preview --outDir dist-sim --host 127.0.0.1 --port ${PORT} --strictPort`,
+    url: BASE_URL,
+    reuseExistingServer: !CI,
+    timeout: 120_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+});

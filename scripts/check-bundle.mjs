@@ -1,0 +1,52 @@
+// Builds the live bundle and checks what a user downloads first:
+// 1. no simulator code (MSW, mocks/) in any emitted file: live mode talks to a real SAM only;
+// 2. the first screen's eager JavaScript (the entry and its modulepreloads) stays under the gzip budget.
+// Prints the figures; exits 1 when either check fails. Run with --no-build to check an existing dist/.
+import { spawnSync } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+export const EAGER_GZIP_BUDGET = 110 * 1024;
+const DIST = 'dist';
+const SIMULATOR_MARKERS = ['mockServiceWorker', 'setupWorker', '__lookoutSim', 'msw/browser'];
+
+if (!process.argv.includes('--no-build')) {
+  const build = spawnSync('node_modules/.bin/vite', ['build', '--mode', 'live', '--logLevel', 'warn'], { stdio: 'inherit' });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+const eager = [...html.matchAll(/<(?:script[^>]+src|link[^>]+rel="modulepreload"[^>]+href)="\/?([^"]+\.js)"/g)].map((m) => m[1]);
+const sizes = eager.map((file) => {
+  const bytes = readFileSync(join(DIST, file));
+  return { file, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+});
+const sum = (key) => sizes.reduce((total, s) => total + s[key], 0);
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+
+const offenders = readdirSync(join(DIST, 'assets'))
+  .filter((file) => file.endsWith('.js'))
+  .filter((file) => {
+    const text = readFileSync(join(DIST, 'assets', file), 'utf8');
+    return SIMULATOR_MARKERS.some((marker) => text.includes(marker));
+  });
+
+for (const s of sizes) console.log(`  eager ${s.file}: ${kb(s.raw)} raw, ${kb(s.gzip)} gzip`);
+console.log(`  eager JavaScript: ${kb(sum('raw'))} raw, ${kb(sum('gzip'))} gzip (budget ${kb(EAGER_GZIP_BUDGET)} gzip)`);
+let ok = true;
+if (eager.length === 0) {
+  console.error('  no entry script found in dist/index.html');
+  ok = false;
+}
+if (sum('gzip') > EAGER_GZIP_BUDGET) {
+  console.error(`  over budget by ${kb(sum('gzip') - EAGER_GZIP_BUDGET)}: move code off the first screen (lazy routes/chunks)`);
+  ok = false;
+}
+if (offenders.length > 0) {
+  console.error(`  simulator code in the live bundle: ${offenders.join(', ')}`);
+  ok = false;
+} else {
+  console.log('  live bundle carries no simulator code');
+}
+process.exit(ok ? 0 : 1);

@@ -1,0 +1,98 @@
+// `npm test`: every check and suite in order, continuing past failures so the report is complete.
+// The very last line is `N passed, N failed` (a total over all steps); exit code 1 if anything failed.
+// Usage: node scripts/test-all.mjs [--skip-e2e]
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const UNIT_REPORT = 'test-results/unit.json';
+const E2E_REPORT = 'test-results/e2e.json';
+const skipE2e = process.argv.includes('--skip-e2e');
+
+/** kind 'check' counts 1 passed or 1 failed; 'setup' counts only when it fails; 'suite' reads a JSON report. */
+const steps = [
+  { name: 'typecheck', kind: 'check', command: ['tsc', '-b'] },
+  { name: 'lint', kind: 'check', command: ['eslint', '.'] },
+  { name: 'bundle (live build, no MSW, size budget)', kind: 'check', command: ['node', 'scripts/check-bundle.mjs'] },
+  {
+    name: 'unit (vitest)',
+    kind: 'suite',
+    command: ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${UNIT_REPORT}`],
+    report: UNIT_REPORT,
+    readCounts: (json) => ({ passed: json.numPassedTests, failed: json.numFailedTests, skipped: json.numPendingTests + json.numTodoTests }),
+  },
+  { name: 'chromium', kind: 'setup', e2e: true, command: ['node', 'scripts/ensure-chromium.mjs'] },
+  {
+    name: 'e2e (playwright)',
+    kind: 'suite',
+    e2e: true,
+    needs: 'chromium',
+    command: ['playwright', 'test'],
+    report: E2E_REPORT,
+    // A flaky test passed on a retry; with retries: 0 there are none.
+    readCounts: ({ stats }) => ({ passed: stats.expected + stats.flaky, failed: stats.unexpected, skipped: stats.skipped }),
+  },
+];
+
+function run([bin, ...args]) {
+  const local = join('node_modules', '.bin', bin);
+  const executable = bin !== 'node' && existsSync(local) ? local : bin;
+  console.log(`\n\u25b6 ${[bin, ...args].join(' ')}`);
+  const result = spawnSync(executable, args, { stdio: 'inherit' });
+  if (result.error) console.error(`  could not start ${bin}: ${result.error.message}`);
+  return result.status ?? 1;
+}
+
+function readReport(step) {
+  try {
+    const counts = step.readCounts(JSON.parse(readFileSync(step.report, 'utf8')));
+    return Object.values(counts).every(Number.isFinite) ? counts : null;
+  } catch {
+    return null;
+  }
+}
+
+const results = [];
+for (const step of steps) {
+  if (step.e2e && skipE2e) {
+    results.push({ name: step.name, status: 'skipped', passed: 0, failed: 0, note: '--skip-e2e' });
+    continue;
+  }
+  const prerequisite = results.find((result) => result.name === step.needs);
+  if (prerequisite && prerequisite.status !== 'ok') {
+    results.push({ name: step.name, status: 'FAILED', passed: 0, failed: 1, note: `${step.needs} unavailable` });
+    continue;
+  }
+  if (step.report) rmSync(step.report, { force: true });
+  const started = Date.now();
+  const exitCode = run(step.command);
+  const seconds = `${((Date.now() - started) / 1000).toFixed(1)}s`;
+  let passed = 0;
+  let failed = 0;
+  let note = '';
+  if (step.kind === 'suite') {
+    const counts = readReport(step);
+    if (counts) ({ passed, failed } = counts);
+    if (counts?.skipped) note = `${counts.skipped} skipped`;
+    if (!counts) note = 'no JSON report';
+    // A crash, or a failure outside any test (config error, web server, failed import), is at least one failure.
+    if (exitCode !== 0 || !counts) failed = Math.max(failed, 1);
+  } else if (exitCode === 0) {
+    passed = step.kind === 'check' ? 1 : 0;
+  } else {
+    failed = 1;
+  }
+  if (exitCode !== 0) note = [note, `exit ${exitCode}`].filter(Boolean).join(', ');
+  results.push({ name: step.name, status: failed ? 'FAILED' : 'ok', passed, failed, seconds, note });
+}
+
+const total = (key) => results.reduce((sum, result) => sum + result[key], 0);
+const rows = [
+  ['step', 'status', 'passed', 'failed', 'time', 'note'],
+  ...results.map((r) => [r.name, r.status, String(r.passed), String(r.failed), r.seconds ?? '-', r.note ?? '']),
+];
+const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
+console.log('\nSummary');
+for (const row of rows) console.log(`  ${row.map((cell, column) => cell.padEnd(widths[column])).join('  ').trimEnd()}`);
+console.log(`${total('passed')} passed, ${total('failed')} failed`);
+process.exitCode = total('failed') > 0 ? 1 : 0;

@@ -1,0 +1,199 @@
+import * as v from 'valibot';
+import {
+  AttentionSchema,
+  MessageRoleSchema,
+  NotificationSchema,
+  SessionStatusSchema,
+  ToolMetadataSchema,
+  messageEntries,
+  type Message,
+} from './rest';
+import { count, maybe, maybeTimestamp, openEnum, timestamp } from './primitives';
+import { AGENT_ACTIVITIES } from './enums';
+
+/*
+ * WebSocket frames of the SAM contract. Session events come as `{ type, payload }`; control replies and
+ * every notification frame are flat. `parse*Frame` validates one raw frame at the socket's edge and
+ * returns a normalised event (a tagged union) or says why the frame was not used. It never throws.
+ */
+
+/** Frames larger than this are dropped unread: SAM's biggest message is 100 KiB of text. */
+export const MAX_FRAME_CHARS = 4 * 1024 * 1024;
+
+const sessionId = v.string();
+
+const projectFramePayloads = {
+  'message.new': v.looseObject({
+    sessionId,
+    messageId: v.string(),
+    role: MessageRoleSchema,
+    content: v.nullish(v.string(), ''),
+    toolMetadata: maybe(ToolMetadataSchema),
+    createdAt: timestamp,
+    sequence: maybe(v.pipe(v.number(), v.integer())),
+    origin: maybe(v.string()),
+  }),
+  'messages.batch': v.looseObject({
+    sessionId,
+    messages: v.array(v.looseObject({ id: v.string(), ...messageEntries })),
+    count: v.optional(v.number()),
+  }),
+  'session.updated': v.looseObject({
+    sessionId,
+    topic: v.optional(maybe(v.string())),
+    taskId: v.optional(maybe(v.string())),
+    workspaceId: v.optional(maybe(v.string())),
+    status: v.optional(SessionStatusSchema),
+  }),
+  'session.stopped': v.looseObject({ sessionId }),
+  'session.failed': v.looseObject({ sessionId }),
+  'session.agent_completed': v.looseObject({ sessionId, agentCompletedAt: maybeTimestamp }),
+  'session.activity': v.looseObject({
+    sessionId,
+    activity: openEnum(AGENT_ACTIVITIES),
+    promptStartedAt: maybeTimestamp,
+  }),
+  'session.wake_progress': v.looseObject({
+    sessionId,
+    recoveryStatus: maybe(v.string()),
+    wakePhase: maybe(v.string()),
+    at: maybeTimestamp,
+  }),
+  'attention.created': v.looseObject({ sessionId, ...AttentionSchema.entries }),
+  'attention.resolved': v.looseObject({
+    sessionId,
+    count: v.optional(count),
+    reason: maybe(v.string()),
+    markerId: maybe(v.string()),
+  }),
+  'session.created': v.looseObject({
+    id: v.string(),
+    workspaceId: maybe(v.string()),
+    taskId: maybe(v.string()),
+    createdByUserId: maybe(v.string()),
+    topic: maybe(v.string()),
+    status: v.nullish(SessionStatusSchema, 'active'),
+    messageCount: v.nullish(count, 0),
+    createdAt: maybeTimestamp,
+  }),
+  'activity.new': v.looseObject({ eventType: v.string(), id: maybe(v.string()) }),
+  'workspace.idle_timeout': v.looseObject({
+    workspaceId: maybe(v.string()),
+    sessionId: maybe(v.string()),
+    taskId: maybe(v.string()),
+    failedTaskIds: v.nullish(v.array(v.string()), []),
+  }),
+} as const;
+
+type ProjectFramePayloads = typeof projectFramePayloads;
+export type ProjectEventType = keyof ProjectFramePayloads;
+
+/**
+ * A validated project-stream event. `message.new` and `messages.batch` are normalised to full
+ * `Message` rows so that every later stage handles one message shape.
+ */
+export type ProjectEvent =
+  | { type: 'message.new'; sessionId: string; message: Message }
+  | { type: 'messages.batch'; sessionId: string; messages: Message[] }
+  | {
+      [K in Exclude<ProjectEventType, 'message.new' | 'messages.batch'>]: {
+        type: K;
+      } & v.InferOutput<ProjectFramePayloads[K]>;
+    }[Exclude<ProjectEventType, 'message.new' | 'messages.batch'>]
+  | { type: 'pong' }
+  | { type: 'message.ack'; messageId: string; sessionId: string | null }
+  | { type: 'error'; message: string };
+
+export type FrameResult<E> =
+  | { kind: 'event'; event: E }
+  /** A well-formed frame of a type Lookout does not use (knowledge.*, mission.*, a future event). */
+  | { kind: 'ignored'; frameType: string }
+  /** Not JSON, not a frame, a known type with a bad payload, or too large. */
+  | { kind: 'invalid'; reason: string };
+
+const Envelope = v.looseObject({ type: v.string(), payload: v.optional(v.unknown()) });
+const AckSchema = v.looseObject({ messageId: v.string(), sessionId: maybe(v.string()) });
+const ErrorFrameSchema = v.looseObject({ message: v.nullish(v.string(), 'unknown error') });
+
+function decode(raw: unknown): { ok: true; frame: v.InferOutput<typeof Envelope> } | { ok: false; reason: string } {
+  if (typeof raw !== 'string') return { ok: false, reason: 'binary frame' };
+  if (raw.length > MAX_FRAME_CHARS) return { ok: false, reason: `oversized frame (${raw.length} chars)` };
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    return { ok: false, reason: 'not JSON' };
+  }
+  const envelope = v.safeParse(Envelope, json);
+  if (!envelope.success) return { ok: false, reason: 'no frame type' };
+  return { ok: true, frame: envelope.output };
+}
+
+export function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {
+  const first = issues[0];
+  if (!first) return 'invalid';
+  const path = v.getDotPath(first);
+  return path ? `${path}: ${first.message}` : first.message;
+}
+
+function isProjectEventType(type: string): type is ProjectEventType {
+  return Object.hasOwn(projectFramePayloads, type);
+}
+
+export function parseProjectFrame(raw: unknown): FrameResult<ProjectEvent> {
+  const decoded = decode(raw);
+  if (!decoded.ok) return { kind: 'invalid', reason: decoded.reason };
+  const { type, payload } = decoded.frame;
+  // Control replies are flat: their fields sit beside `type`.
+  if (type === 'pong') return { kind: 'event', event: { type } };
+  if (type === 'message.ack' || type === 'error') {
+    const schema = type === 'message.ack' ? AckSchema : ErrorFrameSchema;
+    const flat = v.safeParse(schema, decoded.frame);
+    if (!flat.success) return { kind: 'invalid', reason: `${type}: ${describeIssues(flat.issues)}` };
+    return { kind: 'event', event: { type, ...flat.output } as ProjectEvent };
+  }
+  if (!isProjectEventType(type)) return { kind: 'ignored', frameType: type };
+  const parsed = v.safeParse(projectFramePayloads[type], payload);
+  if (!parsed.success) return { kind: 'invalid', reason: `${type}: payload.${describeIssues(parsed.issues)}` };
+  return { kind: 'event', event: normaliseProjectEvent(type, parsed.output) };
+}
+
+function normaliseProjectEvent(type: ProjectEventType, payload: unknown): ProjectEvent {
+  if (type === 'message.new') {
+    const { messageId, ...rest } = payload as v.InferOutput<ProjectFramePayloads['message.new']>;
+    return { type, sessionId: rest.sessionId, message: { ...rest, id: messageId } };
+  }
+  if (type === 'messages.batch') {
+    const batch = payload as v.InferOutput<ProjectFramePayloads['messages.batch']>;
+    const messages = batch.messages.map((m) => ({ ...m, sessionId: batch.sessionId }));
+    return { type, sessionId: batch.sessionId, messages };
+  }
+  return { type, ...(payload as object) } as ProjectEvent;
+}
+
+// ---------- notification stream ----------
+const notificationFrames = {
+  'notification.new': v.looseObject({ notification: NotificationSchema }),
+  'notification.updated': v.looseObject({ notification: NotificationSchema }),
+  'notification.read': v.looseObject({ notificationId: v.string() }),
+  'notification.dismissed': v.looseObject({ notificationId: v.string() }),
+  'notification.all_read': v.looseObject({}),
+  'notification.unread_count': v.looseObject({ count }),
+  pong: v.looseObject({}),
+} as const;
+type NotificationFrames = typeof notificationFrames;
+export type NotificationEventType = keyof NotificationFrames;
+
+export type NotificationEvent = {
+  [K in NotificationEventType]: { type: K } & v.InferOutput<NotificationFrames[K]>;
+}[NotificationEventType];
+
+export function parseNotificationFrame(raw: unknown): FrameResult<NotificationEvent> {
+  const decoded = decode(raw);
+  if (!decoded.ok) return { kind: 'invalid', reason: decoded.reason };
+  const { type } = decoded.frame;
+  if (!Object.hasOwn(notificationFrames, type)) return { kind: 'ignored', frameType: type };
+  const parsed = v.safeParse(notificationFrames[type as NotificationEventType], decoded.frame);
+  if (!parsed.success) return { kind: 'invalid', reason: `${type}: ${describeIssues(parsed.issues)}` };
+  return { kind: 'event', event: { ...parsed.output, type } as NotificationEvent };
+}
