@@ -1,0 +1,50 @@
+import { useState } from 'react';
+import { useNotificationPreferences } from './preferences';
+import { browserPermission } from './usePriorityAlerts';
+
+const REFUSED: Record<string, string> = {
+  denied: 'Notifications are blocked for this site in the browser settings.',
+  default: 'Notifications were not allowed.',
+  unsupported: 'This browser cannot show notifications.',
+};
+
+/**
+ * Opt-in for browser notifications while the tab is hidden. Permission is asked on this click only; the
+ * choice is remembered in this browser.
+ */
+export function BrowserAlertsToggle() {
+  const enabled = useNotificationPreferences((s) => s.browserAlerts);
+  const setEnabled = useNotificationPreferences((s) => s.setBrowserAlerts);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const on = enabled && browserPermission() === 'granted';
+
+  async function toggle() {
+    setRefusal(null);
+    if (on) return setEnabled(false);
+    const permission = browserPermission() === 'unsupported' ? 'unsupported' : await Notification.requestPermission();
+    if (permission === 'granted') return setEnabled(true);
+    setEnabled(false);
+    setRefusal(REFUSED[permission] ?? REFUSED.default ?? null);
+  }
+
+  return (
+    <div>
+      <button
+        type="button"
+        role="switch"
+        aria-checked={on}
+        onClick={() => void toggle()}
+        className="flex min-h-11 w-full items-center justify-between gap-3 rounded-md px-1 text-left text-sm hover:bg-raised"
+      >
+        <span>Browser notifications for Priority items while Lookout is in the background</span>
+        <span
+          aria-hidden="true"
+          className={`shrink-0 rounded-full border px-2 text-xs font-semibold ${on ? 'border-accent bg-accent text-accent-fg' : 'border-line text-muted'}`}
+        >
+          {on ? 'On' : 'Off'}
+        </span>
+      </button>
+      {refusal && <p role="alert" className="px-1 pb-1 text-xs text-state-failed">{refusal}</p>}
+    </div>
+  );
+}

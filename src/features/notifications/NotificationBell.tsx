@@ -1,0 +1,79 @@
+import { lazy, Suspense, useCallback, useRef, useState } from 'react';
+import { formatBadge } from '../../reconcile/notifications';
+import { LiveAnnouncement } from '../../ui/LiveAnnouncement';
+import { Spinner } from '../../ui/Spinner';
+import { useTabBadges } from './queries';
+import { usePageTitleCount } from './usePageTitleCount';
+import { usePriorityAlerts } from './usePriorityAlerts';
+
+/** The panel is its own chunk: the bell is on the first screen, the list only when someone opens it. */
+const NotificationPanel = lazy(() => import('./NotificationPanel').then((m) => ({ default: m.NotificationPanel })));
+
+export const NOTIFICATION_PANEL_ID = 'notification-panel';
+
+/** The header's bell: Priority unread count, the panel toggle, the title prefix and arrival alerts. */
+export function NotificationBell() {
+  const priority = useTabBadges().priority;
+  const [open, setOpen] = useState(false);
+  const bellRef = useRef<HTMLButtonElement>(null);
+  const containerRef = useRef<HTMLDivElement>(null);
+  const announcement = usePriorityAlerts();
+  usePageTitleCount(priority.count);
+
+  const close = useCallback((restoreFocus: boolean) => {
+    setOpen(false);
+    if (restoreFocus) bellRef.current?.focus();
+  }, []);
+
+  const badge = formatBadge(priority);
+  return (
+    <div ref={containerRef} className="relative shrink-0">
+      <button
+        ref={bellRef}
+        type="button"
+        className="relative inline-flex min-h-11 min-w-11 items-center justify-center rounded-md hover:bg-raised"
+        aria-label={`Notifications, ${badge} need attention`}
+        aria-expanded={open}
+        aria-controls={open ? NOTIFICATION_PANEL_ID : undefined}
+        aria-haspopup="dialog"
+        onClick={() => setOpen((wasOpen) => !wasOpen)}
+      >
+        <BellIcon />
+        {priority.count > 0 && (
+          <span
+            aria-hidden="true"
+            data-testid="bell-badge"
+            className="absolute right-0.5 top-0.5 min-w-5 rounded-full bg-state-attention px-1 text-center text-xs font-semibold leading-5 text-accent-fg"
+          >
+            {badge}
+          </span>
+        )}
+      </button>
+      <LiveAnnouncement message={announcement} />
+      {open && (
+        <Suspense fallback={<Spinner label="Loading notifications" className="absolute right-2 top-full mt-2" />}>
+          <NotificationPanel id={NOTIFICATION_PANEL_ID} onClose={close} containerRef={containerRef} />
+        </Suspense>
+      )}
+    </div>
+  );
+}
+
+function BellIcon() {
+  return (
+    <svg
+      viewBox="0 0 20 20"
+      width="20"
+      height="20"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.6"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+    >
+      <path d="M5 8a5 5 0 0 1 10 0c0 4 1.5 5.5 2 6H3c.5-.5 2-2 2-6Z" />
+      <path d="M8.2 16.5a2 2 0 0 0 3.6 0" />
+    </svg>
+  );
+}

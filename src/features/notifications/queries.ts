@@ -1,0 +1,52 @@
+import { useMemo } from 'react';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { notificationQueries } from '../../live/notificationCache';
+import {
+  feedNotifications,
+  tabBadges,
+  type NotificationFeed,
+  type PanelTab,
+  type TabBadge,
+} from '../../reconcile/notifications';
+
+export { notificationKeys, notificationQueries } from '../../live/notificationCache';
+
+/** The panel's list: every loaded item once, newest first, and the paging controls. */
+export function useNotificationFeed() {
+  const query = useInfiniteQuery(notificationQueries.feed());
+  const notifications = useMemo(() => feedNotifications(query.data), [query.data]);
+  return {
+    notifications,
+    status: query.status,
+    error: query.error,
+    refetch: query.refetch,
+    hasNextPage: query.hasNextPage,
+    fetchNextPage: query.fetchNextPage,
+    isFetchingNextPage: query.isFetchingNextPage,
+    isFetchNextPageError: query.isFetchNextPageError,
+  };
+}
+
+function holdsAllUnread(unread: NotificationFeed | undefined): boolean {
+  return unread === undefined || unread.pages.every((page) => page.nextCursor === null);
+}
+
+/** Unread counts per tab (the bell shows Priority's). Zero until the unread list has loaded. */
+export function useTabBadges(): Record<PanelTab, TabBadge> {
+  const unread = useQuery(notificationQueries.unread());
+  const serverUnread = useQuery(notificationQueries.unreadCount());
+  return useMemo(
+    () =>
+      tabBadges({
+        held: feedNotifications(unread.data),
+        serverUnread: serverUnread.data ?? null,
+        heldAllUnread: holdsAllUnread(unread.data),
+      }),
+    [unread.data, serverUnread.data],
+  );
+}
+
+/** How many Priority items are unread: the bell's badge and the page title's "(3)". */
+export function usePriorityUnreadCount(): number {
+  return useTabBadges().priority.count;
+}
