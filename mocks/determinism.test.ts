@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { callApi } from './http';
+import { SCENARIO_NAMES } from './scenarios';
+import { createSimulator, type Simulator } from './simulator';
+
+type Json = Record<string, unknown>;
+
+/** Every GET the dashboard makes, over the whole world. */
+function restSnapshot(sim: Simulator): unknown[] {
+  const get = (path: string) => callApi(sim, 'GET', path);
+  const out: unknown[] = [get('/api/auth/me'), get('/api/projects'), get('/api/notifications?limit=100')];
+  for (const project of sim.world.projects.values()) {
+    const p = `/api/projects/${project.id}`;
+    out.push(get(p), get(`${p}/tasks?limit=200`), get(`${p}/sessions?limit=100`));
+    for (const session of sim.world.sessions.list(project.id)) {
+      out.push(get(`${p}/sessions/${session.id}?limit=50`));
+    }
+    for (const task of sim.world.tasks.list(project.id)) out.push(get(`${p}/tasks/${task.id}/events`));
+  }
+  return out;
+}
+
+/** Builds a scenario, records every event while the clock runs and the user acts, then snapshots REST. */
+function run(scenario: string, seed: number, steps = 24) {
+  const sim = createSimulator({ scenario, seed });
+  const log: string[] = [];
+  sim.world.subscribeAll((e) => log.push(`${sim.clock.now()} P ${e.projectId} ${JSON.stringify(e.frame)}`));
+  sim.world.subscribeNotifications((f) => log.push(`${sim.clock.now()} N ${JSON.stringify(f)}`));
+  const project = [...sim.world.projects.values()][0];
+  for (let i = 0; i < steps; i++) {
+    sim.clock.advance(2_500);
+    if (!project) continue;
+    const sessions = sim.world.sessions.list(project.id);
+    const p = `/api/projects/${project.id}`;
+    if (i === 4 && sessions[0]) log.push(JSON.stringify(callApi(sim, 'POST', `${p}/sessions/${sessions[0].id}/prompt`, { content: 'status?' })));
+    if (i === 8) log.push(JSON.stringify(callApi(sim, 'POST', `${p}/tasks/submit`, { message: 'Add a changelog entry' })));
+    const asking = sessions.find((s) => s.attention);
+    if (i === 12 && asking?.attention) {
+      const path = `${p}/sessions/${asking.id}/attention/${asking.attention.markerId}/resolve`;
+      log.push(JSON.stringify(callApi(sim, 'POST', path, { answer: asking.attention.options[0] })));
+    }
+  }
+  return { log, rest: restSnapshot(sim) };
+}
+
+describe('determinism', () => {
+  it('same scenario and seed give the same event history and the same REST answers', () => {
+    const a = run('default', 11);
+    const b = run('default', 11);
+    expect(a.log.length).toBeGreaterThan(500);
+    expect(b.log).toEqual(a.log);
+    expect(b.rest).toEqual(a.rest);
+  });
+
+  it('a different seed gives a different history', () => {
+    const a = run('default', 11, 6);
+    const b = run('default', 12, 6);
+    expect(b.log).not.toEqual(a.log);
+  });
+
+  it.each(SCENARIO_NAMES.filter((n) => n !== 'long-chat'))('scenario %s is deterministic', (name) => {
+    const a = run(name, 5, 8);
+    const b = run(name, 5, 8);
+    expect(b).toEqual(a);
+  });
+
+  it('the long chat builds 30,000 messages fast and identically', () => {
+    const started = performance.now();
+    const a = createSimulator({ scenario: 'long-chat', seed: 3 });
+    const elapsed = performance.now() - started;
+    const b = createSimulator({ scenario: 'long-chat', seed: 3 });
+    const session = [...a.world.projects.values()].flatMap((p) => a.world.sessions.list(p.id))[0];
+    if (!session) throw new Error('no session');
+    const rows = a.world.messages.all(session.id);
+    expect(rows).toHaveLength(30_000);
+    expect(elapsed).toBeLessThan(1_000);
+    expect(new Set(rows.map((m) => m.role))).toEqual(new Set(['user', 'thinking', 'plan', 'tool', 'assistant']));
+    expect(rows[1_999]?.sequence).toBeNull();
+    expect(rows[2_000]?.sequence).toBe(2_001);
+    const other = [...b.world.projects.values()].flatMap((p) => b.world.sessions.list(p.id))[0];
+    expect(b.world.messages.all(other?.id ?? '')).toEqual(rows);
+    const page = callApi(a, 'GET', `/api/projects/${session.projectId}/sessions/${session.id}?limit=100`).body as Json;
+    expect((page.messages as unknown[]).length).toBe(100);
+    expect(page.hasMore).toBe(true);
+  });
+});
+
+describe('source hygiene', () => {
+  it('no Math.random anywhere in mocks/, Date.now only in the real-time clock', () => {
+    const sources = import.meta.glob(['./**/*.ts', './**/*.tsx', '!./**/*.test.ts'], { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+    expect(Object.keys(sources).length).toBeGreaterThan(20);
+    for (const [path, text] of Object.entries(sources)) {
+      expect(text.includes('Math.random'), path).toBe(false);
+      if (!path.endsWith('world/clock.ts')) expect(/Date\.now\(|new Date\(\)/.test(text), path).toBe(false);
+    }
+  });
+});

@@ -1,0 +1,56 @@
+import type { FaultController } from './faults';
+import type { Fleet } from './fleet/fleet';
+import type { Rng } from './world/rng';
+import type { World } from './world/world';
+import { buildDefault } from './scenarios/default';
+import { buildFirehose } from './scenarios/firehose';
+import { buildHostile } from './scenarios/hostile';
+import { buildLongChat } from './scenarios/long-chat';
+import { buildEmpty, buildSignedOut, buildStaleActive } from './scenarios/small';
+
+export interface ScenarioContext {
+  world: World;
+  fleet: Fleet;
+  faults: FaultController;
+  /** The scenario's own generator (derived from the seed). */
+  rng: Rng;
+  /** The clock's time when the scenario is built; history lies before it, live work after. */
+  now: number;
+}
+
+export interface Scenario {
+  name: string;
+  description: string;
+  build(ctx: ScenarioContext): void;
+}
+
+const list: Scenario[] = [
+  {
+    name: 'default',
+    description: '3 projects; ~13 sessions in mixed states (streaming, needs input, failed, retry, fork, subtask, sleeping) and ~15 notifications.',
+    build: buildDefault,
+  },
+  { name: 'empty', description: 'One project, no sessions, no notifications.', build: buildEmpty },
+  { name: 'long-chat', description: 'One session with 30,000 messages (tool calls, thinking, plans).', build: buildLongChat },
+  {
+    name: 'stale-active',
+    description: 'Session rows stay `active` after their task failed (one already, one soon).',
+    build: buildStaleActive,
+  },
+  {
+    name: 'hostile',
+    description: 'Script tags, onerror images, javascript:/data: links, a phishing actionUrl, unknown enum values.',
+    build: buildHostile,
+  },
+  { name: 'firehose', description: '50 sessions streaming at once.', build: buildFirehose },
+  { name: 'signed-out', description: 'Every request answers 401 UNAUTHORIZED.', build: buildSignedOut },
+];
+
+export const SCENARIOS: Readonly<Record<string, Scenario>> = Object.fromEntries(list.map((s) => [s.name, s]));
+export const SCENARIO_NAMES: readonly string[] = list.map((s) => s.name);
+
+export function getScenario(name: string): Scenario {
+  const scenario = SCENARIOS[name];
+  if (!scenario) throw new Error(`Unknown scenario "${name}". Known: ${SCENARIO_NAMES.join(', ')}`);
+  return scenario;
+}
