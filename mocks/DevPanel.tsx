@@ -46,12 +46,12 @@ export function DevPanel({ sim = typeof window === 'undefined' ? undefined : win
   );
 
   return (
-    <div className="fixed bottom-2 left-2 z-50 text-fg">
+    <div className="relative shrink-0 text-fg">
       {open && (
         <section
           id={panelId}
           aria-label="Simulator controls"
-          className="mb-2 max-h-[70vh] w-72 max-w-[calc(100vw-1rem)] overflow-y-auto rounded-lg border border-line bg-surface p-3 shadow-lg"
+          className="fixed right-2 top-14 z-50 max-h-[70vh] w-72 max-w-[calc(100vw-1rem)] overflow-y-auto rounded-lg border border-line bg-surface p-3 shadow-lg"
         >
           <form
             className="grid grid-cols-[1fr_5rem] gap-1"
@@ -170,12 +170,13 @@ export function DevPanel({ sim = typeof window === 'undefined' ? undefined : win
       )}
       <button
         type="button"
-        className={`${button} shadow`}
+        className={button}
+        aria-label={open ? 'Close simulator controls' : 'Simulator controls'}
         aria-expanded={open}
         aria-controls={panelId}
         onClick={() => setOpen((o) => !o)}
       >
-        {open ? 'Close simulator' : 'Simulator'}
+        <span aria-hidden="true">{open ? '✕' : 'Sim'}</span>
       </button>
     </div>
   );

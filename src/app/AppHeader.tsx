@@ -1,0 +1,64 @@
+import { lazy, Suspense } from 'react';
+import { Link, useParams } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
+import { queries } from '../api/queries';
+import { useUiStore } from '../state/ui';
+import { ConnectionIndicator } from './ConnectionIndicator';
+import { ThemeToggle } from './ThemeToggle';
+import { NotificationBell } from '../features/notifications/NotificationBell';
+
+// Only simulated builds carry the fault/scenario panel; `__SIMULATED__` is false in live builds.
+const DevPanel = __SIMULATED__ ? lazy(() => import('../../mocks/DevPanel').then((m) => ({ default: m.DevPanel }))) : null;
+
+export function AppHeader() {
+  const { projectId } = useParams();
+  return (
+    <header className="flex h-14 shrink-0 items-center gap-1 border-b border-line bg-surface px-2 sm:gap-2 sm:px-4">
+      {projectId && <DrawerButton />}
+      <Link to="/" className="flex min-h-11 shrink-0 items-center gap-2 rounded-md px-1 font-semibold">
+        <img src="/favicon.svg" alt="" width="24" height="24" />
+        <span className={projectId ? 'hidden sm:inline' : undefined}>Lookout</span>
+      </Link>
+      {projectId ? <ProjectName projectId={projectId} /> : <div className="flex-1" />}
+      <ConnectionIndicator scope={projectId ? 'project' : 'notifications'} />
+      {DevPanel && (
+        <Suspense fallback={null}>
+          <DevPanel />
+        </Suspense>
+      )}
+      <ThemeToggle />
+      <NotificationBell />
+    </header>
+  );
+}
+
+function ProjectName({ projectId }: { projectId: string }) {
+  const project = useQuery(queries.project(projectId));
+  return (
+    <div className="min-w-0 flex-1 truncate text-sm text-muted" title={project.data?.name}>
+      <span aria-hidden="true" className="hidden sm:inline">
+        /{' '}
+      </span>
+      <span className="text-fg">{project.data?.name ?? ''}</span>
+    </div>
+  );
+}
+
+function DrawerButton() {
+  const drawerOpen = useUiStore((s) => s.drawerOpen);
+  const setDrawerOpen = useUiStore((s) => s.setDrawerOpen);
+  return (
+    <button
+      type="button"
+      className="inline-flex min-h-11 min-w-11 items-center justify-center rounded-md hover:bg-raised md:hidden"
+      aria-label="Chats"
+      aria-expanded={drawerOpen}
+      aria-controls="sessions-drawer"
+      onClick={() => setDrawerOpen(!drawerOpen)}
+    >
+      <span aria-hidden="true" className="text-xl">
+        ☰
+      </span>
+    </button>
+  );
+}

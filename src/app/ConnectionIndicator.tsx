@@ -1,0 +1,69 @@
+import { useState } from 'react';
+import { useConnectionStore } from '../state/connection';
+import type { ConnectionStatus } from '../reconcile/types';
+
+const LOOK: Record<ConnectionStatus, { icon: string; label: string; tone: string }> = {
+  connecting: { icon: '◌', label: 'Connecting', tone: 'text-muted' },
+  live: { icon: '●', label: 'Live', tone: 'text-state-done' },
+  reconnecting: { icon: '↻', label: 'Reconnecting', tone: 'text-state-attention' },
+  offline: { icon: '○', label: 'Offline', tone: 'text-state-failed' },
+};
+
+/**
+ * The stream's health, always visible: a person must know when what they see may be stale. A click
+ * opens the diagnostics (frames dropped as invalid, ignored, the last reason).
+ */
+export function ConnectionIndicator({ scope }: { scope: 'project' | 'notifications' }) {
+  const status = useConnectionStore((s) => s[scope]);
+  const catchingUp = useConnectionStore((s) => s.catchingUp);
+  const [open, setOpen] = useState(false);
+  const look = LOOK[status];
+  const label = status === 'live' && catchingUp ? 'Catching up' : look.label;
+  return (
+    <div className="relative shrink-0">
+      <button
+        type="button"
+        className="inline-flex min-h-11 items-center gap-1.5 rounded-md px-2 text-sm hover:bg-raised"
+        aria-expanded={open}
+        aria-label={`Connection: ${label}. Show diagnostics`}
+        onClick={() => setOpen(!open)}
+      >
+        <span aria-hidden="true" className={look.tone}>
+          {look.icon}
+        </span>
+        <span className="hidden sm:inline" data-testid="connection-label">
+          {label}
+        </span>
+      </button>
+      <span role="status" className="sr-only">
+        {status === 'live' ? '' : `Connection ${label.toLowerCase()}`}
+      </span>
+      {open && <Diagnostics onClose={() => setOpen(false)} />}
+    </div>
+  );
+}
+
+function Diagnostics({ onClose }: { onClose: () => void }) {
+  const { droppedFrames, ignoredFrames, lastDropReason, lastLiveAt } = useConnectionStore();
+  return (
+    <div
+      role="dialog"
+      aria-label="Stream diagnostics"
+      className="absolute right-0 z-30 mt-1 w-64 max-w-[calc(100vw-1rem)] rounded-md border border-line bg-surface p-3 text-sm shadow-lg"
+      onKeyDown={(e) => e.key === 'Escape' && onClose()}
+    >
+      <dl className="grid grid-cols-[1fr_auto] gap-x-3 gap-y-1">
+        <dt className="text-muted">Invalid frames dropped</dt>
+        <dd data-testid="dropped-frames">{droppedFrames}</dd>
+        <dt className="text-muted">Unused frames ignored</dt>
+        <dd>{ignoredFrames}</dd>
+        <dt className="text-muted">Last live</dt>
+        <dd>{lastLiveAt ? new Date(lastLiveAt).toLocaleTimeString() : 'never'}</dd>
+      </dl>
+      {lastDropReason && <p className="mt-2 break-words text-xs text-muted">Last dropped: {lastDropReason}</p>}
+      <button type="button" className="mt-2 min-h-11 w-full rounded-md border border-line" onClick={onClose}>
+        Close
+      </button>
+    </div>
+  );
+}

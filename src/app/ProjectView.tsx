@@ -1,0 +1,79 @@
+import { useEffect, useRef } from 'react';
+import { useParams } from 'react-router';
+import { useProjectStream } from '../live/hooks';
+import { useUiStore } from '../state/ui';
+import { useMediaQuery } from '../ui/useMediaQuery';
+import { SessionsSidebar } from '../features/sessions/SessionsSidebar';
+import { ChatPage } from '../features/chat/ChatPage';
+
+const WIDE = '(min-width: 768px)';
+
+/**
+ * The live project: sessions on the left, the open chat on the right. Under 768 px the list is a
+ * drawer over the chat, or the whole screen when no chat is open.
+ */
+export function ProjectView() {
+  const { projectId = '', sessionId = null } = useParams();
+  useProjectStream(projectId);
+  const wide = useMediaQuery(WIDE);
+  const drawerOpen = useUiStore((s) => s.drawerOpen);
+  const setDrawerOpen = useUiStore((s) => s.setDrawerOpen);
+  const closeDrawer = () => setDrawerOpen(false);
+
+  if (wide) {
+    return (
+      <div className="flex min-h-0 flex-1">
+        <aside aria-label="Chats" className="flex w-80 shrink-0 flex-col border-r border-line bg-surface lg:w-96">
+          <SessionsSidebar projectId={projectId} selectedSessionId={sessionId} />
+        </aside>
+        <section aria-label="Chat" className="flex min-w-0 flex-1 flex-col">
+          <ChatPage projectId={projectId} sessionId={sessionId} />
+        </section>
+      </div>
+    );
+  }
+  if (!sessionId) {
+    return (
+      <aside aria-label="Chats" className="flex min-h-0 flex-1 flex-col bg-surface">
+        <SessionsSidebar projectId={projectId} selectedSessionId={null} />
+      </aside>
+    );
+  }
+  return (
+    <div className="relative flex min-h-0 flex-1 flex-col">
+      <section aria-label="Chat" className="flex min-h-0 min-w-0 flex-1 flex-col">
+        <ChatPage projectId={projectId} sessionId={sessionId} />
+      </section>
+      {drawerOpen && (
+        <Drawer onClose={closeDrawer}>
+          <SessionsSidebar projectId={projectId} selectedSessionId={sessionId} onNavigate={closeDrawer} />
+        </Drawer>
+      )}
+    </div>
+  );
+}
+
+function Drawer({ onClose, children }: { onClose: () => void; children: React.ReactNode }) {
+  const panel = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const opener = document.activeElement as HTMLElement | null;
+    panel.current?.focus();
+    return () => opener?.focus();
+  }, []);
+  return (
+    <div className="absolute inset-0 z-20 flex" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+      <div
+        id="sessions-drawer"
+        ref={panel}
+        role="dialog"
+        aria-modal="true"
+        aria-label="Chats"
+        tabIndex={-1}
+        className="flex w-[85%] max-w-sm flex-col bg-surface shadow-xl outline-none"
+      >
+        {children}
+      </div>
+      <button type="button" aria-label="Close chats" className="flex-1 bg-black/40" onClick={onClose} />
+    </div>
+  );
+}
