@@ -1,0 +1,55 @@
+import { useMemo } from 'react';
+import type { SessionState } from '../../api/contract';
+import type { ConversationItem, SessionEntry } from '../../reconcile/types';
+import { LiveAnnouncement } from '../../ui/LiveAnnouncement';
+import { canFork, canRetry } from './affordances';
+import type { ChatActions, LineageActions } from './chatTypes';
+import { Composer } from './composer/Composer';
+import { Conversation } from './Conversation';
+import { ChatHeader } from './header/ChatHeader';
+import { useDocumentTitle } from './useDocumentTitle';
+import { useStateAnnouncement } from './useStateAnnouncement';
+
+export interface ChatViewProps {
+  projectId: string;
+  entry: SessionEntry;
+  agentState: SessionState | null;
+  items: readonly ConversationItem[];
+  hasEarlier: boolean;
+  isLoadingEarlier: boolean;
+  earlierFailed: boolean;
+  onLoadEarlier(): void;
+  actions: ChatActions;
+  lineageActions: LineageActions;
+}
+
+/** An open chat: header on top, the conversation scrolling in between, the composer at the bottom. */
+export function ChatView({ projectId, entry, agentState, actions, lineageActions, ...conversation }: ChatViewProps) {
+  const { view, session } = entry;
+  useDocumentTitle(`${session.topic || 'Untitled chat'} (${view.label}) · Lookout`);
+  const announcement = useStateAnnouncement(entry);
+  const { retrySend, discardSend } = actions;
+  const rowActions = useMemo(() => ({ retrySend, discardSend }), [retrySend, discardSend]);
+  return (
+    <div className="flex min-h-0 min-w-0 flex-1 flex-col">
+      <ChatHeader projectId={projectId} entry={entry} agentState={agentState} lineageActions={lineageActions} />
+      <Conversation
+        items={conversation.items}
+        hasEarlier={conversation.hasEarlier}
+        isLoadingEarlier={conversation.isLoadingEarlier}
+        earlierFailed={conversation.earlierFailed}
+        onLoadEarlier={conversation.onLoadEarlier}
+        actions={rowActions}
+      />
+      <Composer
+        sessionId={session.id}
+        view={view}
+        actions={actions}
+        lineageActions={lineageActions}
+        showRetry={canRetry(view)}
+        showFork={canFork(entry)}
+      />
+      <LiveAnnouncement message={announcement} />
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+// @vitest-environment jsdom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { ConversationItem } from '../../reconcile/types';
+import { Conversation } from './Conversation';
+
+const user = (id: string, text: string, createdAt: number): ConversationItem => ({
+  kind: 'user',
+  id,
+  text,
+  createdAt,
+  delivery: 'confirmed',
+});
+const note = (id: string, text: string, createdAt: number): ConversationItem => ({ kind: 'system', id, text, createdAt });
+
+const actions = { retrySend: () => {}, discardSend: () => {} };
+
+// Counts renders of user rows, to check that rows are memoized on item identity.
+const userRowRenders = vi.hoisted(() => new Map<string, number>());
+vi.mock('./items/UserMessage', () => ({
+  UserMessage: ({ item }: { item: { id: string; text: string } }) => {
+    userRowRenders.set(item.id, (userRowRenders.get(item.id) ?? 0) + 1);
+    return <p>{item.text}</p>;
+  },
+}));
+
+// jsdom has no layout: give the scroller a viewport and every row a height so the virtualizer renders rows.
+beforeEach(() => {
+  vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(600);
+  vi.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockReturnValue(50);
+});
+afterEach(cleanup);
+
+function renderConversation(items: ConversationItem[], extra: { hasEarlier?: boolean; onLoadEarlier?: () => void } = {}) {
+  const props = {
+    hasEarlier: extra.hasEarlier ?? false,
+    isLoadingEarlier: false,
+    earlierFailed: false,
+    onLoadEarlier: extra.onLoadEarlier ?? (() => {}),
+    actions,
+  };
+  const result = render(<Conversation items={items} {...props} />);
+  return { ...result, rerenderWith: (next: ConversationItem[]) => result.rerender(<Conversation items={next} {...props} />) };
+}
+
+function scrollAwayFromEnd() {
+  const log = screen.getByRole('log', { name: 'Conversation' });
+  vi.spyOn(log, 'scrollHeight', 'get').mockReturnValue(5000);
+  fireEvent.scroll(log);
+}
+
+describe('Conversation', () => {
+  it('is a log region that renders its items', () => {
+    renderConversation([user('a', 'hello agent', 1), note('b', 'workspace ready', 2)]);
+    const log = screen.getByRole('log', { name: 'Conversation' });
+    expect(log).toHaveAttribute('aria-live', 'polite');
+    expect(screen.getByText('hello agent')).toBeInTheDocument();
+    expect(screen.getByText('workspace ready')).toBeInTheDocument();
+    expect(screen.getByText('Beginning of the conversation')).toBeInTheDocument();
+  });
+
+  it('offers to load earlier messages', async () => {
+    const onLoadEarlier = vi.fn();
+    renderConversation([user('a', 'hi', 1)], { hasEarlier: true, onLoadEarlier });
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Load earlier messages' }));
+    expect(onLoadEarlier).toHaveBeenCalled();
+  });
+
+  it('while the reader is scrolled up, counts new messages on a "jump to latest" button', () => {
+    const items = [user('a', 'one', 1), user('b', 'two', 2)];
+    const { rerenderWith } = renderConversation(items);
+    expect(screen.queryByRole('button', { name: /jump to latest/i })).toBeNull();
+    scrollAwayFromEnd();
+    expect(screen.getByRole('button', { name: 'Jump to latest' })).toBeInTheDocument();
+    expect(screen.getByRole('log')).toHaveAttribute('aria-live', 'off');
+    rerenderWith([...items, note('c', 'three', 3), note('d', 'four', 4)]);
+    expect(screen.getByRole('button', { name: '2 new messages, jump to latest' })).toBeInTheDocument();
+  });
+
+  it('re-renders only the rows whose item changed (streamed text grows one row)', () => {
+    userRowRenders.clear();
+    const items = [user('a', 'one', 1), user('b', 'two', 2)];
+    const { rerenderWith } = renderConversation(items);
+    const before = { a: userRowRenders.get('a')!, b: userRowRenders.get('b')! };
+    rerenderWith([items[0]!, { ...items[1]!, text: 'two, and more' } as ConversationItem]);
+    expect(screen.getByText('two, and more')).toBeInTheDocument();
+    expect(userRowRenders.get('a')).toBe(before.a);
+    expect(userRowRenders.get('b')).toBeGreaterThan(before.b);
+  });
+});

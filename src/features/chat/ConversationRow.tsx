@@ -1,0 +1,40 @@
+import { memo } from 'react';
+import type { ConversationItem } from '../../reconcile/types';
+import { AssistantMessage } from './items/AssistantMessage';
+import { PlanChecklist } from './items/PlanChecklist';
+import { SystemNote } from './items/SystemNote';
+import { ThinkingBlock } from './items/ThinkingBlock';
+import { ToolCallCard } from './items/ToolCallCard';
+import { UnknownItem } from './items/UnknownItem';
+import { UserMessage } from './items/UserMessage';
+import type { RowActions } from './items/itemTypes';
+
+/**
+ * One conversation item. Memoized on identity: the core returns the same object for an item that did
+ * not change, so only new or growing items re-render while the agent streams.
+ */
+export const ConversationRow = memo(function ConversationRow({ item, actions }: { item: ConversationItem; actions: RowActions }) {
+  switch (item.kind) {
+    case 'user':
+      return <UserMessage item={item} actions={actions} />;
+    case 'assistant':
+      return <AssistantMessage item={item} />;
+    case 'thinking':
+      return <ThinkingBlock item={item} />;
+    case 'tool':
+      return <ToolCallCard item={item} />;
+    case 'plan':
+      return <PlanChecklist item={item} />;
+    case 'system':
+      return <SystemNote item={item} />;
+    case 'unknown':
+      return <UnknownItem item={item} />;
+    default:
+      return assertNever(item);
+  }
+});
+
+function assertNever(item: never): null {
+  void item;
+  return null;
+}

@@ -1,0 +1,29 @@
+import type { SessionEntry, SessionView } from '../../reconcile/types';
+
+/** A retry re-runs work that did not finish: offered for failed and cancelled sessions only. */
+export function canRetry(view: SessionView): boolean {
+  return view.state === 'failed' || view.state === 'cancelled';
+}
+
+/** A fork continues from a session's task, so it needs one. */
+export function canFork(entry: SessionEntry): boolean {
+  return Boolean(entry.session.taskId);
+}
+
+/** The agent's own report of what it is doing, in words. Not a session state: the view is that. */
+export function describeActivity(activity: string, detail: { statusError?: string | null; recoveryStatus?: string | null }): string {
+  switch (activity) {
+    case 'prompting':
+      return 'The agent is working on a prompt';
+    case 'idle':
+      return 'The agent is idle';
+    case 'recovering':
+      return detail.recoveryStatus ? `The agent is recovering (${detail.recoveryStatus})` : 'The agent is recovering';
+    case 'error':
+      return detail.statusError ? `The agent reported an error: ${detail.statusError}` : 'The agent reported an error';
+    case 'stopped':
+      return 'The agent has stopped';
+    default:
+      return `The agent reports “${activity}”`;
+  }
+}

@@ -1,0 +1,5 @@
+/** The app path of a chat (the route `/projects/:projectId/chat/:sessionId?` in app/router). */
+export function chatPath(projectId: string, sessionId?: string | null): string {
+  const base = `/projects/${encodeURIComponent(projectId)}/chat`;
+  return sessionId ? `${base}/${encodeURIComponent(sessionId)}` : base;
+}
