@@ -1,4 +1,4 @@
-import { useCallback, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ConversationItem } from '../../reconcile/types';
 import { ConversationRow } from './ConversationRow';
@@ -86,6 +86,20 @@ export function Conversation({ items, hasEarlier, isLoadingEarlier, earlierFaile
   useLayoutEffect(() => {
     if (justSentId) virtualizer.scrollToEnd();
   }, [justSentId, virtualizer]);
+
+  // The viewport also shrinks without a scroll event (the header's details open, the keyboard
+  // appears): a reader who was at the end stays there, instead of silently falling behind.
+  const atEndRef = useRef(atEnd);
+  atEndRef.current = atEnd;
+  useEffect(() => {
+    const el = scrollRef.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => {
+      if (atEndRef.current) virtualizer.scrollToEnd();
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [virtualizer]);
 
   function onScroll() {
     const el = scrollRef.current;
