@@ -1,0 +1,69 @@
+import { queryOptions } from '@tanstack/react-query';
+import type { ProjectList } from './contract';
+import { api } from './endpoints';
+
+/*
+ * Query keys, general -> specific, and the queryOptions of the simple (non-live) routes.
+ * Invalidating a prefix reaches everything under it: `keys.project(p)` covers the project's sessions,
+ * tasks and open chats. The live caches (session list, tasks, chat entries) are built in src/live/
+ * (`liveQueries`), because their query functions merge into what the stream already holds.
+ */
+export const keys = {
+  all: ['sam'] as const,
+  /** Every project-scoped entry, and the project list (`{ list }` never collides with an id). */
+  projects: () => [...keys.all, 'projects'] as const,
+  projectList: () => [...keys.projects(), { list: 'all' }] as const,
+  project: (projectId: string) => [...keys.projects(), projectId] as const,
+  projectDetail: (projectId: string) => [...keys.project(projectId), 'detail'] as const,
+
+  sessions: (projectId: string) => [...keys.project(projectId), 'sessions'] as const,
+  sessionList: (projectId: string) => [...keys.sessions(projectId), 'list'] as const,
+  /** Merged session facts (REST rows + live events), one entry per project: see live/records.ts. */
+  sessionFacts: (projectId: string) => [...keys.sessions(projectId), 'facts'] as const,
+  chats: (projectId: string) => [...keys.sessions(projectId), 'chat'] as const,
+  /** One open session: detail, state, message log, conversation, optimistic sends. */
+  chat: (projectId: string, sessionId: string) => [...keys.chats(projectId), sessionId] as const,
+
+  tasks: (projectId: string) => [...keys.project(projectId), 'tasks'] as const,
+  taskList: (projectId: string) => [...keys.tasks(projectId), 'list'] as const,
+  /** Newest task snapshot held per task id (list pages, task details, embedded tasks). */
+  taskSnapshots: (projectId: string) => [...keys.tasks(projectId), 'snapshots'] as const,
+  taskDetails: (projectId: string) => [...keys.tasks(projectId), 'detail'] as const,
+  taskDetail: (projectId: string, taskId: string) => [...keys.taskDetails(projectId), taskId] as const,
+
+  /** The notifications feature builds its keys under this prefix. */
+  notifications: () => [...keys.all, 'notifications'] as const,
+};
+
+/** How many pages of projects the list follows before it stops (100 each). */
+const PROJECT_PAGES_MAX = 20;
+
+export const queries = {
+  /**
+   * All projects of the user, most recently active first. Follows `nextCursor` up to
+   * PROJECT_PAGES_MAX pages; `nextCursor` is non-null in the result only when it stopped early.
+   */
+  projects: () =>
+    queryOptions({
+      queryKey: keys.projectList(),
+      queryFn: async ({ signal }): Promise<ProjectList> => {
+        const projects: ProjectList['projects'] = [];
+        let cursor: string | null = null;
+        for (let page = 0; page < PROJECT_PAGES_MAX; page += 1) {
+          const body: ProjectList = await api.projects({ limit: 100, cursor, sort: 'last_activity' }, signal);
+          projects.push(...body.projects);
+          cursor = body.nextCursor;
+          if (!cursor) break;
+        }
+        return { projects, nextCursor: cursor };
+      },
+      staleTime: 30_000,
+    }),
+
+  project: (projectId: string) =>
+    queryOptions({
+      queryKey: keys.projectDetail(projectId),
+      queryFn: ({ signal }) => api.project(projectId, signal),
+      staleTime: 30_000,
+    }),
+};

@@ -1,0 +1,120 @@
+import type { Message, SessionDetailRow, SessionState } from '../api/contract';
+import { canFold, emptyConversation, foldMessage, rebuildConversation, type Conversation } from '../reconcile/conversation';
+import { emptyLog, insertMessage, isSequenceGap, iterateLog, oldestMessage, type MessageLog } from '../reconcile/messageLog';
+import { compareMessages } from '../reconcile/order';
+import { settlePendingSends } from '../reconcile/pendingSends';
+import type { PendingSend } from '../reconcile/types';
+
+/*
+ * The cache entry of one open session (keys.chat): everything the chat view shows. Live messages and
+ * REST pages (first load, catch-up, load earlier) all go through `addMessages`; a fetched entry is
+ * merged into the held one by `mergeChatEntry`, which TanStack calls at the moment it stores the answer
+ * (the query's `structuralSharing`), so a response never overwrites what arrived while it was out.
+ */
+export interface ChatEntry {
+  /** The detail route's session row; null while only live messages are known. */
+  readonly detail: SessionDetailRow | null;
+  readonly state: SessionState | null;
+  readonly log: MessageLog;
+  /** The conversation folded from `log`, kept in step with it. */
+  readonly conversation: Conversation;
+  readonly pendingSends: readonly PendingSend[];
+  /** Older messages exist on SAM than the oldest held ("load earlier"). */
+  readonly hasEarlier: boolean;
+  /** Events were missed (a sequence gap): the next catch-up resumes after this createdAt. */
+  readonly resumeFrom: { readonly after: number; readonly stamp: number } | null;
+  /**
+   * Only on an entry fresh from the query function, never on a stored one: the page it fetched, to be
+   * merged into the held entry (`log` and `conversation` of such an entry are empty).
+   */
+  readonly fetched: { readonly stamp: number; readonly mode: 'latest' | 'after'; readonly messages: readonly Message[] } | null;
+}
+
+export function emptyChat(): ChatEntry {
+  return {
+    detail: null,
+    state: null,
+    log: emptyLog,
+    conversation: emptyConversation(),
+    pendingSends: [],
+    hasEarlier: false,
+    resumeFrom: null,
+    fetched: null,
+  };
+}
+
+export interface AddResult {
+  entry: ChatEntry;
+  /** Messages that were not held before, in display order. */
+  added: Message[];
+  /** A sequence gap was seen: catch up. */
+  gap: boolean;
+}
+
+/**
+ * Adds messages in any order, each at most once. In-order arrivals are folded into the conversation
+ * one by one; anything that sorts before what is already folded rebuilds it once for the whole batch.
+ * `detectGaps` is for live events only: a REST page is contiguous by construction.
+ */
+export function addMessages(entry: ChatEntry, messages: readonly Message[], options: { detectGaps: boolean; stamp: number }): AddResult {
+  let { log, conversation } = entry;
+  let rebuild = false;
+  let gapAfter: number | null = null;
+  const added: Message[] = [];
+  for (const m of [...messages].sort(compareMessages)) {
+    if (options.detectGaps && isSequenceGap(log, m) && log.maxSequenceAt !== null) {
+      gapAfter = Math.min(gapAfter ?? Infinity, log.maxSequenceAt);
+    }
+    const result = insertMessage(log, m);
+    if (result.outcome.kind === 'duplicate') continue;
+    log = result.log;
+    added.push(m);
+    if (!rebuild && result.outcome.kind === 'appended' && canFold(conversation, m)) conversation = foldMessage(conversation, m);
+    else rebuild = true;
+  }
+  if (rebuild) conversation = rebuildConversation(iterateLog(log), conversation);
+  const resumeFrom =
+    gapAfter === null ? entry.resumeFrom : { after: Math.min(entry.resumeFrom?.after ?? Infinity, gapAfter), stamp: options.stamp };
+  if (added.length === 0 && resumeFrom === entry.resumeFrom) return { entry, added, gap: false };
+  const pendingSends = settlePendingSends(entry.pendingSends, added);
+  return { entry: { ...entry, log, conversation, pendingSends, resumeFrom }, added, gap: gapAfter !== null };
+}
+
+/**
+ * The stored entry after a fetched one lands. Messages are merged (a catch-up never drops pages already
+ * loaded); detail and state are the response's; a gap seen after the request started stays recorded.
+ */
+export function mergeChatEntry(held: ChatEntry | undefined, incoming: ChatEntry): ChatEntry {
+  const fetched = incoming.fetched;
+  if (!fetched) return incoming;
+  const { entry } = addMessages(held ?? emptyChat(), fetched.messages, { detectGaps: false, stamp: fetched.stamp });
+  let hasEarlier = incoming.hasEarlier;
+  if (held && fetched.mode === 'after') hasEarlier = held.hasEarlier;
+  if (held && fetched.mode === 'latest') {
+    // The page tells whether messages older than ITS oldest exist; the held log may reach further back.
+    const heldOldest = oldestMessage(held.log);
+    const pageOldest = fetched.messages.reduce<Message | undefined>((a, m) => (!a || compareMessages(m, a) < 0 ? m : a), undefined);
+    if (heldOldest && (!pageOldest || compareMessages(heldOldest, pageOldest) < 0)) hasEarlier = held.hasEarlier;
+  }
+  const resumeFrom = held?.resumeFrom && held.resumeFrom.stamp > fetched.stamp ? held.resumeFrom : null;
+  return { ...entry, detail: incoming.detail, state: incoming.state, hasEarlier, resumeFrom, fetched: null };
+}
+
+/** Where a catch-up resumes: after the newest message held, or before the first gap seen. */
+export function resumePoint(entry: ChatEntry): number | null {
+  const newest = entry.log.tail.at(-1) ?? entry.log.chunks.at(-1)?.at(-1);
+  if (!newest) return null;
+  return Math.min(newest.createdAt, entry.resumeFrom?.after ?? Infinity);
+}
+
+/** Is a message with this id among the newest `window` held? (The prompt route's id, checked on its answer.) */
+export function holdsRecent(entry: ChatEntry, id: string, window = 256): boolean {
+  let seen = 0;
+  const { tail, chunks } = entry.log;
+  for (let i = tail.length - 1; i >= 0 && seen < window; i -= 1, seen += 1) if (tail[i]?.id === id) return true;
+  for (let c = chunks.length - 1; c >= 0 && seen < window; c -= 1) {
+    const chunk = chunks[c] ?? [];
+    for (let i = chunk.length - 1; i >= 0 && seen < window; i -= 1, seen += 1) if (chunk[i]?.id === id) return true;
+  }
+  return false;
+}

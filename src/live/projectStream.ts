@@ -1,0 +1,136 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { socketUrl } from '../api/config';
+import { parseProjectFrame, type ProjectEvent } from '../api/contract';
+import { streamPaths } from '../api/endpoints';
+import { connectionSink, type ConnectionSink } from '../state/connection';
+import { applyProjectEvents, type Stamped } from './apply';
+import { catchUpProject, createRefreshers } from './catchUp';
+import { configureLive, liveContext, type LiveApi } from './context';
+import { browserEnv, type LiveEnv, type TimerId } from './env';
+import { registerLiveDefaults } from './queries';
+import { replayFailedSends } from './sends';
+import { createSocketClient, type SocketClient, type SocketTiming } from './socket';
+
+/*
+ * The project stream: one socket per open project, events applied in batches, catch-up after every
+ * (re)connect and every sequence gap, and the safety net for what SAM never pushes (task status):
+ * tasks and sessions are refreshed on focus, every SAFETY_NET_MS while live, and after a reconnect.
+ */
+
+/** How often tasks and sessions are refreshed while live, because SAM pushes no task events. */
+export const SAFETY_NET_MS = 60_000;
+/** Focus events come in bursts (focus + visibilitychange): refresh at most this often because of them. */
+const FOCUS_REFRESH_MIN_MS = 5_000;
+
+export interface ProjectStreamOptions {
+  queryClient: QueryClient;
+  projectId: string;
+  connection?: ConnectionSink;
+  env?: Partial<LiveEnv>;
+  timing?: Partial<SocketTiming>;
+  /** Replaces SAM's routes (tests); the clock comes from `env.now`. */
+  api?: LiveApi;
+}
+
+export interface ProjectStream {
+  start(): void;
+  stop(): void;
+  readonly socket: SocketClient;
+  /** Resolves when no catch-up or refresh started so far is still running (tests). */
+  settled(): Promise<void>;
+}
+
+export function createProjectStream(options: ProjectStreamOptions): ProjectStream {
+  const { queryClient: client, projectId, connection = connectionSink } = options;
+  const env: LiveEnv = { ...browserEnv(), ...options.env };
+  const context = options.api || options.env?.now ? configureLive(client, { api: options.api ?? liveContext(client).api, now: env.now }) : liveContext(client);
+  registerLiveDefaults(client, projectId);
+  const refreshers = createRefreshers(client, projectId);
+  const work = new Set<Promise<unknown>>();
+  let safetyTimer: TimerId = null;
+  let lastRefreshAt = -Infinity;
+  let unsubscribeFocus: (() => void) | null = null;
+
+  const track = <T>(promise: Promise<T>) => {
+    work.add(promise);
+    const done = () => void work.delete(promise);
+    promise.then(done, done); // handles a rejection here too: a failed refresh is retried by the next one
+    return promise;
+  };
+
+  /** A catch-up: the UI says "catching up" while it runs. */
+  const catchingUp = (run: () => Promise<unknown>) => {
+    connection.catchUpStarted();
+    return track(run().finally(() => connection.catchUpFinished()));
+  };
+
+  function refreshAll() {
+    lastRefreshAt = env.now();
+    track(Promise.all([refreshers.tasks.trigger(), refreshers.sessions.trigger(), ...refreshers.openChats().map((id) => refreshers.chat(id).trigger())]));
+  }
+
+  function armSafetyNet() {
+    if (safetyTimer !== null) env.clearTimeout(safetyTimer);
+    safetyTimer = env.setTimeout(() => {
+      safetyTimer = null;
+      if (socket.status() !== 'live') return;
+      refreshAll();
+      armSafetyNet();
+    }, SAFETY_NET_MS);
+  }
+
+  function handleEvents(events: Stamped<ProjectEvent>[]) {
+    const followUps = applyProjectEvents(client, projectId, events);
+    if (followUps.refetchTasks) track(refreshers.tasks.trigger());
+    if (followUps.refetchSessions) track(refreshers.sessions.trigger());
+    for (const sessionId of followUps.catchUpSessions) catchingUp(() => refreshers.chat(sessionId).trigger());
+  }
+
+  const socket = createSocketClient<Stamped<ProjectEvent>>({
+    url: () => socketUrl(streamPaths.project(projectId)),
+    // Stamped on arrival (see apply.ts), before the batch waits for its frame.
+    parse: (raw) => {
+      const result = parseProjectFrame(raw);
+      return result.kind === 'event' ? { kind: 'event', event: { event: result.event, stamp: context.stamp() } } : result;
+    },
+    isPong: ({ event }) => event.type === 'pong',
+    onEvents: handleEvents,
+    // Every open, the first included: REST answers that started before the socket listened may predate
+    // events it will never replay. Failed sends go out again once the catch-up has confirmed what arrived.
+    onOpen: () => {
+      lastRefreshAt = env.now();
+      catchingUp(async () => {
+        await catchUpProject(client, projectId, refreshers);
+        await replayFailedSends(client, projectId);
+      });
+    },
+    onStatus: (status, at) => {
+      connection.setStatus('project', status, at);
+      if (status === 'live') armSafetyNet();
+    },
+    onDropped: (reason) => connection.frameDropped(reason),
+    onIgnored: (frameType) => connection.frameIgnored(frameType),
+    env,
+    timing: options.timing,
+  });
+
+  return {
+    socket,
+    start() {
+      unsubscribeFocus = env.onFocus(() => {
+        if (env.now() - lastRefreshAt >= FOCUS_REFRESH_MIN_MS) refreshAll();
+      });
+      socket.start();
+    },
+    stop() {
+      unsubscribeFocus?.();
+      unsubscribeFocus = null;
+      if (safetyTimer !== null) env.clearTimeout(safetyTimer);
+      safetyTimer = null;
+      socket.stop();
+    },
+    async settled() {
+      while (work.size > 0) await Promise.allSettled([...work]);
+    },
+  };
+}

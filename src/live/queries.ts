@@ -1,0 +1,155 @@
+import { infiniteQueryOptions, queryOptions, skipToken, type QueryClient } from '@tanstack/react-query';
+import type { Message, SessionDetail, SessionList, TaskList } from '../api/contract';
+import { keys } from '../api/queries';
+import { detailPatch, listRowPatch } from '../reconcile/sessionFacts';
+import { writeFacts, writeSnapshots, type SessionFactsEntry, type TaskSnapshotsEntry } from './cacheEntries';
+import { emptyChat, mergeChatEntry, resumePoint, type ChatEntry } from './chatEntry';
+import { liveContext } from './context';
+
+/*
+ * queryOptions of the live caches. Their query functions stamp the moment their request starts and
+ * merge what they fetched into the normalised caches (session facts, task snapshots) instead of
+ * replacing them, so a response never undoes a newer live event (invariant 3). The stream's safety net
+ * refreshes them, not window focus (see projectStream.ts).
+ */
+
+export const SESSION_PAGE_SIZE = 50;
+export const TASK_PAGE_SIZE = 200;
+/**
+ * SAM's `after`/`before` are strict on createdAt (ms): resuming 1 ms early re-reads the messages that
+ * share the newest held millisecond (duplicates are dropped), so none of them is skipped.
+ */
+export const RESUME_OVERLAP_MS = 1;
+/** A catch-up follows `hasMore` this many pages (5000 messages each by default) at most. */
+const MAX_CATCH_UP_PAGES = 20;
+/** Task details requested at once: a sidebar of old sessions must not fire fifty requests together. */
+const TASK_DETAIL_CONCURRENCY = 4;
+
+const managedByStream = { refetchOnWindowFocus: false, refetchOnReconnect: false } as const;
+
+function newestCreatedAt(messages: readonly Message[]): number | undefined {
+  let newest: number | undefined;
+  for (const m of messages) if (newest === undefined || m.createdAt > newest) newest = m.createdAt;
+  return newest;
+}
+
+async function fetchChat(client: QueryClient, projectId: string, sessionId: string, signal: AbortSignal): Promise<ChatEntry> {
+  const { api, stamp: nextStamp } = liveContext(client);
+  const stamp = nextStamp();
+  const held = client.getQueryData<ChatEntry>(keys.chat(projectId, sessionId));
+  const from = held?.detail ? resumePoint(held) : null;
+  let body: SessionDetail;
+  const messages: Message[] = [];
+  if (from === null) {
+    body = await api.session(projectId, sessionId, {}, signal);
+    messages.push(...body.messages);
+  } else {
+    let after = from - RESUME_OVERLAP_MS;
+    body = await api.session(projectId, sessionId, { after }, signal);
+    messages.push(...body.messages);
+    let more = body.hasMore;
+    let newest = newestCreatedAt(body.messages);
+    for (let page = 0; more && newest !== undefined && page < MAX_CATCH_UP_PAGES; page += 1) {
+      // Overlap by 1 ms unless that would not move forward (a whole page inside one millisecond).
+      after = newest - RESUME_OVERLAP_MS > after ? newest - RESUME_OVERLAP_MS : newest;
+      const next = await api.messages(projectId, sessionId, { after }, signal);
+      messages.push(...next.messages);
+      more = next.hasMore;
+      newest = newestCreatedAt(next.messages);
+    }
+  }
+  writeFacts(client, projectId, [{ id: sessionId, patch: detailPatch(body.session, body.state), stamp }]);
+  if (body.session.task) writeSnapshots(client, projectId, [{ kind: 'embedded', task: body.session.task, asOf: stamp }]);
+  const mode = from === null ? 'latest' : 'after';
+  return { ...emptyChat(), detail: body.session, state: body.state, hasEarlier: mode === 'latest' ? body.hasMore : true, fetched: { stamp, mode, messages } };
+}
+
+const limiters = new WeakMap<QueryClient, { running: number; waiting: Array<() => void> }>();
+
+async function limited<T>(client: QueryClient, run: () => Promise<T>): Promise<T> {
+  let limiter = limiters.get(client);
+  if (!limiter) limiters.set(client, (limiter = { running: 0, waiting: [] }));
+  const slot = limiter;
+  while (slot.running >= TASK_DETAIL_CONCURRENCY) await new Promise<void>((resolve) => slot.waiting.push(resolve));
+  slot.running += 1;
+  try {
+    return await run();
+  } finally {
+    slot.running -= 1;
+    slot.waiting.shift()?.();
+  }
+}
+
+/** TanStack calls this when it stores a chat answer, with what is stored at that moment. */
+export const chatStructuralSharing = (held: unknown, incoming: unknown) => mergeChatEntry(held as ChatEntry | undefined, incoming as ChatEntry);
+
+export const liveQueries = {
+  sessionList: (projectId: string) =>
+    infiniteQueryOptions({
+      queryKey: keys.sessionList(projectId),
+      initialPageParam: 0,
+      queryFn: async ({ pageParam, signal, client }): Promise<SessionList> => {
+        const { api, stamp: nextStamp } = liveContext(client);
+        const stamp = nextStamp();
+        const page = await api.sessions(projectId, { limit: SESSION_PAGE_SIZE, offset: pageParam }, signal);
+        writeFacts(client, projectId, page.sessions.map((row) => ({ id: row.id, patch: listRowPatch(row), stamp })));
+        return page;
+      },
+      getNextPageParam: (last, _all, lastOffset) => (last.hasMore ? lastOffset + last.sessions.length : undefined),
+      staleTime: 60_000,
+      ...managedByStream,
+    }),
+
+  /** The tasks most recently updated (one page of 200 is what the sidebar needs; details fill the rest). */
+  taskList: (projectId: string) =>
+    infiniteQueryOptions({
+      queryKey: keys.taskList(projectId),
+      initialPageParam: null as string | null,
+      queryFn: async ({ pageParam, signal, client }): Promise<TaskList> => {
+        const { api, stamp: nextStamp } = liveContext(client);
+        const asOf = nextStamp();
+        const page = await api.tasks(projectId, { sort: 'updatedAtDesc', limit: TASK_PAGE_SIZE, cursor: pageParam }, signal);
+        writeSnapshots(client, projectId, page.tasks.map((task) => ({ kind: 'full', task, asOf })));
+        return page;
+      },
+      getNextPageParam: (last) => last.nextCursor ?? undefined,
+      staleTime: 60_000,
+      ...managedByStream,
+    }),
+
+  taskDetail: (projectId: string, taskId: string) =>
+    queryOptions({
+      queryKey: keys.taskDetail(projectId, taskId),
+      queryFn: ({ signal, client }) =>
+        limited(client, async () => {
+          const { api, stamp: nextStamp } = liveContext(client);
+          const asOf = nextStamp();
+          const task = await api.task(projectId, taskId, signal);
+          writeSnapshots(client, projectId, [{ kind: 'full', task, asOf }]);
+          return task;
+        }),
+      staleTime: 60_000,
+      ...managedByStream,
+    }),
+
+  chat: (projectId: string, sessionId: string) =>
+    queryOptions({
+      queryKey: keys.chat(projectId, sessionId),
+      queryFn: ({ signal, client }) => fetchChat(client, projectId, sessionId, signal),
+      structuralSharing: chatStructuralSharing,
+      ...managedByStream,
+    }),
+
+  /** Readers of the normalised caches (written only by src/live). */
+  sessionFacts: (projectId: string) =>
+    queryOptions<SessionFactsEntry>({ queryKey: keys.sessionFacts(projectId), queryFn: skipToken, staleTime: Infinity, gcTime: Infinity }),
+  taskSnapshots: (projectId: string) =>
+    queryOptions<TaskSnapshotsEntry>({ queryKey: keys.taskSnapshots(projectId), queryFn: skipToken, staleTime: Infinity, gcTime: Infinity }),
+};
+
+/** Query defaults that must hold even for entries first written by the stream (before any hook used them). */
+export function registerLiveDefaults(client: QueryClient, projectId: string): void {
+  client.setQueryDefaults(keys.chats(projectId), { structuralSharing: chatStructuralSharing });
+  client.setQueryDefaults(keys.sessionFacts(projectId), { gcTime: Infinity, structuralSharing: false });
+  client.setQueryDefaults(keys.taskSnapshots(projectId), { gcTime: Infinity, structuralSharing: false });
+}

@@ -1,0 +1,230 @@
+import type { Message, SessionDetail, SessionRow, SessionState, Task } from '../../api/contract';
+import { ApiError } from '../../api/http';
+import type { LiveApi } from '../context';
+
+/*
+ * A small in-memory SAM for tests of src/live: the truth (tasks, session rows, agent state, messages),
+ * the frames each change broadcasts, and the REST routes over it. Every route answers with the state
+ * as of its call (the moment the request started); with `hold` on, answers wait until the test
+ * releases them, so a test can race them against live events.
+ */
+
+export type Frame = { type: string; payload?: unknown };
+interface Held {
+  route: string;
+  resolve: () => void;
+}
+
+/** A task snapshot that reached the client: its server version, and which route brought it. */
+export interface Delivery {
+  taskId: string;
+  status: string;
+  version: number;
+  via: 'list' | 'embedded';
+}
+
+export class FakeSam {
+  now: number;
+  tasks = new Map<string, Task>();
+  sessions = new Map<string, SessionRow>();
+  states = new Map<string, SessionState>();
+  messages = new Map<string, Message[]>();
+  hold = false;
+  offline = false;
+  /** Frames broadcast by changes made through routes (a prompt's user message), for the test to deliver. */
+  outbox: Frame[] = [];
+  held: Held[] = [];
+  calls: string[] = [];
+  /** Per task, the delivered snapshot with the highest server version (a list one wins a tie). */
+  newestDelivery = new Map<string, Delivery>();
+  /**
+   * Per session, the newest list row that reached the client: its status and the order in which the
+   * client learned it (the request's start, on the same counter as `nextOrder`).
+   */
+  lastRowDelivery = new Map<string, { status: string; order: number }>();
+  private seq = 0;
+  private order = 0;
+
+  /** A shared counter of "when the client learned something" (request starts, frame receipts). */
+  nextOrder(): number {
+    this.order += 1;
+    return this.order;
+  }
+
+  constructor(start: number) {
+    this.now = start;
+  }
+
+  tick(ms = 1): number {
+    this.now += ms;
+    return this.now;
+  }
+
+  // ---- changes, each returning the frames SAM broadcasts for it ----
+  putTask(task: Task): Frame[] {
+    this.tasks.set(task.id, task);
+    return [{ type: 'activity.new', payload: { eventType: 'task.submitted', id: task.id } }];
+  }
+  setTaskStatus(id: string, status: string, errorMessage: string | null = null): Frame[] {
+    const task = this.tasks.get(id);
+    if (!task) return [];
+    const at = this.tick();
+    const terminal = status === 'completed' || status === 'failed' || status === 'cancelled';
+    this.tasks.set(id, { ...task, status, errorMessage, updatedAt: at, completedAt: terminal ? at : null });
+    return [{ type: 'activity.new', payload: { eventType: `task.${status === 'in_progress' ? 'execution_step' : status}`, id } }];
+  }
+  putSession(row: SessionRow): Frame[] {
+    this.sessions.set(row.id, row);
+    this.states.set(row.id, { activity: row.agentCompletedAt === null ? 'prompting' : 'idle', activityAt: null, statusError: null, currentPlan: [], promptStartedAt: null, lastStopReason: null, recoveryStatus: null, wakePhase: null });
+    this.messages.set(row.id, []);
+    const { id, workspaceId, taskId, createdByUserId, topic, createdAt } = row;
+    return [{ type: 'session.created', payload: { id, workspaceId, taskId, createdByUserId, topic, status: 'active', messageCount: 0, createdAt } }];
+  }
+  private patchSession(id: string, patch: Partial<SessionRow>) {
+    const row = this.sessions.get(id);
+    if (row) this.sessions.set(id, { ...row, ...patch, lastMessageAt: this.now });
+  }
+  private patchState(id: string, patch: Partial<SessionState>) {
+    const state = this.states.get(id);
+    if (state) this.states.set(id, { ...state, ...patch });
+  }
+  setSessionStatus(id: string, status: 'active' | 'sleeping' | 'stopped' | 'failed'): Frame[] {
+    this.tick();
+    this.patchSession(id, { status, ...(status === 'stopped' || status === 'failed' ? { endedAt: this.now } : {}) });
+    if (status === 'stopped' || status === 'failed') return [{ type: `session.${status}`, payload: { sessionId: id } }];
+    return [{ type: 'session.updated', payload: { sessionId: id, status } }];
+  }
+  addMessage(sessionId: string, role: string, content: string, extra: Partial<Message> = {}): { message: Message; frames: Frame[] } {
+    const at = this.tick();
+    this.seq += 1;
+    const list = this.messages.get(sessionId) ?? [];
+    const message: Message = { id: `msg-${this.seq}`, sessionId, role, content, toolMetadata: null, createdAt: at, sequence: list.length + 1, origin: null, ...extra };
+    this.messages.set(sessionId, [...list, message]);
+    this.patchSession(sessionId, { messageCount: list.length + 1 });
+    const frames: Frame[] = [{ type: 'message.new', payload: { ...message, messageId: message.id, id: undefined } }];
+    if (role === 'user') {
+      // A new prompt starts a new turn: SAM clears agentCompletedAt without an event of its own.
+      this.patchSession(sessionId, { agentCompletedAt: null, isIdle: false });
+      this.patchState(sessionId, { activity: 'prompting', promptStartedAt: at });
+      frames.push({ type: 'session.activity', payload: { sessionId, activity: 'prompting', promptStartedAt: at } });
+    }
+    return { message, frames };
+  }
+  agentCompleted(sessionId: string): Frame[] {
+    const at = this.tick();
+    this.patchSession(sessionId, { agentCompletedAt: at, isIdle: true });
+    this.patchState(sessionId, { activity: 'idle', promptStartedAt: null });
+    return [
+      { type: 'session.agent_completed', payload: { sessionId, agentCompletedAt: at } },
+      { type: 'session.activity', payload: { sessionId, activity: 'idle', promptStartedAt: null } },
+    ];
+  }
+
+  // ---- REST ----
+  private answer<T>(route: string, snapshot: () => T): Promise<T> {
+    this.calls.push(route);
+    if (this.offline) return Promise.reject(new ApiError(0, 'NETWORK_ERROR', 'offline'));
+    const value = structuredClone(snapshot());
+    const delivered = this.taskDeliveries(route, value);
+    const order = this.nextOrder();
+    const rows = route === 'sessions' ? (value as { sessions: SessionRow[] }).sessions.map((r) => ({ sessionId: r.id, status: r.status, order })) : [];
+    const deliver = () => {
+      for (const d of delivered) {
+        const held = this.newestDelivery.get(d.taskId);
+        if (!held || d.version > held.version || (d.version === held.version && d.via === 'list')) this.newestDelivery.set(d.taskId, d);
+      }
+      for (const { sessionId, ...row } of rows) {
+        if ((this.lastRowDelivery.get(sessionId)?.order ?? -1) < row.order) this.lastRowDelivery.set(sessionId, row);
+      }
+      return value;
+    };
+    if (!this.hold) return Promise.resolve().then(deliver);
+    return new Promise((resolve) => this.held.push({ route, resolve: () => resolve(deliver()) }));
+  }
+  private taskDeliveries(route: string, value: unknown): Delivery[] {
+    const tasks = route === 'tasks' ? (value as { tasks: Task[] }).tasks : route.startsWith('task:') ? [value as Task] : [];
+    const list = tasks.map((t): Delivery => ({ taskId: t.id, status: t.status, version: t.updatedAt, via: 'list' }));
+    const embedded = route.startsWith('session:') ? (value as SessionDetail).session.task : null;
+    const version = embedded ? this.tasks.get(embedded.id)?.updatedAt : undefined;
+    if (embedded && version !== undefined) {
+      list.push({ taskId: embedded.id, status: embedded.status, version, via: 'embedded' });
+      // Not part of the contract: lets a test read which server version an embedded snapshot was.
+      Object.assign(embedded, { testVersion: version });
+    }
+    return list;
+  }
+  /** Releases the held answer at `index` (modulo the number held): answers land in any order. */
+  releaseOne(index: number): void {
+    if (this.held.length === 0) return;
+    const [one] = this.held.splice(index % this.held.length, 1);
+    one?.resolve();
+  }
+  release(filter: (route: string) => boolean = () => true): number {
+    const out = this.held.filter((h) => filter(h.route));
+    this.held = this.held.filter((h) => !filter(h.route));
+    out.forEach((h) => h.resolve());
+    return out.length;
+  }
+  private page(sessionId: string, q: { limit?: number; before?: number; after?: number }) {
+    const all = (this.messages.get(sessionId) ?? []).filter((m) => (q.after === undefined || m.createdAt > q.after) && (q.before === undefined || m.createdAt < q.before));
+    const limit = q.limit ?? (q.after !== undefined ? 5000 : 500);
+    const fromStart = q.after !== undefined && q.before === undefined;
+    const messages = fromStart ? all.slice(0, limit) : all.slice(Math.max(0, all.length - limit));
+    return { messages, hasMore: all.length > limit };
+  }
+
+  api: LiveApi = {
+    sessions: (_p, q = {}) =>
+      this.answer('sessions', () => {
+        const rows = [...this.sessions.values()].sort((a, b) => (b.lastMessageAt ?? 0) - (a.lastMessageAt ?? 0));
+        const offset = q.offset ?? 0;
+        const page = rows.slice(offset, offset + (q.limit ?? 20));
+        return { sessions: page, total: rows.length, hasMore: offset + page.length < rows.length };
+      }),
+    session: (_p, s, q = {}) =>
+      this.answer(`session:${s}`, (): SessionDetail => {
+        const row = this.sessions.get(s);
+        if (!row) throw new ApiError(404, 'NOT_FOUND', 'no session');
+        const task = row.taskId ? this.tasks.get(row.taskId) : undefined;
+        const embedded = task && { id: task.id, status: task.status, executionStep: task.executionStep, errorMessage: task.errorMessage, outputBranch: null, outputPrUrl: null, outputSummary: null, finalizedAt: task.completedAt, taskMode: task.taskMode, agentProfileHint: null };
+        return { session: { ...row, agentSessionId: null, agentType: 'claude', task: embedded ?? null }, state: this.states.get(s) ?? null, ...this.page(s, q) };
+      }),
+    messages: (_p, s, q = {}) => this.answer(`messages:${s}`, () => this.page(s, q)),
+    tasks: (_p, q = {}) =>
+      this.answer('tasks', () => {
+        const all = [...this.tasks.values()].sort((a, b) => b.updatedAt - a.updatedAt || (a.id < b.id ? 1 : -1));
+        const start = q.cursor ? all.findIndex((t) => t.id === q.cursor) + 1 : 0;
+        const page = all.slice(start, start + (q.limit ?? 50));
+        return { tasks: page, nextCursor: start + page.length < all.length ? (page.at(-1)?.id ?? null) : null };
+      }),
+    task: (_p, t) =>
+      this.answer(`task:${t}`, () => {
+        const task = this.tasks.get(t);
+        if (!task) throw new ApiError(404, 'NOT_FOUND', 'no task');
+        return task;
+      }),
+    sendPrompt: (_p, s, content) =>
+      this.answer(`prompt:${s}`, () => {
+        const { message, frames } = this.addMessage(s, 'user', content);
+        this.outbox.push(...frames);
+        return { accepted: true, status: 'queued', deliveryId: null, messageId: message.id };
+      }),
+    interrupt: () => this.answer('interrupt', () => ({ status: 'cancelled', message: null })),
+    resolveAttention: () => this.answer('resolve', () => ({ success: true })),
+    submitTask: () => this.answer('submit', () => ({ taskId: 't-new', sessionId: 's-new', branchName: null, status: 'queued' })),
+    summarize: () => this.answer('summarize', () => ({ summary: 'so far', messageCount: 0, filteredCount: 0, method: null })),
+    forkPrepare: () => this.answer('fork', () => ({ parentTaskId: 't1', parentSessionId: 's1', parentBranch: null, sessionLabel: null, summary: 'ctx', messageCount: 0, repaired: null })),
+  };
+}
+
+/** Lets promise chains (query functions, setQueryData, coalescers) run to completion. */
+export async function flushPromises(rounds = 20): Promise<void> {
+  for (let i = 0; i < rounds; i += 1) await Promise.resolve();
+}
+
+const immediate = (globalThis as unknown as { setImmediate?: (callback: () => void) => void }).setImmediate;
+
+/** Waits until every queued promise reaction has run (a macrotask turn drains the microtask queue). */
+export function drainMicrotasks(): Promise<void> {
+  return new Promise((resolve) => (immediate ? immediate(resolve) : setTimeout(resolve, 0)));
+}

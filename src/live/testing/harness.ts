@@ -1,0 +1,109 @@
+import { InfiniteQueryObserver, QueryClient, QueryObserver } from '@tanstack/react-query';
+import { keys } from '../../api/queries';
+import type { ConnectionSink } from '../../state/connection';
+import type { ConnectionStatus, SessionEntry, StreamFacts } from '../../reconcile/types';
+import { readFacts, readSnapshots } from '../cacheEntries';
+import type { ChatEntry } from '../chatEntry';
+import { buildEntry, entryMemo, listedSessionIds } from '../entries';
+import { createProjectStream, type ProjectStream } from '../projectStream';
+import { liveQueries } from '../queries';
+import { createFakeEnv, type FakeEnv } from './fakeEnv';
+import { FakeSam, drainMicrotasks, flushPromises, type Frame } from './fakeSam';
+
+/*
+ * A QueryClient wired to a FakeSam through the real project stream (fake socket, virtual clock), with
+ * observers standing in for mounted components. No React: what a component would show is computed with
+ * the same functions the hooks use.
+ */
+export const PROJECT = 'p1';
+
+export interface Harness {
+  client: QueryClient;
+  sam: FakeSam;
+  env: FakeEnv;
+  stream: ProjectStream;
+  connection: ConnectionSink & { status: ConnectionStatus; lastLiveAt: number | null; catchUps: number; dropped: number };
+  /** Mounts the sidebar's queries (session list + task list). */
+  mountSidebar(): void;
+  /** Opens a chat (a mounted useChat). */
+  openChat(sessionId: string): () => void;
+  /** Opens the socket (server side accepts it). */
+  connect(): void;
+  /** Frames from the server to the client over the current socket, then one animation frame. */
+  deliver(frames: readonly Frame[], options?: { flush?: boolean }): void;
+  /** Runs promise chains and the frame flush until nothing moves. */
+  settle(): Promise<void>;
+  chat(sessionId: string): ChatEntry | undefined;
+  entry(sessionId: string): SessionEntry | null;
+  sidebarIds(): string[];
+  stop(): void;
+}
+
+export function createHarness(options: { start?: number; seed?: number } = {}): Harness {
+  const env = createFakeEnv({ start: options.start, autoPong: true });
+  const sam = new FakeSam(env.now());
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false, gcTime: Infinity } } });
+  const connection = {
+    status: 'connecting' as ConnectionStatus,
+    lastLiveAt: null as number | null,
+    catchUps: 0,
+    dropped: 0,
+    setStatus(_stream: string, status: ConnectionStatus, at: number) {
+      if (status === 'live' || connection.status === 'live') connection.lastLiveAt = at;
+      connection.status = status;
+    },
+    frameDropped: () => void (connection.dropped += 1),
+    frameIgnored: () => {},
+    catchUpStarted: () => void (connection.catchUps += 1),
+    catchUpFinished: () => void (connection.catchUps -= 1),
+  };
+  const stream = createProjectStream({ queryClient: client, projectId: PROJECT, connection, env, api: sam.api });
+  const unsubscribers: Array<() => void> = [];
+  const streamFacts = (): StreamFacts => ({ connection: connection.status, lastLiveAt: connection.lastLiveAt, catchingUp: connection.catchUps > 0 });
+
+  const harness: Harness = {
+    client,
+    sam,
+    env,
+    stream,
+    connection,
+    mountSidebar() {
+      unsubscribers.push(new InfiniteQueryObserver(client, liveQueries.sessionList(PROJECT)).subscribe(() => {}));
+      unsubscribers.push(new InfiniteQueryObserver(client, liveQueries.taskList(PROJECT)).subscribe(() => {}));
+    },
+    openChat(sessionId) {
+      const off = new QueryObserver(client, liveQueries.chat(PROJECT, sessionId)).subscribe(() => {});
+      unsubscribers.push(off);
+      return off;
+    },
+    connect() {
+      env.latestSocket().serverOpen();
+    },
+    deliver(frames, { flush = true } = {}) {
+      const socket = env.latestSocket();
+      for (const frame of frames) socket.serverSend(frame);
+      if (flush) env.runFrame();
+    },
+    async settle() {
+      // Held answers stay held: this only lets everything that CAN move, move.
+      for (let i = 0; i < 8; i += 1) {
+        await drainMicrotasks();
+        env.runFrame();
+      }
+      await flushPromises();
+    },
+    chat: (sessionId) => client.getQueryData<ChatEntry>(keys.chat(PROJECT, sessionId)),
+    entry: (sessionId) =>
+      buildEntry(entryMemo(client, PROJECT), { facts: readFacts(client, PROJECT), snapshots: readSnapshots(client, PROJECT), stream: streamFacts(), now: env.now() }, sessionId),
+    sidebarIds: () => {
+      const pages = client.getQueryData<{ pages: Parameters<typeof listedSessionIds>[0] }>(keys.sessionList(PROJECT))?.pages ?? [];
+      return listedSessionIds(pages, readFacts(client, PROJECT));
+    },
+    stop() {
+      unsubscribers.forEach((off) => off());
+      stream.stop();
+      client.clear();
+    },
+  };
+  return harness;
+}

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { LIVE, MIN, T0, makeEmbedded, makeFacts, makeTask } from '../test/factories';
+import { clockTime } from './format';
+import { sessionView } from './sessionView';
+import type { DisplayState, SessionFacts, StreamFacts, TaskFacts } from './types';
+
+const NOW = T0 + 10 * MIN;
+const question = { markerId: 'm1', kind: 'question', createdAt: T0, expiresAt: null, reason: 'Which branch?', options: ['main', 'dev'] };
+
+// [case, session facts, task (null = not known yet), expected state, reason pattern]
+const table: Array<[string, Partial<SessionFacts>, Partial<TaskFacts> | null, DisplayState, RegExp]> = [
+  ['active, agent prompting', { activity: 'prompting', promptStartedAt: T0 }, {}, 'working', new RegExp(`^agent working since ${clockTime(T0)}$`)],
+  ['active, no activity known, not finished', {}, {}, 'working', /^agent working$/],
+  ['active, task still queued', {}, { status: 'queued', executionStep: 'node_provisioning' }, 'working', /^task queued: node provisioning$/],
+  ['active, agent finished (row only)', { agentCompletedAt: T0 + 8 * MIN }, {}, 'idle', /^agent finished 2 min ago$/],
+  ['active, activity idle', { activity: 'idle', agentCompletedAt: T0 }, {}, 'idle', /^agent finished 10 min ago$/],
+  ['active, agent error', { activity: 'error', statusError: 'OOM\nkilled' }, {}, 'idle', /^the agent stopped with an error: OOM killed$/],
+  ['active, recovering', { activity: 'recovering' }, {}, 'waking', /recovering/],
+  ['open question', { attention: question }, {}, 'needs_input', /^waiting for your answer: Which branch\?$/],
+  ['expired question', { attention: { ...question, expiresAt: T0 + MIN }, agentCompletedAt: T0 }, {}, 'idle', /finished/],
+  ['sleeping', { status: 'sleeping' }, {}, 'sleeping', /^asleep; a new message wakes it$/],
+  ['sleeping, waking up', { status: 'sleeping', wakePhase: 'vm_boot' }, {}, 'waking', /^waking: vm boot$/],
+  ['stopped session', { status: 'stopped', endedAt: T0 }, {}, 'stopped', /^session stopped 10 min ago$/],
+  ['failed session', { status: 'failed', statusError: 'VM lost' }, {}, 'failed', /^session failed: VM lost$/],
+  ['task completed beats an active row', { activity: 'prompting' }, { status: 'completed', completedAt: T0 + 5 * MIN }, 'completed', /^task completed 5 min ago$/],
+  ['task failed beats an open question', { attention: question }, { status: 'failed', errorMessage: 'tests did not pass', completedAt: T0 + 8 * MIN }, 'failed', /^task failed 2 min ago: tests did not pass$/],
+  ['task cancelled beats a stopped row', { status: 'stopped' }, { status: 'cancelled', updatedAt: T0 }, 'cancelled', /^task cancelled 10 min ago$/],
+  ['embedded failed task (finalizedAt only)', {}, { ...makeEmbedded({ id: 't1', status: 'failed', errorMessage: 'boom', finalizedAt: T0 }) }, 'failed', /^task failed 10 min ago: boom$/],
+  ['failed task sent back to ready', { activity: 'prompting', promptStartedAt: T0 }, { status: 'ready', errorMessage: 'old' }, 'working', /^agent working since/],
+  ['unknown session status', { status: 'hibernating' }, {}, 'unknown', /session status "hibernating"/],
+  ['unknown task status', {}, { status: 'paused' }, 'unknown', /task status "paused"/],
+  ['unknown activity', { activity: 'dreaming' }, {}, 'unknown', /agent activity "dreaming"/],
+  ['task not known yet', { activity: 'prompting', promptStartedAt: T0 }, null, 'working', /^agent working since/],
+];
+
+describe('sessionView, table', () => {
+  it.each(table)('%s', (_name, session, task, state, reason) => {
+    const taskFacts = task === null ? null : { ...makeTask({ id: 't1' }), ...task };
+    const view = sessionView(makeFacts(session), taskFacts, LIVE, NOW);
+    expect(view.state).toBe(state);
+    expect(view.reason).toMatch(reason);
+    expect(view.stale).toBe(false);
+  });
+});
+
+describe('sessionView, affordances', () => {
+  const at = (session: Partial<SessionFacts>, task: Partial<TaskFacts> = {}) =>
+    sessionView(makeFacts(session), { ...makeTask({ id: 't1' }), ...task }, LIVE, NOW);
+
+  it('a terminal task ends the conversation and nothing can be sent or interrupted', () => {
+    const view = at({ activity: 'prompting' }, { status: 'failed' });
+    expect(view).toMatchObject({ ended: true, canSend: false, canInterrupt: false, label: 'Failed' });
+  });
+
+  it('a working agent can be interrupted but not prompted; an idle one the other way round', () => {
+    expect(at({ activity: 'prompting' })).toMatchObject({ canInterrupt: true, canSend: false, ended: false });
+    expect(at({ activity: 'idle' })).toMatchObject({ canInterrupt: false, canSend: true });
+  });
+
+  it('carries the open question so the composer can offer its options', () => {
+    expect(at({ attention: question }).attention?.options).toEqual(['main', 'dev']);
+  });
+
+  it('a sleeping session accepts a message (it wakes it)', () => {
+    expect(at({ status: 'sleeping' })).toMatchObject({ canSend: true, label: 'Asleep' });
+  });
+});
+
+describe('sessionView, staleness', () => {
+  const facts = makeFacts({ activity: 'prompting', promptStartedAt: T0 });
+  const streams: Array<[StreamFacts, RegExp]> = [
+    [{ connection: 'reconnecting', lastLiveAt: T0 + 3 * MIN, catchingUp: false }, new RegExp(`^reconnecting: showing the state as of ${clockTime(T0 + 3 * MIN)} · agent working`)],
+    [{ connection: 'offline', lastLiveAt: T0, catchingUp: false }, new RegExp(`^offline: showing the state as of ${clockTime(T0)}`)],
+    [{ connection: 'connecting', lastLiveAt: null, catchingUp: false }, /^connecting: live updates have not started yet/],
+    [{ connection: 'live', lastLiveAt: T0, catchingUp: true }, /^catching up on missed updates · /],
+  ];
+  it.each(streams)('not live (%j) is stale and says since when', (stream, reason) => {
+    const view = sessionView(facts, null, stream, NOW);
+    expect(view.stale).toBe(true);
+    expect(view.reason).toMatch(reason);
+    expect(view.state).toBe('working');
+  });
+});

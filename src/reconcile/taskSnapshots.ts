@@ -1,0 +1,88 @@
+import type { EmbeddedTask, Task } from '../api/contract';
+import type { TaskFacts } from './types';
+
+/*
+ * The newest thing known about each task, whichever route it came from: a tasks-list page, the task
+ * detail route, or the task embedded in a session detail (which has no updatedAt). Invariant 3: a
+ * snapshot never replaces newer information. Stamps (`asOf`) come from the stream's monotonic clock and
+ * mark when the request that brought a snapshot STARTED: the server's answer reflects at least that moment.
+ */
+
+export type TaskSnapshot =
+  | { kind: 'full'; task: Task; asOf: number }
+  | { kind: 'embedded'; task: EmbeddedTask; asOf: number };
+
+export interface HeldTask {
+  /** The newest full row held (title, parent, times), or null when only an embedded snapshot was seen. */
+  readonly task: Task | null;
+  /** An embedded snapshot newer than `task`: its fields overlay the row's. */
+  readonly overlay: EmbeddedTask | null;
+  /** The server version (`updatedAt`) of the newest information, or null when an embedded snapshot (no version) is newest. */
+  readonly updatedAt: number | null;
+  /** When the request behind the newest information started. */
+  readonly asOf: number;
+}
+
+/**
+ * Is `incoming` newer than what is held? Two full rows compare by `updatedAt` (the server's own order,
+ * so a stale REST page cannot roll back a newer one, and a failed task sent back to `ready` is followed).
+ * When either side has no version (an embedded snapshot), they compare by request start: an answer to a
+ * request that started later reflects a later server state. Equal versions are not newer.
+ */
+export function isNewerTaskSnapshot(held: HeldTask | undefined, incoming: TaskSnapshot): boolean {
+  if (!held) return true;
+  if (incoming.kind === 'full' && held.updatedAt !== null) return incoming.task.updatedAt > held.updatedAt;
+  return incoming.asOf > held.asOf;
+}
+
+const OVERLAY_FIELDS = [
+  'status',
+  'executionStep',
+  'errorMessage',
+  'outputBranch',
+  'outputPrUrl',
+  'outputSummary',
+  'finalizedAt',
+  'taskMode',
+  'agentProfileHint',
+] as const;
+
+function overlayChanges(held: HeldTask, incoming: EmbeddedTask): boolean {
+  const current = held.overlay ?? held.task;
+  if (!current) return true;
+  return OVERLAY_FIELDS.some((field) => current[field] !== incoming[field]);
+}
+
+/** The held snapshot after `incoming`: the same object when `incoming` is not newer. */
+export function mergeTaskSnapshot(held: HeldTask | undefined, incoming: TaskSnapshot): HeldTask {
+  if (held && !isNewerTaskSnapshot(held, incoming)) return held;
+  if (incoming.kind === 'full') {
+    const task = held?.task && held.updatedAt === incoming.task.updatedAt && held.overlay === null ? held.task : incoming.task;
+    return { task, overlay: null, updatedAt: incoming.task.updatedAt, asOf: incoming.asOf };
+  }
+  // No version on an embedded snapshot: from now on only a request that started later can replace it.
+  const overlay = !held || overlayChanges(held, incoming.task) ? incoming.task : held.overlay;
+  return { task: held?.task ?? null, overlay, updatedAt: null, asOf: incoming.asOf };
+}
+
+const rows = new WeakMap<Task, WeakMap<EmbeddedTask, Task>>();
+
+/** The task row to show: the full row with a newer embedded snapshot laid over it (same object while neither changes). */
+export function heldTaskRow(held: HeldTask | undefined): Task | null {
+  if (!held?.task) return null;
+  if (!held.overlay) return held.task;
+  let byOverlay = rows.get(held.task);
+  if (!byOverlay) rows.set(held.task, (byOverlay = new WeakMap()));
+  let row = byOverlay.get(held.overlay);
+  if (!row) {
+    row = { ...held.task };
+    for (const field of OVERLAY_FIELDS) (row as Record<string, unknown>)[field] = held.overlay[field];
+    byOverlay.set(held.overlay, row);
+  }
+  return row;
+}
+
+/** What sessionView reads about the task: the shown row, or the embedded snapshot alone. */
+export function heldTaskFacts(held: HeldTask | undefined): TaskFacts | null {
+  return heldTaskRow(held) ?? held?.overlay ?? null;
+}
