@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { RelativeTime } from '../../ui/RelativeTime';
 import { chatPath } from '../../ui/chatPath';
+import { LineageText } from '../../ui/LineageText';
 import type { Lineage, SessionEntry } from '../../reconcile/types';
 
 interface SessionListItemProps {
@@ -64,7 +65,11 @@ export const SessionListItem = memo(function SessionListItem({
             <span aria-hidden="true">?</span>Question
           </span>
         )}
-        {lineage && <span className="min-w-0 truncate text-muted">{lineage}</span>}
+        {lineage && (
+          <span className="min-w-0 truncate text-muted">
+            <LineageText text={lineage} />
+          </span>
+        )}
       </span>
     </Link>
   );

@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import type { Lineage } from '../../../reconcile/types';
 import { CopyableId } from '../../../ui/CopyableId';
 import { chatPath } from '../../../ui/chatPath';
+import { LineageText } from '../../../ui/LineageText';
 import { Fact } from './Fact';
 
 type DerivedLineage = Extract<Lineage, { kind: 'retry' | 'fork' }>;
@@ -20,7 +21,9 @@ export function SourceRow({ projectId, lineage }: { projectId: string; lineage: 
           ) : (
             <span className="min-w-0 break-words">{title}</span>
           )}
-          <span className="text-sm text-muted">{lineage.text}</span>
+          <span className="text-sm text-muted">
+            <LineageText text={lineage.text} />
+          </span>
         </span>
         <CopyableId label="Parent task" value={lineage.parentTaskId} />
         {lineage.parentSessionId && <CopyableId label="Parent session" value={lineage.parentSessionId} />}
