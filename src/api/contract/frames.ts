@@ -1,14 +1,6 @@
 import * as v from 'valibot';
-import {
-  AttentionSchema,
-  MessageRoleSchema,
-  NotificationSchema,
-  SessionStatusSchema,
-  ToolMetadataSchema,
-  messageEntries,
-  type Message,
-} from './rest';
-import { count, maybe, maybeTimestamp, openEnum, timestamp } from './primitives';
+import { AttentionSchema, NotificationSchema, SessionStatusSchema, messageEntries, type Message } from './rest';
+import { count, maybe, maybeTimestamp, openEnum } from './primitives';
 import { AGENT_ACTIVITIES } from './enums';
 
 /*
@@ -23,16 +15,7 @@ export const MAX_FRAME_CHARS = 4 * 1024 * 1024;
 const sessionId = v.string();
 
 const projectFramePayloads = {
-  'message.new': v.looseObject({
-    sessionId,
-    messageId: v.string(),
-    role: MessageRoleSchema,
-    content: v.nullish(v.string(), ''),
-    toolMetadata: maybe(ToolMetadataSchema),
-    createdAt: timestamp,
-    sequence: maybe(v.pipe(v.number(), v.integer())),
-    origin: maybe(v.string()),
-  }),
+  'message.new': v.looseObject({ sessionId, messageId: v.string(), ...messageEntries }),
   'messages.batch': v.looseObject({
     sessionId,
     messages: v.array(v.looseObject({ id: v.string(), ...messageEntries })),
