@@ -11,5 +11,7 @@ export default defineConfig({
     execArgv: ['--experimental-websocket'],
     setupFiles: ['./src/test/setup.ts'],
     restoreMocks: true,
+    // CI machines have 2 cores shared by every suite; a timeout here means stuck, never slow.
+    testTimeout: 30_000,
   },
 });

@@ -64,16 +64,14 @@ describe('determinism', () => {
     expect(b).toEqual(a);
   });
 
-  it('the long chat builds 30,000 messages fast and identically', () => {
-    const started = performance.now();
+  // How fast it builds is a benchmark figure (npm run bench), never a timed assertion.
+  it('the long chat builds 30,000 messages identically', () => {
     const a = createSimulator({ scenario: 'long-chat', seed: 3 });
-    const elapsed = performance.now() - started;
     const b = createSimulator({ scenario: 'long-chat', seed: 3 });
     const session = [...a.world.projects.values()].flatMap((p) => a.world.sessions.list(p.id))[0];
     if (!session) throw new Error('no session');
     const rows = a.world.messages.all(session.id);
     expect(rows).toHaveLength(30_000);
-    expect(elapsed).toBeLessThan(1_000);
     expect(new Set(rows.map((m) => m.role))).toEqual(new Set(['user', 'thinking', 'plan', 'tool', 'assistant']));
     expect(rows[1_999]?.sequence).toBeNull();
     expect(rows[2_000]?.sequence).toBe(2_001);
