@@ -1,0 +1,247 @@
+/*
+ * The chat benchmarks (the chat issue, and SAM's own dashboard measured on the same data):
+ * - open the long-chat scenario's 30,000-message session from the sidebar: click -> last message painted,
+ *   REST answer arrived -> last message painted, long tasks, heap;
+ *   once as Lookout asks for it (SAM's default page: the newest 500, older ones on scroll) and once with
+ *   all 30,000 rows in the one answer (what SAM's dashboard loads; every row held and folded);
+ * - stream agent chunks at 100 per second (message.new frames from node over the project socket) into
+ *   sessions of 30,000 (all held), 3,000 (SAM's figure: 500 chunks) and 300 messages: long tasks, frame
+ *   times, and how long after the last chunk was sent it was on screen.
+ */
+import type { Browser, Page } from '@playwright/test';
+import { loadavg } from 'node:os';
+import type { MessageRec } from '../../mocks/world/types';
+import {
+  armPaintWatch,
+  clickElement,
+  closePage,
+  cpu,
+  cpuSince,
+  heapMB,
+  openPage,
+  pageNow,
+  paintWatched,
+  setFollow,
+  sleep,
+  windowStats,
+  type Cpu,
+  type WindowStats,
+} from './browser';
+import { agentFrames, createSimulator, lastItemProbe, onlyProject, rowsOf, simulatorApi, truncateSession, type Simulator } from './data';
+import type { BenchServer, StreamSocket } from './server';
+
+export interface ChatCase {
+  name: string;
+  /** Messages in the session. */
+  messages: number;
+  /** Ask SAM for every row at once (limit=50000) instead of Lookout's own request. */
+  all: boolean;
+  /** Chunks streamed after the open (0: none). */
+  chunks: number;
+}
+
+export const CHAT_CASES: readonly ChatCase[] = [
+  { name: 'open 30,000 (Lookout: newest page)', messages: 30_000, all: false, chunks: 0 },
+  { name: 'open 30,000 (all rows in one answer) + 1,000 chunks', messages: 30_000, all: true, chunks: 1_000 },
+  { name: '3,000 messages + 500 chunks', messages: 3_000, all: true, chunks: 500 },
+  { name: '300 messages + 1,000 chunks', messages: 300, all: true, chunks: 1_000 },
+];
+
+export const CHUNKS_PER_SECOND = 100;
+
+export interface ChatRun {
+  clickToPaintMs: number;
+  responseToPaintMs: number;
+  open: WindowStats;
+  heapBeforeMB: number;
+  heapAfterOpenMB: number;
+  /** Main-thread CPU time from the click until 2 s after the paint. */
+  openCpu: Cpu;
+  stream: WindowStats | null;
+  /** Main-thread CPU time per chunk while streaming (ms). */
+  streamCpuPerChunk: Cpu | null;
+  /** From the moment the last chunk was sent until it was painted. */
+  lastChunkPaintMs: number | null;
+  heapAfterStreamMB: number | null;
+  /** How often the list stopped following the stream by itself (the harness then jumped to latest). */
+  followBreaks: number | null;
+  /** The machine's 1-minute load average at the end of the run. */
+  load: number;
+}
+
+interface Prepared {
+  sim: Simulator;
+  projectId: string;
+  sessionId: string;
+  rows: MessageRec[];
+}
+
+function prepare(chatCase: ChatCase, now: number): Prepared {
+  const sim = createSimulator({ scenario: 'long-chat', seed: 1, now });
+  const projectId = onlyProject(sim);
+  const session = sim.world.sessions.list(projectId)[0];
+  if (!session) throw new Error('long-chat has no session');
+  if (chatCase.messages < rowsOf(sim, session.id).length) truncateSession(sim, session.id, chatCase.messages);
+  return { sim, projectId, sessionId: session.id, rows: rowsOf(sim, session.id) };
+}
+
+export async function projectSocket(server: BenchServer, timeoutMs = 15_000): Promise<StreamSocket> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const socket = [...server.sockets].find((s) => s.kind === 'project' && !s.closed);
+    if (socket) return socket;
+    if (Date.now() > until) throw new Error('the page never opened its project socket');
+    await sleep(50);
+  }
+}
+
+/** Sends `frames` at `perSecond`, on time on average (a late timer sends what fell due meanwhile). */
+export async function pace(
+  frames: readonly string[],
+  perSecond: number,
+  send: (frame: string, index: number) => void,
+  flush: () => void,
+  options: { tickMs?: number; stopped?: () => boolean } = {},
+): Promise<number> {
+  const start = performance.now();
+  let sent = 0;
+  await new Promise<void>((resolve) => {
+    const tick = () => {
+      const due = Math.min(frames.length, Math.floor(((performance.now() - start) * perSecond) / 1000) + 1);
+      for (; sent < due; sent += 1) send(frames[sent] as string, sent);
+      flush();
+      if (sent >= frames.length || options.stopped?.()) {
+        clearInterval(timer);
+        resolve();
+      }
+    };
+    const timer = setInterval(tick, options.tickMs ?? Math.max(1, Math.floor(1000 / perSecond / 2)));
+    tick();
+  });
+  return sent;
+}
+
+async function runOnce(browser: Browser, server: BenchServer, chatCase: ChatCase, data: Prepared, seed: number): Promise<ChatRun> {
+  const { sim, projectId, sessionId, rows } = data;
+  const detailPath = `/api/projects/${encodeURIComponent(projectId)}/sessions/${encodeURIComponent(sessionId)}`;
+  server.setApi(
+    simulatorApi(sim, (path) => {
+      // "All rows": the detail request without paging parameters gets SAM's ceiling instead of 500.
+      if (!chatCase.all || path !== detailPath) return path;
+      return `${path}?limit=50000`;
+    }),
+  );
+  const page: Page = await openPage(browser);
+  try {
+    await page.goto(`${server.origin}/projects/${encodeURIComponent(projectId)}/chat`);
+    const row = `[data-roving-id="${sessionId}"]`;
+    await page.waitForSelector(row);
+    await projectSocket(server);
+    await sleep(1_500);
+    const heapBeforeMB = await heapMB(page);
+
+    const shown = chatCase.all ? rows : rows.slice(-500);
+    const last = lastItemProbe(shown);
+    await armPaintWatch(page, { kind: 'item', itemId: last.id, probe: last.probe, resource: detailPath });
+    const cpuBeforeOpen = await cpu(page);
+    await clickElement(page, row);
+    const painted = await paintWatched(page);
+    const clickAt = painted.clickAt ?? NaN;
+    await sleep(2_000);
+    const openCpu = cpuSince(cpuBeforeOpen, await cpu(page));
+    const open = await windowStats(page, clickAt, painted.paintedAt + 2_000);
+    const heapAfterOpenMB = await heapMB(page);
+
+    let stream: WindowStats | null = null;
+    let lastChunkPaintMs: number | null = null;
+    let heapAfterStreamMB: number | null = null;
+    let followBreaks: number | null = null;
+    let streamCpuPerChunk: Cpu | null = null;
+    if (chatCase.chunks > 0) {
+      const frames: string[] = [];
+      const source = agentFrames(sessionId, rows.at(-1), seed);
+      for (let i = 0; i < chatCase.chunks; i += 1) frames.push(source.next().value as string);
+      const streamed: MessageRec[] = frames.map((f) => {
+        const { messageId, ...rest } = (JSON.parse(f) as { payload: MessageRec & { messageId: string } }).payload;
+        return { ...rest, id: messageId };
+      });
+      const final = lastItemProbe([...shown, ...streamed]);
+      const socket = await projectSocket(server);
+      // The agent starts a turn first: the composer turns to "working" (its height changes) before the
+      // chunks come, as when a user opens a session that is already at work. (Both at once can make the
+      // list stop following the end: see BENCHMARKS.md, "left".)
+      const promptAt = (rows.at(-1)?.createdAt ?? Date.now()) + 1;
+      socket.send(JSON.stringify({ type: 'session.activity', payload: { sessionId, activity: 'prompting', promptStartedAt: promptAt } }));
+      socket.flush();
+      await sleep(1_000);
+      await setFollow(page, true);
+      const from = await pageNow(page);
+      const cpuBeforeStream = await cpu(page);
+      await pace(frames, CHUNKS_PER_SECOND, (frame) => socket.send(frame), () => socket.flush());
+      const sentAt = await pageNow(page);
+      await armPaintWatch(page, { kind: 'item', itemId: final.id, probe: final.probe, resource: null }, 30_000);
+      const caughtUp = await paintWatched(page).catch(async (error: unknown) => {
+        const tail = await page.evaluate(() => {
+          const log = document.querySelector('[role="log"]');
+          const rows = [...document.querySelectorAll('[role="log"] [data-item-id]')].slice(-3).map((el) => `${el.getAttribute('data-index')} ${el.getAttribute('data-item-id')}: …${(el.textContent ?? '').slice(-80)}`);
+          return [`scroll ${log?.scrollTop}/${log?.scrollHeight} client ${log?.clientHeight}; jump button: ${document.body.textContent?.includes('Jump') ?? false}`, ...rows];
+        });
+        await page.screenshot({ path: 'node_modules/.cache/lookout-bench/failure.png' });
+        throw new Error(`${String(error)}\n    the log ends with:\n    ${tail.join('\n    ')}`);
+      });
+      lastChunkPaintMs = caughtUp.paintedAt - sentAt;
+      followBreaks = await setFollow(page, false);
+      const used = cpuSince(cpuBeforeStream, await cpu(page));
+      streamCpuPerChunk = { task: used.task / frames.length, script: used.script / frames.length, layout: used.layout / frames.length, style: used.style / frames.length };
+      await sleep(1_000);
+      stream = await windowStats(page, from, caughtUp.paintedAt + 1_000);
+      heapAfterStreamMB = await heapMB(page);
+    }
+    return {
+      clickToPaintMs: painted.paintedAt - clickAt,
+      responseToPaintMs: painted.responseEnd === null ? NaN : painted.paintedAt - painted.responseEnd,
+      open,
+      heapBeforeMB,
+      heapAfterOpenMB,
+      openCpu,
+      stream,
+      streamCpuPerChunk,
+      load: loadavg()[0] ?? NaN,
+      lastChunkPaintMs,
+      heapAfterStreamMB,
+      followBreaks,
+    };
+  } finally {
+    await closePage(page);
+  }
+}
+
+export interface ChatResults {
+  cases: Array<{ chatCase: ChatCase; runs: ChatRun[] }>;
+}
+
+/** Every case `runs` times, interleaved (case 1, 2, 3, 4, then again), so all see the same machine. */
+export async function chatBenchmarks(
+  browser: Browser,
+  server: BenchServer,
+  options: { runs: number; cases?: readonly ChatCase[]; log: (line: string) => void },
+): Promise<ChatResults> {
+  const cases = options.cases ?? CHAT_CASES;
+  const now = Date.now();
+  const prepared = cases.map((c) => prepare(c, now));
+  const results: ChatResults = { cases: cases.map((chatCase) => ({ chatCase, runs: [] })) };
+  for (let run = 0; run < options.runs; run += 1) {
+    for (const [i, chatCase] of cases.entries()) {
+      const result = await runOnce(browser, server, chatCase, prepared[i] as Prepared, 100 + run);
+      results.cases[i]?.runs.push(result);
+      const stream = result.stream
+        ? `; stream: ${result.stream.longTasks} long tasks (${result.stream.longTaskMs.toFixed(0)} ms), frames p50 ${result.stream.frameP50.toFixed(1)} / p99 ${result.stream.frameP99.toFixed(1)} ms, last chunk on screen after ${result.lastChunkPaintMs?.toFixed(0)} ms, follow breaks ${result.followBreaks}, main thread ${result.streamCpuPerChunk?.task.toFixed(2)} ms CPU per chunk`
+        : '';
+      options.log(
+        `  chat ${run + 1}/${options.runs} ${chatCase.name}: click->paint ${result.clickToPaintMs.toFixed(0)} ms (answer->paint ${result.responseToPaintMs.toFixed(0)} ms), ` +
+          `${result.open.longTasks} long tasks (longest ${result.open.longestTaskMs.toFixed(0)} ms), ${result.openCpu.task.toFixed(0)} ms CPU, heap ${result.heapAfterOpenMB.toFixed(1)} MB${stream}`,
+      );
+    }
+  }
+  return results;
+}

@@ -1,0 +1,319 @@
+/* BENCHMARKS.md from the figures of one `npm run bench` (plus the hand-written history of fixes). */
+import { existsSync, readFileSync } from 'node:fs';
+import { summarise, type WindowStats } from './browser';
+import type { ChatRun } from './chat';
+import { EAGER_BUDGET_BYTES } from './load';
+import type { BrowserResults } from './main';
+import { figure, percentile, show, type Figure } from './stats';
+
+export interface Machine {
+  cpu: string;
+  cores: number;
+  memoryGB: number;
+  os: string;
+  node: string;
+  chromium: string;
+  playwright: string;
+  /** 1-minute load average when the run started and ended: other processes share the machine. */
+  loadStart: number;
+  loadEnd: number;
+}
+
+export interface CoreResults {
+  /** The core bench's own printed figures (fastest run, median in brackets), name -> text. */
+  figures: Array<{ name: string; value: string }>;
+  /** vitest bench statistics per benchmark (ms per call). */
+  stats: Array<{ name: string; hz: number; mean: number; median: number; min: number; max: number; p99: number; samples: number }>;
+  ok: boolean;
+  seconds: number;
+}
+
+export interface Results {
+  label: string;
+  mode: 'quick' | 'full';
+  date: string;
+  totalSeconds: number;
+  machine: Machine;
+  core: CoreResults | null;
+  browser: BrowserResults;
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const ms = (f: Figure, digits = 0) => show(f, 'ms', digits);
+const mb = (f: Figure) => show(f, 'MB', 1);
+const num = (f: Figure) => show(f);
+const fig = (values: readonly (number | null | undefined)[]) => figure(values.filter((v): v is number => typeof v === 'number'));
+
+function table(head: string[], rows: string[][]): string {
+  return [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+}
+
+function streamFigures(runs: readonly ChatRun[]) {
+  const streams = runs.map((r) => r.stream).filter((s): s is WindowStats => s !== null);
+  return streams.length ? summarise(streams) : null;
+}
+
+function machineSection(m: Machine, r: Results): string {
+  return [
+    '## Machine',
+    '',
+    table(
+      ['', ''],
+      [
+        ['CPU', `${m.cpu}, ${m.cores} cores`],
+        ['Memory', `${m.memoryGB.toFixed(0)} GB`],
+        ['OS', m.os],
+        ['Node', m.node],
+        ['Chromium', `${m.chromium} (headless, software rendering: \`--disable-gpu\`), driven by Playwright ${m.playwright}`],
+        ['Viewport', '1280 x 800, device scale factor 1'],
+        ['Load average (1 min)', `${m.loadStart.toFixed(1)} at the start, ${m.loadEnd.toFixed(1)} at the end (${m.cores} cores; other jobs shared the machine: see "Caveats")`],
+        ['Run', `${r.date}, \`npm run bench${r.mode === 'quick' ? ' -- --quick' : ''}\`, ${(r.totalSeconds / 60).toFixed(1)} min`],
+      ],
+    ),
+  ].join('\n');
+}
+
+function summarySection(r: Results): string {
+  const rows: string[][] = [];
+  const { bundle, load, chat, firehose } = r.browser;
+  if (bundle) rows.push(['First screen: eager JavaScript (gzip)', kb(bundle.eagerGzip), `budget ${kb(EAGER_BUDGET_BYTES)} (CI check); SAM's dashboard 218 KB`]);
+  if (load?.length) rows.push(['Chat page: all JavaScript fetched (gzip)', show(fig(load.map((l) => l.chatPageJsGzip / 1024)), 'KB', 1), "SAM's chat page 446 KB"]);
+  const byName = (prefix: string) => chat?.cases.find((c) => c.chatCase.name.startsWith(prefix));
+  const all = byName('open 30,000 (all');
+  const page = byName('open 30,000 (Lookout');
+  if (page) rows.push(['Open the 30,000-message chat, click -> last message painted (Lookout: newest 500)', ms(fig(page.runs.map((x) => x.clickToPaintMs))), 'SAM 3,800 ms; goal <= 1,267 ms']);
+  if (all) {
+    rows.push(['Same, all 30,000 rows in the answer and held', ms(fig(all.runs.map((x) => x.clickToPaintMs))), 'SAM 3,800 ms; goal <= 1,267 ms']);
+    rows.push(['  longest task while opening (all 30,000)', ms(fig(all.runs.map((x) => x.open.longestTaskMs))), 'SAM 1,600 ms']);
+  }
+  const s3000 = byName('3,000');
+  const sf = s3000 ? streamFigures(s3000.runs) : null;
+  if (sf) rows.push(['500 chunks at 100/s into 3,000 messages: long tasks (count, total)', `${num(sf.longTasks)}, ${ms(sf.longTaskMs)}`, 'SAM 90, 8,400 ms; goal 0']);
+  for (const name of ['open 30,000 (all', '300 ']) {
+    const c = byName(name);
+    const f = c ? streamFigures(c.runs) : null;
+    if (c && f) rows.push([`1,000 chunks at 100/s into ${c.chatCase.messages.toLocaleString('en-US')} messages: long tasks; frame p99`, `${num(f.longTasks)} (${ms(f.longTaskMs)}); ${ms(f.frameP99, 1)}`, 'goal 0; cost flat in the length']);
+  }
+  if (firehose) {
+    const w = summarise(firehose.windows);
+    const perMin = 60_000 / firehose.windowMs;
+    rows.push([`Firehose, per ${firehose.windowMs / 1000} s window: long tasks (count, total)`, `${num(w.longTasks)}, ${ms(w.longTaskMs)}`, `(x${perMin} for a minute)`]);
+    rows.push(['Firehose: frame time p50 / p99', `${ms(w.frameP50, 1)} / ${ms(w.frameP99, 1)}`, '16.7 ms = every frame']);
+    const clicks = firehose.clicks.filter((c) => !c.revisit);
+    rows.push(['Firehose: click on another session -> its first paint', ms(fig(clicks.map((c) => c.clickToPaintMs))), '']);
+    const heap = firehose.heap.map((h) => `${(h.atMs / 60_000).toFixed(1)} min: ${h.mb.toFixed(1)} MB`).join(', ');
+    rows.push(['Firehose: JS heap after forced GC', heap, 'must level off']);
+  }
+  return ['## Summary', '', table(['Figure', 'Lookout (median [min–max])', 'Reference / goal'], rows)].join('\n');
+}
+
+function bundleSection(r: Results): string {
+  const { bundle, load } = r.browser;
+  if (!bundle) return '';
+  const lines = ['## 1. Load', '', '### Bundle (deterministic; `scripts/check-bundle.mjs` fails `npm run build` and `npm test` above the budget)', ''];
+  lines.push(
+    table(
+      ['File', 'Raw', 'Gzip', ''],
+      [
+        ...bundle.eager.map((s) => [s.file, kb(s.raw), kb(s.gzip), 'eager (entry + modulepreload)']),
+        ['**eager total**', kb(bundle.eager.reduce((a, s) => a + s.raw, 0)), `**${kb(bundle.eagerGzip)}**`, `budget ${kb(EAGER_BUDGET_BYTES)}, ${kb(EAGER_BUDGET_BYTES - bundle.eagerGzip)} to spare`],
+        ...bundle.lazy.map((s) => [s.file, kb(s.raw), kb(s.gzip), 'lazy']),
+        ...bundle.css.map((s) => [s.file, kb(s.raw), kb(s.gzip), 'stylesheet']),
+      ],
+    ),
+  );
+  if (load?.length) {
+    lines.push('', `### In the browser (cold cache, ${load.length} runs)`, '');
+    lines.push(
+      table(
+        ['Figure', 'Lookout', 'SAM'],
+        [
+          ['First contentful paint of `/`', ms(fig(load.map((l) => l.fcpMs))), ''],
+          ['Projects list on screen', ms(fig(load.map((l) => l.projectsShownMs))), ''],
+          ['JavaScript fetched by the first screen (gzip)', show(fig(load.map((l) => l.firstScreenJsGzip / 1024)), 'KB', 1), '218 KB'],
+          ['JavaScript fetched once a chat is open (gzip)', show(fig(load.map((l) => l.chatPageJsGzip / 1024)), 'KB', 1), '446 KB'],
+        ],
+      ),
+    );
+    const last = load.at(-1);
+    if (last) lines.push('', `First screen: ${last.firstScreenFiles.map((f) => `\`${f}\``).join(', ')}. Chat page adds: ${last.chatPageFiles.filter((f) => !last.firstScreenFiles.includes(f)).map((f) => `\`${f}\``).join(', ')}.`);
+  }
+  return lines.join('\n');
+}
+
+function chatSection(r: Results): string {
+  const chat = r.browser.chat;
+  if (!chat) return '';
+  const openRows = chat.cases.map(({ chatCase, runs }) => [
+    chatCase.name,
+    ms(fig(runs.map((x) => x.clickToPaintMs))),
+    ms(fig(runs.map((x) => x.responseToPaintMs))),
+    `${num(fig(runs.map((x) => x.open.longTasks)))}; ${ms(fig(runs.map((x) => x.open.longestTaskMs)))}`,
+    `${mb(fig(runs.map((x) => x.heapAfterOpenMB)))} (before: ${mb(fig(runs.map((x) => x.heapBeforeMB)))})`,
+  ]);
+  const streamRows = chat.cases
+    .filter(({ chatCase }) => chatCase.chunks > 0)
+    .map(({ chatCase, runs }) => {
+      const f = streamFigures(runs);
+      if (!f) return [chatCase.name, 'n/a', '', '', '', '', ''];
+      return [
+        `${chatCase.chunks.toLocaleString('en-US')} chunks into ${chatCase.messages.toLocaleString('en-US')}`,
+        `${num(f.longTasks)}; ${ms(f.longTaskMs)}`,
+        ms(f.longestTaskMs),
+        `${ms(f.frameP50, 1)} / ${ms(f.frameP95, 1)} / ${ms(f.frameP99, 1)}`,
+        ms(fig(runs.map((x) => x.lastChunkPaintMs))),
+        mb(fig(runs.map((x) => x.heapAfterStreamMB))),
+        num(fig(runs.map((x) => x.followBreaks))),
+      ];
+    });
+  const runs = chat.cases[0]?.runs.length ?? 0;
+  return [
+    '## 2. Chat',
+    '',
+    `Each figure: median [min–max] of ${runs} runs, a fresh browser context each, the cases interleaved.`,
+    '',
+    '### Opening a session (click on its sidebar row -> its last message painted)',
+    '',
+    table(['Case', 'Click -> last message painted', 'REST answer arrived -> painted', 'Long tasks while opening; longest', 'JS heap after opening'], openRows),
+    '',
+    "SAM's dashboard, same data and machine class: 3.8 s to show the last message of the 30,000-message session, with a 1.6 s task. Goal: a third (1.27 s).",
+    '',
+    '### Streaming chunks at 100 per second (the open session, following the end)',
+    '',
+    table(['Case', 'Long tasks > 50 ms; total', 'Longest task', 'Frame time p50 / p95 / p99', 'Last chunk on screen after it was sent', 'JS heap after', 'List stopped following'], streamRows),
+    '',
+    "SAM's dashboard: 500 chunks at 100/s into a 3,000-message chat caused 90 long tasks (8.4 s in all). Goal: none, and a cost per chunk that does not grow with the session.",
+  ].join('\n');
+}
+
+function firehoseSection(r: Results): string {
+  const f = r.browser.firehose;
+  if (!f) return '';
+  const w = summarise(f.windows);
+  const windowRows = f.windows.map((x, i) => [
+    `${((i * f.windowMs) / 1000).toFixed(0)}–${(((i + 1) * f.windowMs) / 1000).toFixed(0)} s`,
+    `${x.longTasks}; ${x.longTaskMs.toFixed(0)} ms`,
+    `${x.longestTaskMs.toFixed(0)} ms`,
+    `${x.frameP50.toFixed(1)} / ${x.frameP95.toFixed(1)} / ${x.frameP99.toFixed(1)} ms`,
+    `${x.frames}; ${x.framesOver50}`,
+  ]);
+  windowRows.push([
+    '**median [min–max]**',
+    `${num(w.longTasks)}; ${ms(w.longTaskMs)}`,
+    ms(w.longestTaskMs),
+    `${ms(w.frameP50, 1)} / ${ms(w.frameP95, 1)} / ${ms(w.frameP99, 1)}`,
+    `${num(w.frames)}; ${num(w.framesOver50)}`,
+  ]);
+  const fresh = f.clicks.filter((c) => !c.revisit);
+  const clickTimes = fresh.map((c) => c.clickToPaintMs);
+  return [
+    '## 3. Firehose',
+    '',
+    `${f.sessions} sessions streaming, ${f.framesSent.toLocaleString('en-US')} frames in ${(f.durationMs / 1000).toFixed(0)} s (${(f.framesSent / (f.durationMs / 1000)).toFixed(0)} per second) on the project socket, one session open. One run, split into windows of ${f.windowMs / 1000} s; each window is one sample of the spread.`,
+    '',
+    table(['Window', 'Long tasks > 50 ms; total', 'Longest task', 'Frame time p50 / p95 / p99', 'Frames; frames > 50 ms'], windowRows),
+    '',
+    `Whole run: ${f.whole.longTasks} long tasks, ${(f.whole.longTaskMs / 1000).toFixed(1)} s in all (${((100 * f.whole.longTaskMs) / f.durationMs).toFixed(0)} % of the time), frame p50 ${f.whole.frameP50.toFixed(1)} ms, p99 ${f.whole.frameP99.toFixed(1)} ms.`,
+    '',
+    `**Click on another session -> its first paint** (${fresh.length} sessions opened during the run, one every ${10} s; ${f.misses} clicks hit no other row because the list moved under the pointer and were repeated): median ${show(figure(clickTimes), 'ms')}, p90 ${percentile(clickTimes, 90).toFixed(0)} ms; REST answer -> paint ${show(fig(fresh.map((c) => c.responseToPaintMs)), 'ms')}.`,
+    '',
+    `**JS heap** (after two forced collections): ${f.heapStartMB.toFixed(1)} MB before the firehose; ${f.heap.map((h) => `${(h.atMs / 60_000).toFixed(1)} min: ${h.mb.toFixed(1)} MB`).join('; ')}.`,
+  ].join('\n');
+}
+
+function coreSection(r: Results): string {
+  const c = r.core;
+  if (!c) return '';
+  const lines = ['## 4. Core (node, `bench/core.bench.ts` through `vitest bench`)', ''];
+  if (!c.ok) lines.push('The core bench did not finish: see the console output.', '');
+  if (c.figures.length) {
+    lines.push('The bench prints its own figures: the fastest of several runs, the median in brackets.', '');
+    lines.push(table(['Figure', 'Value'], c.figures.map((x) => [x.name.trim(), x.value])));
+  }
+  if (c.stats.length) {
+    lines.push('', 'vitest bench statistics (time per call):', '');
+    lines.push(
+      table(
+        ['Benchmark', 'Median', 'Min–max', 'p99', 'Samples'],
+        c.stats.map((s) => [s.name, `${s.median.toFixed(4)} ms`, `${s.min.toFixed(4)}–${s.max.toFixed(4)} ms`, `${s.p99.toFixed(4)} ms`, String(s.samples)]),
+      ),
+    );
+  }
+  return lines.join('\n');
+}
+
+const METHOD = `## Method
+
+- **Build and server.** \`npm run bench\` builds the live bundle (\`vite build --mode live\`, the bundle users get, without
+  MSW) into \`bench-results/build\` and serves it from a small node server (\`bench/browser/server.ts\`) that also answers
+  \`/api/*\` and speaks WebSocket on the two stream paths. REST answers and socket frames come from the simulator of
+  \`mocks/\` running **in node** (the same scenarios as \`?scenario=long-chat\` and \`?scenario=firehose\`), so none of
+  the simulator's work runs in the page; frames arrive over a real socket, as SAM's would.
+- **Browser.** Debian Chromium, headless, the flags of the toolchain notes plus \`--enable-precise-memory-info\` and
+  \`--js-flags=--expose-gc\`; 1280 x 800; a fresh context (empty cache) per run.
+- **What the page records** (an init script, before Lookout's own code): every long task (PerformanceObserver
+  'longtask': tasks over 50 ms), the timestamp of every animation frame (frame time = difference of consecutive
+  frames), and the spans where the harness forced garbage collection to read the heap; those spans are left out
+  of every figure. Heap = \`performance.memory.usedJSHeapSize\` after two \`gc()\`.
+- **Paint times.** A click is a real mouse click (trusted input); its time is the event's \`timeStamp\` (when the
+  input happened, so a busy main thread counts against Lookout). "Painted" is checked on every animation frame
+  (the awaited element exists, is inside the visible part of the conversation, and its text ends with the
+  expected words); the time is taken by a message posted from that frame, which runs once the frame is produced.
+  "REST answer arrived" is the resource timing \`responseEnd\` of the session request.
+- **Chat.** The long-chat scenario's 30,000-message session, opened from the sidebar: (a) as Lookout asks for it
+  (SAM's default page, the newest 500; older pages load on scroll) and (b) with all 30,000 rows in the answer
+  (\`limit=50000\`, what SAM's dashboard loads), all held and folded. The 3,000- and 300-message sessions are the
+  newest rows of the same chat, renumbered. Streams: \`message.new\` frames from node at 100 per second (thinking,
+  tool calls, plan updates and answer chunks, from the simulator's corpus), after a \`session.activity\` frame
+  that starts the agent's turn. The harness reads like someone following the output: whenever the list shows
+  "jump to latest" by itself, it presses it (counted in "List stopped following").
+- **Firehose.** The firehose scenario (50 agents): its frames are generated in node beforehand by a second
+  simulator from the same seed (identical history), then sent at 1,000 frames per second in total (a
+  \`messages.batch\` frame counts as one). The REST simulator stays at the start time and receives each frame's rows
+  as it is sent, so a chat opened during the run gets over REST exactly what the socket had sent. Every 10 s the
+  harness opens a session not opened before (mouse click on its sidebar row) and times click -> first paint of its
+  conversation; every minute (every 30 s in quick mode) it reads the heap. The run is one long run split into
+  windows (1 min in full mode, 20 s in quick mode); each window is a sample for median and spread.
+- **Runs.** Full mode: load and chat figures over 5 runs, the firehose 5 minutes. Quick (\`-- --quick\`): 3 runs, the
+  firehose 1 minute (no 5-minute heap figure).
+- **Core.** \`vitest bench --run bench/\`: its printed figures and vitest's statistics, as they come.
+- No figure is asserted anywhere; only the bundle budget is a check (in \`npm run build\` and \`npm test\`).`;
+
+const CAVEATS = `## Caveats
+
+- This machine is shared: other jobs (type checks, unit and browser tests) ran during the benchmarks (see the load
+  average above). They only ever add time: a figure here is an upper bound for this machine class, and the spread
+  shows how much the neighbours moved it. Before/after comparisons in "Fixes" were run back to back.
+- Software rendering (\`--disable-gpu\`): paint and raster run on the CPU, more expensive than on a phone's GPU.
+- SAM's figures were measured on its own dashboard by the issue's author (Chromium, 1280x800, 2 cores, same data),
+  not re-run here.`;
+
+export function renderReport(r: Results, fixesPath = 'bench/browser/FIXES.md'): string {
+  const fixes = existsSync(fixesPath) ? readFileSync(fixesPath, 'utf8').trim() : '';
+  return [
+    '# Lookout benchmarks',
+    '',
+    `Written by \`npm run bench\` (\`scripts/bench.mjs\`) on ${r.date}. Every figure is a median over several runs with its spread [min–max]; see "Method". Raw figures: \`bench-results/${r.label}.json\`.`,
+    '',
+    summarySection(r),
+    '',
+    machineSection(r.machine, r),
+    '',
+    bundleSection(r),
+    '',
+    chatSection(r),
+    '',
+    firehoseSection(r),
+    '',
+    coreSection(r),
+    '',
+    METHOD,
+    '',
+    fixes,
+    '',
+    CAVEATS,
+    '',
+  ]
+    .filter((part, i, parts) => part !== '' || parts[i - 1] !== '')
+    .join('\n');
+}
