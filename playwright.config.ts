@@ -2,7 +2,8 @@ import { defineConfig, type Project } from '@playwright/test';
 import { findChromium } from './scripts/ensure-chromium.mjs';
 
 const CI = !!process.env.CI;
-const PORT = 4317;
+// LOOKOUT_E2E_PORT lets a second checkout run its suite while another one holds the default port.
+const PORT = Number(process.env.LOOKOUT_E2E_PORT ?? 4317);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 
 /** Without the networking flags Chromium keeps trying to reach the (closed) network. */
