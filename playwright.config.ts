@@ -55,6 +55,8 @@ export default defineConfig({
   fullyParallel: true,
   reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
   expect: {
+    // 2 cores shared by every suite: a web-first assertion waits longer than the 5 s default.
+    timeout: 15_000,
     toHaveScreenshot: { animations: 'disabled', maxDiffPixelRatio: 0.01 },
   },
   use: {
