@@ -118,7 +118,9 @@ export function applyProjectEvents(
     const key = keys.chat(projectId, sessionId);
     const held = client.getQueryData<ChatEntry>(key) ?? emptyChat();
     const result = addMessages(held, list, { detectGaps: true, stamp: newest });
-    if (result.entry !== held) client.setQueryData(key, result.entry);
+    // A chat whose first answer has not landed (no detail) stays stale: the query may exist before its
+    // observer subscribes (built in render, subscribed after paint), and fresh data would skip its fetch.
+    if (result.entry !== held) client.setQueryData(key, result.entry, held.detail ? undefined : { updatedAt: 0 });
     if (result.gap) followUps.catchUpSessions.add(sessionId);
   }
 

@@ -147,9 +147,17 @@ export const liveQueries = {
     queryOptions<TaskSnapshotsEntry>({ queryKey: keys.taskSnapshots(projectId), queryFn: skipToken, staleTime: Infinity, gcTime: Infinity }),
 };
 
+/**
+ * How long the chat of a session nobody has on screen stays cached. The stream keeps patching every cached
+ * chat, so a cache left for TanStack's default 5 minutes grew with each chat opened and left while agents
+ * streamed (the firehose benchmark's heap climbed ~5 MB a minute). Coming back within this time is still
+ * instant; later, the chat loads its newest page again.
+ */
+export const UNWATCHED_CHAT_GC_MS = 30_000;
+
 /** Query defaults that must hold even for entries first written by the stream (before any hook used them). */
 export function registerLiveDefaults(client: QueryClient, projectId: string): void {
-  client.setQueryDefaults(keys.chats(projectId), { structuralSharing: chatStructuralSharing });
+  client.setQueryDefaults(keys.chats(projectId), { structuralSharing: chatStructuralSharing, gcTime: UNWATCHED_CHAT_GC_MS });
   client.setQueryDefaults(keys.sessionFacts(projectId), { gcTime: Infinity, structuralSharing: false });
   client.setQueryDefaults(keys.taskSnapshots(projectId), { gcTime: Infinity, structuralSharing: false });
 }

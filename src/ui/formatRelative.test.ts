@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatRelative } from './formatRelative';
+import { formatAbsolute, formatRelative } from './formatRelative';
 
 const NOW = Date.UTC(2026, 10, 21, 12, 0, 0);
 const MIN = 60_000;
@@ -21,5 +21,16 @@ describe('formatRelative', () => {
 
   it('shows a date for anything older than a week', () => {
     expect(formatRelative(NOW - 30 * 24 * 60 * MIN, NOW)).not.toMatch(/ago/);
+  });
+});
+
+describe('formatAbsolute and dates (formatters are built once)', () => {
+  it('says what toLocaleString and toLocaleDateString say', () => {
+    for (const at of [NOW, NOW - 400 * 24 * 60 * MIN, Date.UTC(2025, 0, 1, 23, 59)]) {
+      expect(formatAbsolute(at)).toBe(new Date(at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }));
+    }
+    expect(formatRelative(NOW - 30 * 24 * 60 * MIN, NOW)).toBe(new Date(NOW - 30 * 24 * 60 * MIN).toLocaleDateString(undefined, { month: 'short', day: 'numeric' }));
+    const lastYear = NOW - 400 * 24 * 60 * MIN;
+    expect(formatRelative(lastYear, NOW)).toBe(new Date(lastYear).toLocaleDateString(undefined, { month: 'short', day: 'numeric', year: 'numeric' }));
   });
 });

@@ -12,6 +12,7 @@ import { SessionSearch } from './SessionSearch';
 import { SessionsSkeleton } from './SessionsSkeleton';
 import type { SessionEntry } from '../../reconcile/types';
 import { useStateChangeAnnouncement } from './useStateChangeAnnouncement';
+import { useSteadyOrder } from './useSteadyOrder';
 
 export interface SessionsPanelProps {
   projectId: string;
@@ -32,10 +33,11 @@ export function SessionsPanel(props: SessionsPanelProps) {
   const { projectId, selectedSessionId, entries, status, hasMore, isLoadingMore } = props;
   const [query, setQuery] = useState('');
   const now = useNow();
-  const groups = useMemo(
+  const sorted = useMemo(
     () => groupSessions(entries.filter((entry) => topicMatches(entry.session.topic, query)), now),
     [entries, query, now],
   );
+  const groups = useSteadyOrder(sorted);
   const announcement = useStateChangeAnnouncement(entries, selectedSessionId);
   const empty = status === 'success' && entries.length === 0;
   // Every view shares the one stream, so staleness is said once for the list, not on each row.

@@ -1,0 +1,63 @@
+import { QueryClient, QueryObserver } from '@tanstack/react-query';
+import { describe, expect, it, vi } from 'vitest';
+import type { SessionDetail } from '../api/contract';
+import { keys } from '../api/queries';
+import { makeMessage, makeRow, T0 } from '../test/factories';
+import { applyProjectEvents } from './apply';
+import { configureLive, type LiveApi } from './context';
+import { liveQueries, registerLiveDefaults, UNWATCHED_CHAT_GC_MS } from './queries';
+
+const P = 'p1';
+
+function detailOf(sessionId: string): SessionDetail {
+  return {
+    session: { ...makeRow({ id: sessionId }), agentSessionId: null, agentType: null, task: null },
+    messages: [makeMessage({ id: 'm1', sessionId, createdAt: T0, sequence: 1 })],
+    hasMore: false,
+    state: null,
+  } as unknown as SessionDetail;
+}
+
+describe('applyProjectEvents and the chat caches', () => {
+  // Found by the firehose benchmark: useQuery builds the chat query during render and subscribes after
+  // paint; a frame flushed in between used to store fresh data, so the observer never fetched and the
+  // chat said "Loading" for good.
+  it('a live message that lands before the first answer does not cancel the first fetch', async () => {
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: 15_000 } } });
+    const session = vi.fn(async () => detailOf('s1'));
+    configureLive(client, { api: { session } as unknown as LiveApi, now: () => T0 });
+    registerLiveDefaults(client, P);
+
+    // What rendering useQuery does: the observer (and with it the query) exists; it subscribes later.
+    const observer = new QueryObserver(client, liveQueries.chat(P, 's1'));
+    const live = makeMessage({ id: 'm2', sessionId: 's1', createdAt: T0 + 1, sequence: 2 });
+    applyProjectEvents(client, P, [{ event: { type: 'message.new', sessionId: 's1', message: live }, stamp: T0 + 1 }]);
+
+    const off = observer.subscribe(() => {});
+    await vi.waitFor(() => expect(client.getQueryData<{ detail: unknown }>(keys.chat(P, 's1'))?.detail).not.toBeNull());
+    off();
+    expect(session).toHaveBeenCalledTimes(1);
+  });
+
+  // Found by the firehose benchmark: every cached chat is patched by the stream, so chats opened and left
+  // while agents stream made the heap grow for TanStack's default 5 minutes.
+  it('releases the chat of a session nobody watches, and stops patching it', async () => {
+    vi.useFakeTimers();
+    try {
+      const client = new QueryClient();
+      configureLive(client, { api: { session: async () => detailOf('s1') } as unknown as LiveApi, now: () => T0 });
+      registerLiveDefaults(client, P);
+      const off = new QueryObserver(client, liveQueries.chat(P, 's1')).subscribe(() => {});
+      await vi.advanceTimersByTimeAsync(0);
+      expect(client.getQueryData(keys.chat(P, 's1'))).toBeDefined();
+      off();
+      await vi.advanceTimersByTimeAsync(UNWATCHED_CHAT_GC_MS + 1);
+      expect(client.getQueryCache().find({ queryKey: keys.chat(P, 's1') })).toBeUndefined();
+      const live = makeMessage({ id: 'm2', sessionId: 's1', createdAt: T0 + 1, sequence: 2 });
+      applyProjectEvents(client, P, [{ event: { type: 'message.new', sessionId: 's1', message: live }, stamp: T0 + 1 }]);
+      expect(client.getQueryData(keys.chat(P, 's1'))).toBeUndefined();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
