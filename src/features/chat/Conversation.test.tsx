@@ -44,10 +44,18 @@ function renderConversation(items: ConversationItem[], extra: { hasEarlier?: boo
   return { ...result, rerenderWith: (next: ConversationItem[]) => result.rerender(<Conversation items={next} {...props} />) };
 }
 
-function scrollAwayFromEnd() {
+/** Puts the list at `top` of a 5,000 px conversation, as the reader's wheel or as the page itself. */
+function scrollTo(top: number, by: 'reader' | 'page') {
   const log = screen.getByRole('log', { name: 'Conversation' });
   vi.spyOn(log, 'scrollHeight', 'get').mockReturnValue(5000);
+  vi.spyOn(log, 'scrollTop', 'get').mockReturnValue(top);
+  if (by === 'reader') fireEvent.wheel(log, { deltaY: -100 });
   fireEvent.scroll(log);
+}
+
+function scrollAwayFromEnd() {
+  scrollTo(4400, 'page');
+  scrollTo(1000, 'reader');
 }
 
 describe('Conversation', () => {
@@ -76,6 +84,23 @@ describe('Conversation', () => {
     expect(screen.getByRole('log')).toHaveAttribute('aria-live', 'off');
     rerenderWith([...items, note('c', 'three', 3), note('d', 'four', 4)]);
     expect(screen.getByRole('button', { name: '2 new messages, jump to latest' })).toBeInTheDocument();
+  });
+
+  it('keeps following when the list moves away from the end without the reader scrolling', () => {
+    renderConversation([user('a', 'one', 1), user('b', 'two', 2)]);
+    scrollTo(4400, 'page');
+    // Content grew or the virtualizer corrected an estimate: not a reason to stop following.
+    scrollTo(3000, 'page');
+    expect(screen.queryByRole('button', { name: /jump to latest/i })).toBeNull();
+    expect(screen.getByRole('log')).toHaveAttribute('aria-live', 'polite');
+  });
+
+  it('follows again once the reader scrolls back to the end', () => {
+    renderConversation([user('a', 'one', 1), user('b', 'two', 2)]);
+    scrollAwayFromEnd();
+    expect(screen.getByRole('button', { name: 'Jump to latest' })).toBeInTheDocument();
+    scrollTo(4400, 'reader');
+    expect(screen.queryByRole('button', { name: /jump to latest/i })).toBeNull();
   });
 
   it('re-renders only the rows whose item changed (streamed text grows one row)', () => {

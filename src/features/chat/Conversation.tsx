@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ConversationItem } from '../../reconcile/types';
 import { ConversationRow } from './ConversationRow';
@@ -6,11 +6,11 @@ import { EarlierMessages, EARLIER_BAR_PX } from './EarlierMessages';
 import { JumpToLatest } from './JumpToLatest';
 import { newItemCount } from './newItemCount';
 import { useKeepPlaceOnPrepend } from './useKeepPlaceOnPrepend';
+import { useFollowEnd } from './useFollowEnd';
+import { AT_END_PX } from './followDecision';
 import { ExpandedContext, type ExpandedStore } from './useExpanded';
 import type { RowActions } from './items/itemTypes';
 
-/** Within this many pixels of the end the reader counts as "at the bottom", and new output is followed. */
-const AT_END_PX = 48;
 /** Scrolling this close to the top loads the previous page by itself (the button stays for keyboards). */
 const AUTO_LOAD_EARLIER_PX = 600;
 /** First guesses of row heights; real heights are measured as rows render. */
@@ -41,11 +41,6 @@ interface ConversationProps {
 export function Conversation({ items, hasEarlier, isLoadingEarlier, earlierFailed, onLoadEarlier, actions }: ConversationProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [expanded] = useState<ExpandedStore>(() => new Map());
-  const [atEnd, setAtEnd] = useState(true);
-  const lastAt = items.at(-1)?.createdAt ?? null;
-  const [seenUntil, setSeenUntil] = useState(lastAt);
-  if (atEnd && seenUntil !== lastAt) setSeenUntil(lastAt);
-  const unseen = atEnd ? 0 : newItemCount(items, seenUntil);
 
   // Stable between renders that keep the same items: a new key function makes the virtualizer
   // recompute every row's position, which is wasted work on each scroll frame of a long session.
@@ -74,6 +69,10 @@ export function Conversation({ items, hasEarlier, isLoadingEarlier, earlierFaile
     onLoadEarlier();
   }
 
+  const scrollToEnd = useCallback(() => virtualizer.scrollToEnd(), [virtualizer]);
+  const totalSize = virtualizer.getTotalSize();
+  const { following, onScroll: followOnScroll, followFromHere } = useFollowEnd(scrollRef, scrollToEnd, totalSize);
+
   useLayoutEffect(() => {
     virtualizer.scrollToEnd();
     // Only on mount: open a conversation at its latest message.
@@ -84,35 +83,38 @@ export function Conversation({ items, hasEarlier, isLoadingEarlier, earlierFaile
   const last = items.at(-1);
   const justSentId = last?.kind === 'user' && last.delivery === 'sending' ? last.id : null;
   useLayoutEffect(() => {
-    if (justSentId) virtualizer.scrollToEnd();
-  }, [justSentId, virtualizer]);
-
-  // The viewport also shrinks without a scroll event (the header's details open, the keyboard
-  // appears): a reader who was at the end stays there, instead of silently falling behind.
-  const atEndRef = useRef(atEnd);
-  atEndRef.current = atEnd;
-  useEffect(() => {
-    const el = scrollRef.current;
-    if (!el || typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver(() => {
-      if (atEndRef.current) virtualizer.scrollToEnd();
-    });
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, [virtualizer]);
+    if (justSentId) followFromHere();
+  }, [justSentId, followFromHere]);
 
   function onScroll() {
-    const el = scrollRef.current;
-    if (!el) return;
-    setAtEnd(el.scrollHeight - el.scrollTop - el.clientHeight <= AT_END_PX);
+    followOnScroll();
     rememberPlace();
-    if (el.scrollTop < AUTO_LOAD_EARLIER_PX && hasEarlier && !isLoadingEarlier && !earlierFailed) loadEarlier();
+    const el = scrollRef.current;
+    if (el && el.scrollTop < AUTO_LOAD_EARLIER_PX && hasEarlier && !isLoadingEarlier && !earlierFailed) loadEarlier();
+  }
+
+  // The browser's own Home/End scroll smoothly, and the virtualizer's corrections for rows measured on
+  // the way cancel that animation half-way; these jump straight to the first or last loaded message.
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    if (event.target !== event.currentTarget || event.altKey || event.ctrlKey || event.metaKey) return;
+    if (event.key === 'Home') {
+      event.preventDefault();
+      virtualizer.scrollToOffset(0);
+    } else if (event.key === 'End') {
+      event.preventDefault();
+      followFromHere();
+    }
   }
 
   function jumpToLatest() {
-    virtualizer.scrollToEnd();
+    followFromHere();
     scrollRef.current?.focus();
   }
+
+  const lastAt = items.at(-1)?.createdAt ?? null;
+  const [seenUntil, setSeenUntil] = useState(lastAt);
+  if (following && seenUntil !== lastAt) setSeenUntil(lastAt);
+  const unseen = following ? 0 : newItemCount(items, seenUntil);
 
   const rows = virtualizer.getVirtualItems();
   return (
@@ -123,13 +125,14 @@ export function Conversation({ items, hasEarlier, isLoadingEarlier, earlierFaile
           role="log"
           aria-label="Conversation"
           // New rows are announced only while following; rows mounted by scrolling back are not news.
-          aria-live={atEnd ? 'polite' : 'off'}
+          aria-live={following ? 'polite' : 'off'}
           aria-relevant="additions"
           tabIndex={0}
           onScroll={onScroll}
+          onKeyDown={onKeyDown}
           className="min-h-0 flex-1 overflow-y-auto overscroll-contain [overflow-anchor:none]"
         >
-          <div className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
+          <div className="relative w-full" style={{ height: totalSize }}>
             <EarlierMessages hasEarlier={hasEarlier} isLoading={isLoadingEarlier} failed={earlierFailed} onLoadEarlier={loadEarlier} />
             {rows.map((row) => (
               <div
@@ -147,7 +150,7 @@ export function Conversation({ items, hasEarlier, isLoadingEarlier, earlierFaile
             ))}
           </div>
         </div>
-        {!atEnd && <JumpToLatest unseen={unseen} onJump={jumpToLatest} />}
+        {!following && <JumpToLatest unseen={unseen} onJump={jumpToLatest} />}
       </div>
     </ExpandedContext>
   );
