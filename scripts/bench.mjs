@@ -4,6 +4,8 @@
 //   --only core,bundle,load,chat,firehose   a subset (the report then holds only those)
 //   --label NAME                      raw figures go to bench-results/NAME.json (default: latest)
 //   --no-report                       do not rewrite BENCHMARKS.md
+//   --wait-quiet [LOAD]               first wait (up to 30 min) until the 1-minute load average is under
+//                                     LOAD (default: the number of cores): neighbours inflate long tasks
 //   --compare DIR_A,DIR_B [--rounds N] [--cases 1,3]
 //                                     before/after: two live builds measured in alternation (chat and
 //                                     firehose, or --only one of them); prints a table, writes
@@ -101,6 +103,16 @@ function build() {
   console.log(`\nbuild: vite build --mode live --outDir ${BUILD}`);
   const result = spawnSync(bin('vite'), ['build', '--mode', 'live', '--outDir', BUILD, '--emptyOutDir', '--logLevel', 'warn'], { stdio: 'inherit' });
   if (result.status !== 0) throw new Error('the live build failed');
+}
+
+if (flag('--wait-quiet')) {
+  const given = Number(option('--wait-quiet'));
+  const limit = Number.isFinite(given) && given > 0 ? given : cpus().length;
+  const until = Date.now() + 30 * 60_000;
+  while (loadavg()[0] >= limit && Date.now() < until) {
+    console.log(`waiting for a quieter machine: load average ${loadavg()[0].toFixed(1)} (want < ${limit})`);
+    await new Promise((done) => setTimeout(done, 20_000));
+  }
 }
 
 if (option('--compare')) {

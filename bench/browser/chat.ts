@@ -67,6 +67,8 @@ export interface ChatRun {
   followBreaks: number | null;
   /** The machine's 1-minute load average at the end of the run. */
   load: number;
+  /** After the stream, the list was away from the end and showed no "jump to latest": the harness scrolled. */
+  stranded: boolean;
 }
 
 interface Prepared {
@@ -157,6 +159,7 @@ async function runOnce(browser: Browser, server: BenchServer, chatCase: ChatCase
     let heapAfterStreamMB: number | null = null;
     let followBreaks: number | null = null;
     let streamCpuPerChunk: Cpu | null = null;
+    let stranded = false;
     if (chatCase.chunks > 0) {
       const frames: string[] = [];
       const source = agentFrames(sessionId, rows.at(-1), seed);
@@ -179,22 +182,32 @@ async function runOnce(browser: Browser, server: BenchServer, chatCase: ChatCase
       const cpuBeforeStream = await cpu(page);
       await pace(frames, CHUNKS_PER_SECOND, (frame) => socket.send(frame), () => socket.flush());
       const sentAt = await pageNow(page);
-      await armPaintWatch(page, { kind: 'item', itemId: final.id, probe: final.probe, resource: null }, 30_000);
-      const caughtUp = await paintWatched(page).catch(async (error: unknown) => {
+      await armPaintWatch(page, { kind: 'item', itemId: final.id, probe: final.probe, resource: null }, 10_000);
+      let caughtUp = await paintWatched(page).catch(() => null);
+      if (!caughtUp) {
+        // Stranded: the list neither follows nor offers "jump to latest". Scroll to the end as a reader would.
+        stranded = true;
+        await armPaintWatch(page, { kind: 'item', itemId: final.id, probe: final.probe, resource: null }, 20_000);
+        await page.evaluate(() => {
+          const log = document.querySelector('[role="log"]');
+          if (log) log.scrollTop = log.scrollHeight;
+        });
+      }
+      caughtUp ??= await paintWatched(page).catch(async (error: unknown) => {
         const tail = await page.evaluate(() => {
           const log = document.querySelector('[role="log"]');
           const rows = [...document.querySelectorAll('[role="log"] [data-item-id]')].slice(-3).map((el) => `${el.getAttribute('data-index')} ${el.getAttribute('data-item-id')}: …${(el.textContent ?? '').slice(-80)}`);
-          return [`scroll ${log?.scrollTop}/${log?.scrollHeight} client ${log?.clientHeight}; jump button: ${document.body.textContent?.includes('Jump') ?? false}`, ...rows];
+          return [`scroll ${log?.scrollTop}/${log?.scrollHeight} client ${log?.clientHeight}; jump button: ${/jump to latest/i.test(document.body.textContent ?? '')}`, ...rows];
         });
         await page.screenshot({ path: 'node_modules/.cache/lookout-bench/failure.png' });
         throw new Error(`${String(error)}\n    the log ends with:\n    ${tail.join('\n    ')}`);
       });
-      lastChunkPaintMs = caughtUp.paintedAt - sentAt;
+      lastChunkPaintMs = stranded ? NaN : caughtUp.paintedAt - sentAt;
       followBreaks = await setFollow(page, false);
       const used = cpuSince(cpuBeforeStream, await cpu(page));
       streamCpuPerChunk = { task: used.task / frames.length, script: used.script / frames.length, layout: used.layout / frames.length, style: used.style / frames.length };
       await sleep(1_000);
-      stream = await windowStats(page, from, caughtUp.paintedAt + 1_000);
+      stream = await windowStats(page, from, (stranded ? sentAt : caughtUp.paintedAt) + 1_000);
       heapAfterStreamMB = await heapMB(page);
     }
     return {
@@ -210,6 +223,7 @@ async function runOnce(browser: Browser, server: BenchServer, chatCase: ChatCase
       lastChunkPaintMs,
       heapAfterStreamMB,
       followBreaks,
+      stranded,
     };
   } finally {
     await closePage(page);
@@ -218,6 +232,8 @@ async function runOnce(browser: Browser, server: BenchServer, chatCase: ChatCase
 
 export interface ChatResults {
   cases: Array<{ chatCase: ChatCase; runs: ChatRun[] }>;
+  /** Runs that failed and are left out of the figures. */
+  failures: number;
 }
 
 /** Every case `runs` times, interleaved (case 1, 2, 3, 4, then again), so all see the same machine. */
@@ -229,13 +245,21 @@ export async function chatBenchmarks(
   const cases = options.cases ?? CHAT_CASES;
   const now = Date.now();
   const prepared = cases.map((c) => prepare(c, now));
-  const results: ChatResults = { cases: cases.map((chatCase) => ({ chatCase, runs: [] })) };
+  const results: ChatResults = { cases: cases.map((chatCase) => ({ chatCase, runs: [] })), failures: 0 };
   for (let run = 0; run < options.runs; run += 1) {
     for (const [i, chatCase] of cases.entries()) {
-      const result = await runOnce(browser, server, chatCase, prepared[i] as Prepared, 100 + run);
+      let result: ChatRun;
+      try {
+        result = await runOnce(browser, server, chatCase, prepared[i] as Prepared, 100 + run);
+      } catch (error) {
+        // One failed run (a timeout on an overloaded machine) must not lose the others: it is left out.
+        options.log(`  chat ${run + 1}/${options.runs} ${chatCase.name}: FAILED, left out: ${String(error).split('\n')[0]}`);
+        results.failures += 1;
+        continue;
+      }
       results.cases[i]?.runs.push(result);
       const stream = result.stream
-        ? `; stream: ${result.stream.longTasks} long tasks (${result.stream.longTaskMs.toFixed(0)} ms), frames p50 ${result.stream.frameP50.toFixed(1)} / p99 ${result.stream.frameP99.toFixed(1)} ms, last chunk on screen after ${result.lastChunkPaintMs?.toFixed(0)} ms, follow breaks ${result.followBreaks}, main thread ${result.streamCpuPerChunk?.task.toFixed(2)} ms CPU per chunk`
+        ? `; stream: ${result.stream.longTasks} long tasks (${result.stream.longTaskMs.toFixed(0)} ms), frames p50 ${result.stream.frameP50.toFixed(1)} / p99 ${result.stream.frameP99.toFixed(1)} ms, last chunk on screen after ${result.lastChunkPaintMs?.toFixed(0)} ms, follow breaks ${result.followBreaks}${result.stranded ? ' (stranded at the end)' : ''}, main thread ${result.streamCpuPerChunk?.task.toFixed(2)} ms CPU per chunk`
         : '';
       options.log(
         `  chat ${run + 1}/${options.runs} ${chatCase.name}: click->paint ${result.clickToPaintMs.toFixed(0)} ms (answer->paint ${result.responseToPaintMs.toFixed(0)} ms), ` +

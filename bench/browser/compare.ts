@@ -45,15 +45,19 @@ export async function runCompare(options: CompareOptions): Promise<CompareResult
             chat.cases.forEach((c, i) => results.chat[i]?.runs[r]?.push(...c.runs));
           }
           if (wanted('firehose')) {
-            const firehose = await firehoseBenchmark(browser, server, {
-              durationMs: options.firehoseMs,
-              framesPerSecond: 1_000,
-              clickEveryMs: 10_000,
-              heapAtMs: [options.firehoseMs],
-              windowMs: 20_000,
-              log: options.log,
-            });
-            results.firehose[r]?.push(firehose);
+            try {
+              const firehose = await firehoseBenchmark(browser, server, {
+                durationMs: options.firehoseMs,
+                framesPerSecond: 1_000,
+                clickEveryMs: 10_000,
+                heapAtMs: [options.firehoseMs],
+                windowMs: 20_000,
+                log: options.log,
+              });
+              results.firehose[r]?.push(firehose);
+            } catch (error) {
+              options.log(`  firehose FAILED, left out: ${String(error).split('\n')[0]}`);
+            }
           }
         } finally {
           await server.close();
@@ -91,6 +95,7 @@ export function renderCompare(c: CompareResults): string {
     const busy = (pick: (c: FirehoseResult['windowCpu'][number]) => number) =>
       c.firehose.map((runs) => show(figure(runs.flatMap((run) => run.windowCpu.map((x) => (100 * pick(x)) / run.windowMs))), '%', 0));
     lines.push(row('  main thread busy (CPU % of wall time)', busy((x) => x.task)));
+    lines.push(row('  main-thread CPU per frame produced', c.firehose.map((runs) => show(figure(runs.flatMap((run) => run.windowCpu.map((x, i) => x.task / (run.windows[i]?.frames ?? NaN)))), 'ms', 1))));
     lines.push(row('  of which script / layout+style', busy((x) => x.script).map((v, i) => `${v} / ${busy((x) => x.layout + x.style)[i]}`)));
     lines.push(row('  frame p50 / p95 / p99', windows.map((w) => `${show(w.frameP50, 'ms', 1)} / ${show(w.frameP95, 'ms', 1)} / ${show(w.frameP99, 'ms', 1)}`)));
     lines.push(row('  frames per window', windows.map((w) => show(w.frames))));

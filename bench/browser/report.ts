@@ -92,13 +92,20 @@ function summarySection(r: Results): string {
   for (const name of ['open 30,000 (all', '300 ']) {
     const c = byName(name);
     const f = c ? streamFigures(c.runs) : null;
-    if (c && f) rows.push([`1,000 chunks at 100/s into ${c.chatCase.messages.toLocaleString('en-US')} messages: long tasks; frame p99`, `${num(f.longTasks)} (${ms(f.longTaskMs)}); ${ms(f.frameP99, 1)}`, 'goal 0; cost flat in the length']);
+    if (c && f)
+      rows.push([
+        `1,000 chunks at 100/s into ${c.chatCase.messages.toLocaleString('en-US')} messages: long tasks; frame p99; main-thread CPU per chunk`,
+        `${num(f.longTasks)} (${ms(f.longTaskMs)}); ${ms(f.frameP99, 1)}; ${ms(fig(c.runs.map((x) => x.streamCpuPerChunk?.task)), 2)}`,
+        'goal 0; cost flat in the length',
+      ]);
   }
   if (firehose) {
     const w = summarise(firehose.windows);
     const perMin = 60_000 / firehose.windowMs;
     rows.push([`Firehose, per ${firehose.windowMs / 1000} s window: long tasks (count, total)`, `${num(w.longTasks)}, ${ms(w.longTaskMs)}`, `(x${perMin} for a minute)`]);
     rows.push(['Firehose: frame time p50 / p99', `${ms(w.frameP50, 1)} / ${ms(w.frameP99, 1)}`, '16.7 ms = every frame']);
+    rows.push(['Firehose: main-thread CPU per frame produced', show(figure((firehose.windowCpu ?? []).map((c, i) => c.task / (firehose.windows[i]?.frames ?? NaN))), 'ms', 1), '']);
+    rows.push(['Firehose: main thread busy (CPU time / wall time)', show(figure((firehose.windowCpu ?? []).map((c) => (100 * c.task) / firehose.windowMs)), '%'), '']);
     const clicks = firehose.clicks.filter((c) => !c.revisit);
     rows.push(['Firehose: click on another session -> its first paint', ms(fig(clicks.map((c) => c.clickToPaintMs))), '']);
     const heap = firehose.heap.map((h) => `${(h.atMs / 60_000).toFixed(1)} min: ${h.mb.toFixed(1)} MB`).join(', ');
@@ -149,19 +156,21 @@ function chatSection(r: Results): string {
     ms(fig(runs.map((x) => x.clickToPaintMs))),
     ms(fig(runs.map((x) => x.responseToPaintMs))),
     `${num(fig(runs.map((x) => x.open.longTasks)))}; ${ms(fig(runs.map((x) => x.open.longestTaskMs)))}`,
+    ms(fig(runs.map((x) => x.openCpu?.task))),
     `${mb(fig(runs.map((x) => x.heapAfterOpenMB)))} (before: ${mb(fig(runs.map((x) => x.heapBeforeMB)))})`,
   ]);
   const streamRows = chat.cases
     .filter(({ chatCase }) => chatCase.chunks > 0)
     .map(({ chatCase, runs }) => {
       const f = streamFigures(runs);
-      if (!f) return [chatCase.name, 'n/a', '', '', '', '', ''];
+      if (!f) return [chatCase.name, 'n/a', '', '', '', '', '', ''];
       return [
         `${chatCase.chunks.toLocaleString('en-US')} chunks into ${chatCase.messages.toLocaleString('en-US')}`,
         `${num(f.longTasks)}; ${ms(f.longTaskMs)}`,
         ms(f.longestTaskMs),
         `${ms(f.frameP50, 1)} / ${ms(f.frameP95, 1)} / ${ms(f.frameP99, 1)}`,
         ms(fig(runs.map((x) => x.lastChunkPaintMs))),
+        `${ms(fig(runs.map((x) => x.streamCpuPerChunk?.task)), 2)} (script ${ms(fig(runs.map((x) => x.streamCpuPerChunk?.script)), 2)})`,
         mb(fig(runs.map((x) => x.heapAfterStreamMB))),
         num(fig(runs.map((x) => x.followBreaks))),
       ];
@@ -170,17 +179,17 @@ function chatSection(r: Results): string {
   return [
     '## 2. Chat',
     '',
-    `Each figure: median [min–max] of ${runs} runs, a fresh browser context each, the cases interleaved.`,
+    `Each figure: median [min–max] of ${runs} runs, a fresh browser context each, the cases interleaved. Machine load average during the runs: ${show(fig(chat.cases.flatMap((c) => c.runs.map((x) => x.load))), '', 1)}. "Main-thread CPU" is the renderer main thread's CPU time (Chromium's own counters, in thread time), which neighbours on the machine do not inflate the way they inflate long tasks.`,
     '',
     '### Opening a session (click on its sidebar row -> its last message painted)',
     '',
-    table(['Case', 'Click -> last message painted', 'REST answer arrived -> painted', 'Long tasks while opening; longest', 'JS heap after opening'], openRows),
+    table(['Case', 'Click -> last message painted', 'REST answer arrived -> painted', 'Long tasks while opening; longest', 'Main-thread CPU (click to 2 s after paint)', 'JS heap after opening'], openRows),
     '',
     "SAM's dashboard, same data and machine class: 3.8 s to show the last message of the 30,000-message session, with a 1.6 s task. Goal: a third (1.27 s).",
     '',
     '### Streaming chunks at 100 per second (the open session, following the end)',
     '',
-    table(['Case', 'Long tasks > 50 ms; total', 'Longest task', 'Frame time p50 / p95 / p99', 'Last chunk on screen after it was sent', 'JS heap after', 'List stopped following'], streamRows),
+    table(['Case', 'Long tasks > 50 ms; total', 'Longest task', 'Frame time p50 / p95 / p99', 'Last chunk on screen after it was sent', 'Main-thread CPU per chunk', 'JS heap after', 'List stopped following'], streamRows),
     '',
     "SAM's dashboard: 500 chunks at 100/s into a 3,000-message chat caused 90 long tasks (8.4 s in all). Goal: none, and a cost per chunk that does not grow with the session.",
   ].join('\n');
@@ -196,13 +205,18 @@ function firehoseSection(r: Results): string {
     `${x.longestTaskMs.toFixed(0)} ms`,
     `${x.frameP50.toFixed(1)} / ${x.frameP95.toFixed(1)} / ${x.frameP99.toFixed(1)} ms`,
     `${x.frames}; ${x.framesOver50}`,
+    f.windowCpu?.[i] ? `${((100 * f.windowCpu[i].task) / f.windowMs).toFixed(0)} % (script ${((100 * f.windowCpu[i].script) / f.windowMs).toFixed(0)} %, layout+style ${((100 * (f.windowCpu[i].layout + f.windowCpu[i].style)) / f.windowMs).toFixed(0)} %)` : 'n/a',
+    f.windowLoad?.[i]?.toFixed(1) ?? 'n/a',
   ]);
+  const busy = figure((f.windowCpu ?? []).map((c) => (100 * c.task) / f.windowMs));
   windowRows.push([
     '**median [min–max]**',
     `${num(w.longTasks)}; ${ms(w.longTaskMs)}`,
     ms(w.longestTaskMs),
     `${ms(w.frameP50, 1)} / ${ms(w.frameP95, 1)} / ${ms(w.frameP99, 1)}`,
     `${num(w.frames)}; ${num(w.framesOver50)}`,
+    show(busy, '%'),
+    show(figure(f.windowLoad ?? []), '', 1),
   ]);
   const fresh = f.clicks.filter((c) => !c.revisit);
   const clickTimes = fresh.map((c) => c.clickToPaintMs);
@@ -211,7 +225,7 @@ function firehoseSection(r: Results): string {
     '',
     `${f.sessions} sessions streaming, ${f.framesSent.toLocaleString('en-US')} frames in ${(f.durationMs / 1000).toFixed(0)} s (${(f.framesSent / (f.durationMs / 1000)).toFixed(0)} per second) on the project socket, one session open. One run, split into windows of ${f.windowMs / 1000} s; each window is one sample of the spread.`,
     '',
-    table(['Window', 'Long tasks > 50 ms; total', 'Longest task', 'Frame time p50 / p95 / p99', 'Frames; frames > 50 ms'], windowRows),
+    table(['Window', 'Long tasks > 50 ms; total', 'Longest task', 'Frame time p50 / p95 / p99', 'Frames; frames > 50 ms', 'Main thread busy (CPU time)', 'Load average'], windowRows),
     '',
     `Whole run: ${f.whole.longTasks} long tasks, ${(f.whole.longTaskMs / 1000).toFixed(1)} s in all (${((100 * f.whole.longTaskMs) / f.durationMs).toFixed(0)} % of the time), frame p50 ${f.whole.frameP50.toFixed(1)} ms, p99 ${f.whole.frameP99.toFixed(1)} ms.`,
     '',
