@@ -15,7 +15,7 @@ export function AppHeader() {
   return (
     <header className="flex h-14 shrink-0 items-center gap-1 border-b border-line bg-surface px-2 sm:gap-2 sm:px-4">
       {projectId && <DrawerButton />}
-      <Link to="/" className="flex min-h-11 shrink-0 items-center gap-2 rounded-md px-1 font-semibold">
+      <Link to="/" aria-label="Lookout, all projects" className="flex min-h-11 min-w-11 shrink-0 items-center justify-center gap-2 rounded-md px-1 font-semibold">
         <img src="/favicon.svg" alt="" width="24" height="24" />
         <span className={projectId ? 'hidden sm:inline' : undefined}>Lookout</span>
       </Link>

@@ -23,7 +23,7 @@ export function ConnectionIndicator({ scope }: { scope: 'project' | 'notificatio
     <div className="relative shrink-0">
       <button
         type="button"
-        className="inline-flex min-h-11 items-center gap-1.5 rounded-md px-2 text-sm hover:bg-raised"
+        className="inline-flex min-h-11 min-w-11 items-center justify-center gap-1.5 rounded-md px-2 text-sm hover:bg-raised"
         aria-expanded={open}
         aria-label={`Connection: ${label}. Show diagnostics`}
         onClick={() => setOpen(!open)}

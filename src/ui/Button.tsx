@@ -18,7 +18,7 @@ export function Button({ variant = 'secondary', className, type = 'button', ...p
   return (
     <button
       type={type}
-      className={`inline-flex min-h-11 min-w-11 items-center justify-center gap-1.5 rounded-md px-3 text-sm font-medium disabled:cursor-not-allowed disabled:opacity-50 md:min-h-9 ${VARIANTS[variant]} ${className ?? ''}`}
+      className={`inline-flex min-h-11 min-w-11 items-center justify-center gap-1.5 rounded-md px-3 text-sm font-medium disabled:cursor-not-allowed disabled:opacity-50 pointer-fine:min-h-9 ${VARIANTS[variant]} ${className ?? ''}`}
       {...props}
     />
   );

@@ -54,7 +54,7 @@ export function CopyableId({ label, value, visibleChars = 8, hideLabel = false }
         onClick={() => void copy()}
         title={value}
         aria-label={`Copy ${label.toLowerCase()} id ${value}`}
-        className="inline-flex min-h-11 min-w-11 items-center justify-center rounded-md border border-line px-2 text-xs hover:bg-raised md:min-h-8"
+        className="inline-flex min-h-11 min-w-11 items-center justify-center rounded-md border border-line px-2 text-xs hover:bg-raised pointer-fine:min-h-8"
       >
         Copy
       </button>

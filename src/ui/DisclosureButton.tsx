@@ -17,7 +17,7 @@ export function DisclosureButton({ open, onToggle, controls, children, className
       aria-expanded={open}
       aria-controls={controls}
       onClick={() => onToggle(!open)}
-      className={`inline-flex min-h-11 min-w-0 items-center gap-1.5 rounded-md text-left text-sm hover:bg-raised md:min-h-8 ${className ?? ''}`}
+      className={`inline-flex min-h-11 min-w-0 items-center gap-1.5 rounded-md text-left text-sm hover:bg-raised pointer-fine:min-h-8 ${className ?? ''}`}
     >
       <span aria-hidden="true" className={`inline-block shrink-0 transition-transform ${open ? 'rotate-90' : ''}`}>
         ▸

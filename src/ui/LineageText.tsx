@@ -7,7 +7,7 @@ import { ForkIcon } from './ForkIcon';
 export function LineageText({ text }: { text: string }) {
   if (!text.startsWith('⑂')) return <>{text}</>;
   return (
-    <span className="inline-flex min-w-0 items-center gap-1">
+    <span className="flex min-w-0 max-w-full items-center gap-1">
       <ForkIcon />
       <span className="sr-only">⑂</span>
       <span className="min-w-0 truncate">{text.slice(1)}</span>

@@ -46,12 +46,12 @@ export const SessionListItem = memo(function SessionListItem({
       aria-current={selected ? 'page' : undefined}
       onFocus={() => onFocus(session.id)}
       onClick={onNavigate}
-      className={`flex min-h-11 min-w-0 flex-col gap-0.5 rounded-md px-3 py-2 hover:bg-raised ${
+      className={`relative flex min-h-11 min-w-0 flex-col gap-0.5 rounded-md px-3 py-2 hover:bg-raised ${
         selected ? 'bg-raised ring-1 ring-line' : ''
       }`}
     >
       <span className="flex min-w-0 items-baseline gap-2">
-        <span className={`min-w-0 flex-1 truncate ${selected ? 'font-semibold' : 'font-medium'}`}>
+        <span className={`relative min-w-0 flex-1 truncate ${selected ? 'font-semibold' : 'font-medium'}`}>
           {session.topic || 'Untitled chat'}
           <Pause />
         </span>

@@ -15,7 +15,7 @@ export function SessionSearch({ value, onChange }: { value: string; onChange(val
         placeholder="Search chats"
         autoComplete="off"
         onChange={(e) => onChange(e.target.value)}
-        className="min-h-11 w-full rounded-md border border-line bg-surface px-3 text-base md:min-h-9 md:text-sm"
+        className="min-h-11 w-full rounded-md border border-line bg-surface px-3 text-base pointer-fine:min-h-9 pointer-fine:text-sm"
       />
     </div>
   );

@@ -13,9 +13,9 @@ export function SourceRow({ projectId, lineage }: { projectId: string; lineage: 
   return (
     <Fact term="Source">
       <span className="flex min-w-0 flex-col gap-1">
-        <span className="flex min-w-0 flex-wrap items-baseline gap-x-2">
+        <span className="flex min-w-0 flex-wrap items-center gap-x-2">
           {lineage.parentSessionId ? (
-            <Link to={chatPath(projectId, lineage.parentSessionId)} className="min-w-0 break-words text-accent underline underline-offset-2">
+            <Link to={chatPath(projectId, lineage.parentSessionId)} className="inline-flex min-h-11 min-w-0 items-center break-words text-accent underline underline-offset-2 pointer-fine:min-h-0">
               {title}
             </Link>
           ) : (

@@ -11,7 +11,7 @@ export function ToolPayload({ label, text }: { label: string; text: string }) {
       {text === '' ? (
         <p className="text-sm text-muted">Nothing yet.</p>
       ) : (
-        <pre className="max-h-96 overflow-auto rounded-md bg-raised p-2 font-mono text-xs leading-relaxed whitespace-pre-wrap break-words">
+        <pre tabIndex={0} className="max-h-96 overflow-auto rounded-md bg-raised p-2 font-mono text-xs leading-relaxed whitespace-pre-wrap break-words">
           {preview ?? text}
         </pre>
       )}
@@ -19,7 +19,7 @@ export function ToolPayload({ label, text }: { label: string; text: string }) {
         <button
           type="button"
           onClick={() => setShowAll(true)}
-          className="mt-1 inline-flex min-h-11 items-center text-sm text-accent underline md:min-h-8"
+          className="mt-1 inline-flex min-h-11 items-center text-sm text-accent underline pointer-fine:min-h-8"
         >
           Show all ({text.length.toLocaleString()} characters)
         </button>

@@ -15,7 +15,7 @@ export function CodeBlock({ code, language }: { code: string; language: string |
   return (
     <div className="my-2 max-w-full overflow-hidden rounded-md border border-line bg-raised">
       {language && <div className="border-b border-line px-3 py-1 font-mono text-xs text-muted">{language}</div>}
-      <pre className="max-h-[32rem] overflow-auto p-3 font-mono text-[0.8125rem] leading-relaxed">
+      <pre tabIndex={0} className="max-h-[32rem] overflow-auto p-3 font-mono text-[0.8125rem] leading-relaxed">
         <code>
           {tokens.map((token, index) =>
             token.kind === 'plain' ? (
