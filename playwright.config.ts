@@ -1,25 +1,13 @@
 import { defineConfig, type Project } from '@playwright/test';
-import { findChromium } from './scripts/ensure-chromium.mjs';
+import { CHROMIUM_ARGS, findChromium } from './scripts/ensure-chromium.mjs';
 
 const CI = !!process.env.CI;
 // LOOKOUT_E2E_PORT lets a second checkout run its suite while another one holds the default port.
 const PORT = Number(process.env.LOOKOUT_E2E_PORT ?? 4317);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 
-/** Without the networking flags Chromium keeps trying to reach the (closed) network. */
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 const VIEWPORTS = {
-  'mobile-320': { viewport: { width: 320, height: 568 } },
+  'mobile-320': { viewport: { width: 320, height: 568 }, hasTouch: true, isMobile: true },
   'mobile-375': { viewport: { width: 375, height: 667 }, hasTouch: true, isMobile: true },
   'mobile-390': { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true },
   'tablet-768': { viewport: { width: 768, height: 1024 }, hasTouch: true },
@@ -62,7 +50,7 @@ export default defineConfig({
   use: {
     baseURL: BASE_URL,
     browserName: 'chromium',
-    launchOptions: { executablePath: findChromium(), args: CHROMIUM_ARGS },
+    launchOptions: { executablePath: findChromium(), args: [...CHROMIUM_ARGS] },
     trace: 'retain-on-failure',
   },
   projects,

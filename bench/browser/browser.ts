@@ -6,21 +6,11 @@
  */
 import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
 import { existsSync } from 'node:fs';
+import { CHROMIUM_ARGS as OFFLINE_CHROMIUM_ARGS } from '../../scripts/ensure-chromium.mjs';
 import { figure, percentile, type Figure } from './stats';
 
-/** The flags of docs/toolchain (no network), plus exact heap figures and `window.gc`. */
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--enable-precise-memory-info',
-  '--js-flags=--expose-gc',
-];
+/** The offline flags every launch here uses, plus exact heap figures and `window.gc`. */
+export const CHROMIUM_ARGS = [...OFFLINE_CHROMIUM_ARGS, '--enable-precise-memory-info', '--js-flags=--expose-gc'];
 
 export const VIEWPORT = { width: 1280, height: 800 };
 

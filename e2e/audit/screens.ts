@@ -1,0 +1,377 @@
+import { expect, test, type Page } from '@playwright/test';
+import {
+  expectConnection,
+  expectLive,
+  fontsReady,
+  holdRequests,
+  holdRequestsFromStart,
+  installFetchGate,
+  openScenario,
+  releaseRequests,
+  settle,
+} from './support';
+
+/**
+ * The one place that knows how to reach each screen deterministically: a seeded world on a frozen
+ * clock (seed 1, `clock=frozen&now=SIM_NOW`), reached the way a person would, by clicking.
+ *
+ * Screens come in journeys. A journey's first screen loads the app; every later one is reached from
+ * the screen before it (a click or two), which costs a fraction of a fresh load. visual.spec.ts (375
+ * and 1280 px) and layout.spec.ts (the other widths) walk every journey and check every screen on the
+ * way; each screen is a `test.step` and every assertion names it. The same journey always walks the
+ * same way, so screenshots repeat.
+ *
+ * Loading and error states are made to stay put: a fetch gate (support.ts) holds the request, then a
+ * simulator fault (`faults.failNextRequests`) is armed and the request let go; Retry then loads.
+ */
+
+export interface ScreenContext {
+  /** Under 768 px: the sessions list is a drawer over the chat, the notification panel a full sheet. */
+  narrow: boolean;
+}
+
+export interface Screen {
+  name: string;
+  /** Screens that exist only under 768 px (skipped on wider projects). */
+  only?: 'narrow';
+  /** Part of the screenshot baselines (visual.spec.ts). */
+  visual: boolean;
+  /** Reaches the screen: from nothing for a journey's first screen, else from the screen before. */
+  go(page: Page, ctx: ScreenContext): Promise<void>;
+}
+
+export interface Journey {
+  name: string;
+  screens: readonly Screen[];
+}
+
+const DEFAULT_PROJECT = 'lookout-web';
+
+export interface ChatRef {
+  topic: RegExp;
+  /** Text that tells apart rows sharing a topic (a retry shares its parent's). */
+  hasText?: string;
+}
+
+/** A retry (attempt 2) that is working: its header carries a Source row when expanded. */
+export const RETRY_CHAT: ChatRef = { topic: /^Investigate memory growth in the log shipper/, hasText: 'attempt 2' };
+const NEEDS_INPUT_CHAT: ChatRef = { topic: /^Migrate settings page to the new form components/ };
+const FAILED_CHAT: ChatRef = { topic: /^Speed up the cold start of the worker/ };
+/** Chats not opened before in the default journey, so their first page really is requested. */
+const UNOPENED_CHAT: ChatRef = { topic: /^Upgrade the ORM and fix the breaking changes/ };
+
+// ---------- steps ----------
+
+export function projectCard(page: Page, name: string) {
+  return page
+    .getByRole('main')
+    .getByRole('link')
+    .filter({ has: page.getByRole('heading', { name, exact: true }) });
+}
+
+/** The projects page shows its cards. */
+export async function projectsLoaded(page: Page): Promise<void> {
+  await page.getByRole('heading', { name: 'Projects', level: 1 }).waitFor();
+  await page.getByRole('list', { name: 'Loading projects' }).waitFor({ state: 'detached' });
+}
+
+/** A project's chats list, loaded, with its stream live. */
+export async function chatsLoaded(page: Page): Promise<void> {
+  await page.getByRole('heading', { name: 'Chats', level: 2 }).waitFor();
+  await page.getByRole('status', { name: 'Loading chats' }).waitFor({ state: 'detached' });
+  await expectLive(page);
+}
+
+/**
+ * The sessions list wherever it is: the sidebar (wide), the full-screen list (narrow, no chat open)
+ * or the Chats drawer (narrow, a chat open; opened first if closed).
+ */
+export async function sessionList(page: Page) {
+  const aside = page.getByRole('complementary', { name: 'Chats' });
+  if (await aside.isVisible()) return aside;
+  const drawer = page.getByRole('dialog', { name: 'Chats' });
+  if (!(await drawer.isVisible())) await page.getByRole('button', { name: 'Chats', exact: true }).click();
+  await drawer.waitFor();
+  return drawer;
+}
+
+/** Clicks a chat in the sessions list (see `sessionList`). */
+export async function clickChat(page: Page, chat: ChatRef): Promise<void> {
+  const links = (await sessionList(page)).getByRole('link', { name: chat.topic });
+  await (chat.hasText ? links.filter({ hasText: chat.hasText }) : links).first().click();
+}
+
+async function chatShown(page: Page, chat: ChatRef): Promise<void> {
+  await page.getByRole('region', { name: 'Chat' }).getByRole('heading', { level: 1, name: chat.topic }).waitFor();
+  await page.getByRole('log', { name: 'Conversation' }).waitFor();
+  await expectLive(page);
+}
+
+async function openChat(page: Page, chat: ChatRef): Promise<void> {
+  await clickChat(page, chat);
+  await chatShown(page, chat);
+}
+
+async function showTab(page: Page, tab: 'Priority' | 'Updates' | 'All'): Promise<void> {
+  const panel = page.getByRole('dialog', { name: 'Notifications' });
+  const button = panel.getByRole('tab', { name: new RegExp(`^${tab}`) });
+  if ((await button.getAttribute('aria-selected')) !== 'true') await button.click();
+  await expect(button).toHaveAttribute('aria-selected', 'true');
+  await expect(panel.getByRole('status', { name: 'Loading notifications' })).toHaveCount(0);
+  await expect(panel.getByRole('tabpanel').getByRole('listitem').first()).toBeVisible();
+}
+
+/** Any GET of one chat: the session (with its first page of messages) and further message pages. */
+const CHAT_REQUESTS = '^GET /api/projects/[^/]+/sessions/[^/]+(/messages)?$';
+const PROJECTS_REQUEST = '^GET /api/projects$';
+const SESSIONS_REQUEST = '^GET /api/projects/[^/]+/sessions$';
+
+/** Arms `faults.failNextRequests` (the simulator's REST fault) for requests matching `match`. */
+async function failNext(page: Page, status: number, count: number, match: string): Promise<void> {
+  await page.evaluate(([s, c, m]) => window.__lookoutSim?.faults.failNextRequests(s, c, new RegExp(m)), [status, count, match] as const);
+}
+
+async function alertShown(page: Page, title: string): Promise<void> {
+  await page.getByRole('alert').filter({ hasText: title }).waitFor();
+}
+
+/** In-app navigation without a reload (a reload would rebuild the simulated world). */
+async function navigateInApp(page: Page, path: string): Promise<void> {
+  await page.evaluate((to) => {
+    history.pushState(null, '', to);
+    dispatchEvent(new PopStateEvent('popstate'));
+  }, path);
+}
+
+/** A one-screen journey. */
+const single = (screen: Screen): Journey => ({ name: screen.name, screens: [screen] });
+
+// ---------- the journeys ----------
+
+export const JOURNEYS: readonly Journey[] = [
+  {
+    // The default world's projects page (loading, error, loaded after Retry), the notification panel
+    // on each tab, and the project's chats list (loading, error, loaded after Retry).
+    name: 'projects',
+    screens: [
+      {
+        name: 'projects-loading',
+        visual: true,
+        async go(page) {
+          await installFetchGate(page);
+          await holdRequestsFromStart(page, { match: PROJECTS_REQUEST, count: 1, phase: 'request' });
+          await openScenario(page, 'default', '/');
+          await page.getByRole('list', { name: 'Loading projects' }).waitFor();
+        },
+      },
+      {
+        name: 'projects-error',
+        visual: true,
+        async go(page) {
+          // 403 is not retried, so the card shows at once (faults.spec.ts covers a 5xx, which is retried first).
+          await failNext(page, 403, 1, PROJECTS_REQUEST);
+          await releaseRequests(page);
+          await alertShown(page, 'Projects could not be loaded');
+        },
+      },
+      {
+        name: 'projects',
+        visual: true,
+        async go(page) {
+          await page.getByRole('button', { name: 'Retry' }).click();
+          await projectsLoaded(page);
+        },
+      },
+      {
+        name: 'notifications-priority',
+        visual: true,
+        async go(page) {
+          await page.getByRole('button', { name: /^Notifications, / }).click();
+          await showTab(page, 'Priority');
+        },
+      },
+      { name: 'notifications-updates', visual: true, go: (page) => showTab(page, 'Updates') },
+      { name: 'notifications-all', visual: true, go: (page) => showTab(page, 'All') },
+      {
+        name: 'project-loading',
+        visual: true,
+        async go(page) {
+          await page.getByRole('button', { name: 'Close notifications' }).click();
+          await page.getByRole('dialog', { name: 'Notifications' }).waitFor({ state: 'detached' });
+          await holdRequests(page, { match: SESSIONS_REQUEST, count: 1, phase: 'request' });
+          await projectCard(page, DEFAULT_PROJECT).click();
+          await page.getByRole('status', { name: 'Loading chats' }).waitFor();
+          // The stream is open; its catch-up waits on the held list.
+          await expectConnection(page, 'Catching up');
+        },
+      },
+      {
+        name: 'project-error',
+        visual: true,
+        async go(page) {
+          await failNext(page, 403, 1, SESSIONS_REQUEST);
+          await releaseRequests(page);
+          await alertShown(page, 'Chats could not be loaded');
+        },
+      },
+      {
+        name: 'project',
+        visual: true,
+        async go(page) {
+          await page.getByRole('button', { name: 'Retry' }).click();
+          await chatsLoaded(page);
+        },
+      },
+      {
+        name: 'project-new-chat',
+        visual: false,
+        async go(page) {
+          await page.getByRole('button', { name: 'New chat' }).first().click();
+          await page.getByRole('textbox', { name: 'What should the agent do?' }).waitFor();
+        },
+      },
+    ],
+  },
+  {
+    // The default world's chats: a retry (with its Source row), the drawer on phones, a question, a
+    // failure, then a chat that is loading and one that fails to load; and a page that does not exist.
+    name: 'chats',
+    screens: [
+      {
+        name: 'chat',
+        visual: true,
+        async go(page) {
+          await installFetchGate(page); // chat-loading holds a request
+          await openScenario(page, 'default', '/');
+          await projectsLoaded(page);
+          await projectCard(page, DEFAULT_PROJECT).click();
+          await chatsLoaded(page);
+          await openChat(page, RETRY_CHAT);
+        },
+      },
+      {
+        name: 'chat-details',
+        visual: true,
+        async go(page) {
+          await page.getByRole('button', { name: 'Details' }).click();
+          await page.getByText('Source', { exact: true }).waitFor();
+        },
+      },
+      {
+        name: 'chat-drawer',
+        only: 'narrow',
+        visual: true,
+        async go(page) {
+          await page.getByRole('button', { name: 'Chats', exact: true }).click();
+          await page.getByRole('dialog', { name: 'Chats' }).waitFor();
+        },
+      },
+      { name: 'chat-needs-input', visual: true, go: (page) => openChat(page, NEEDS_INPUT_CHAT) },
+      { name: 'chat-failed', visual: true, go: (page) => openChat(page, FAILED_CHAT) },
+      {
+        name: 'chat-loading',
+        visual: true,
+        async go(page) {
+          await holdRequests(page, { match: CHAT_REQUESTS, count: 50, phase: 'request' });
+          await clickChat(page, UNOPENED_CHAT);
+          await page.getByRole('status').filter({ hasText: 'Loading the chat' }).waitFor();
+        },
+      },
+      {
+        name: 'chat-error',
+        visual: true,
+        async go(page) {
+          // A 404 is not retried: the chat's first page fails at once.
+          await failNext(page, 404, 50, CHAT_REQUESTS);
+          await releaseRequests(page);
+          await alertShown(page, 'This chat could not be loaded');
+          await page.evaluate(() => window.__lookoutSim?.faults.reset());
+        },
+      },
+      {
+        name: 'not-found',
+        visual: true,
+        async go(page) {
+          await navigateInApp(page, '/no/such/page');
+          await page.getByRole('heading', { name: 'Page not found' }).waitFor();
+        },
+      },
+    ],
+  },
+  single({
+    name: 'project-empty',
+    visual: true,
+    async go(page) {
+      await openScenario(page, 'empty', '/');
+      await projectsLoaded(page);
+      await projectCard(page, 'fresh-start').click();
+      await chatsLoaded(page);
+      await page.getByText('No chats yet').waitFor();
+    },
+  }),
+  single({
+    name: 'long-chat',
+    visual: true,
+    async go(page) {
+      await openScenario(page, 'long-chat', '/');
+      await projectsLoaded(page);
+      await page.getByRole('main').getByRole('link').first().click();
+      await chatsLoaded(page);
+      await page.getByRole('complementary', { name: 'Chats' }).getByRole('link').first().click();
+      await page.getByRole('log', { name: 'Conversation' }).waitFor();
+      await expectLive(page);
+    },
+  }),
+  single({
+    name: 'signed-out',
+    visual: true,
+    async go(page) {
+      await openScenario(page, 'signed-out', '/');
+      await page.getByRole('heading', { name: 'You are signed out of SAM' }).waitFor();
+    },
+  }),
+  single({
+    // Not a baseline: the hostile world is a stress test for layout (a 5,000-character token, raw HTML as text).
+    name: 'hostile-chat',
+    visual: false,
+    async go(page) {
+      await openScenario(page, 'hostile', '/');
+      await projectsLoaded(page);
+      await page.getByRole('main').getByRole('link').first().click();
+      await chatsLoaded(page);
+      await page.getByRole('complementary', { name: 'Chats' }).getByRole('link').first().click();
+      await page.getByRole('log', { name: 'Conversation' }).waitFor();
+      await expectLive(page);
+    },
+  }),
+];
+
+export function screensOf(journey: Journey, ctx: ScreenContext): Screen[] {
+  return journey.screens.filter((s) => !s.only || ctx.narrow);
+}
+
+/** A test timeout for walking a journey: a load, then `perScreenMs` for each screen's checks. */
+export function journeyTimeout(journey: Journey, ctx: ScreenContext, perScreenMs: number): number {
+  return 20_000 + screensOf(journey, ctx).length * perScreenMs;
+}
+
+/**
+ * Walks a journey: reaches each screen, waits until it is at rest (fonts loaded, layout settled, the
+ * pointer parked where it hovers nothing), then calls `check`. Each screen is a test step.
+ */
+export async function walk(
+  page: Page,
+  journey: Journey,
+  ctx: ScreenContext,
+  check: (screen: Screen) => Promise<void>,
+): Promise<void> {
+  for (const screen of screensOf(journey, ctx)) {
+    await test.step(screen.name, async () => {
+      await screen.go(page, ctx);
+      await page.mouse.move(0, 0);
+      await fontsReady(page);
+      await settle(page);
+      await check(screen);
+    });
+  }
+}
