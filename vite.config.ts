@@ -1,4 +1,6 @@
-import { defineConfig, loadEnv, type ProxyOptions } from 'vite';
+import { rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { defineConfig, loadEnv, type Plugin, type ProxyOptions } from 'vite';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 
@@ -12,7 +14,7 @@ export default defineConfig(async ({ mode, command }) => {
   const env = { ...loadEnv(mode, process.cwd(), ''), ...process.env };
   const live = mode === 'live';
   return {
-    plugins: [react(), tailwindcss()],
+    plugins: [react(), tailwindcss(), live && withoutMockWorker()],
     define: { __SIMULATED__: JSON.stringify(!live) },
     server: { port: 5173, proxy: live && command === 'serve' ? await liveProxy(env.SAM_API_URL, env.SAM_API_TOKEN) : undefined },
     preview: { port: 4317 },
@@ -23,6 +25,21 @@ export default defineConfig(async ({ mode, command }) => {
     },
   };
 });
+
+/** public/ holds MSW's service worker for the simulated builds; a live bundle ships without it. */
+function withoutMockWorker(): Plugin {
+  let outDir = 'dist';
+  return {
+    name: 'lookout:without-mock-worker',
+    apply: 'build',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+    },
+    closeBundle() {
+      rmSync(join(outDir, 'mockServiceWorker.js'), { force: true });
+    },
+  };
+}
 
 async function liveProxy(
   target: string | undefined,

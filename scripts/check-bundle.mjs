@@ -25,11 +25,12 @@ const sizes = eager.map((file) => {
 const sum = (key) => sizes.reduce((total, s) => total + s[key], 0);
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
-const offenders = readdirSync(join(DIST, 'assets'))
-  .filter((file) => file.endsWith('.js'))
+// Every emitted file, public/ copies included (MSW's worker script lives there for simulated builds).
+const offenders = readdirSync(DIST, { recursive: true, encoding: 'utf8' })
+  .filter((file) => /\.(js|mjs|html)$/.test(file))
   .filter((file) => {
-    const text = readFileSync(join(DIST, 'assets', file), 'utf8');
-    return SIMULATOR_MARKERS.some((marker) => text.includes(marker));
+    const text = readFileSync(join(DIST, file), 'utf8');
+    return SIMULATOR_MARKERS.some((marker) => text.includes(marker)) || /mockServiceWorker|msw/i.test(file);
   });
 
 for (const s of sizes) console.log(`  eager ${s.file}: ${kb(s.raw)} raw, ${kb(s.gzip)} gzip`);
