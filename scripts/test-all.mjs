@@ -12,7 +12,7 @@ const skipE2e = process.argv.includes('--skip-e2e');
 /** kind 'check' counts 1 passed or 1 failed; 'setup' counts only when it fails; 'suite' reads a JSON report. */
 const steps = [
   { name: 'typecheck', kind: 'check', command: ['tsc', '-b'] },
-  { name: 'lint', kind: 'check', command: ['eslint', '.'] },
+  { name: 'lint', kind: 'check', command: ['eslint', '.', '--max-warnings', '0'] },
   { name: 'bundle (live build, no MSW, size budget)', kind: 'check', command: ['node', 'scripts/check-bundle.mjs'] },
   {
     name: 'unit (vitest)',

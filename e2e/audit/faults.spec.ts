@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { chatsLoaded, clickChat, projectCard, projectsLoaded, sessionList } from './screens';
+import { sim } from '../support/sim';
 import {
   advanceSim,
   AUDIT_TRACE,
@@ -22,6 +23,13 @@ import {
  * What a person sees when SAM misbehaves, driven through the simulator's fault interface
  * (`window.__lookoutSim.faults`). The truth to compare with is the simulated server's world.
  */
+
+/** The simulated fleet fails the one session with this topic, as its task would on the server. */
+async function failSession(page: Page, topic: string): Promise<void> {
+  const [session] = await sim(page).world.sessions(topic);
+  if (!session) throw new Error(`no session "${topic}" in the simulated world`);
+  await sim(page).fleet.failNow(session.id);
+}
 
 test.use({ trace: AUDIT_TRACE });
 
@@ -154,13 +162,7 @@ test('a deploy closes every socket: the indicator shows Reconnecting, then Live,
   if (testInfo.project.name.startsWith('desktop')) await expect(page.getByTestId('connection-label')).toHaveText('Reconnecting');
 
   // While nobody is connected the session fails: no event can tell the app.
-  await page.evaluate(() => {
-    const sim = window.__lookoutSim!;
-    const session = [...sim.world.projects.values()]
-      .flatMap((p) => sim.world.sessions.list(p.id))
-      .find((s) => s.topic === 'Fix flaky session list test on CI')!;
-    sim.fleet.failNow(session.id);
-  });
+  await failSession(page, 'Fix flaky session list test on CI');
   await page.evaluate(() => window.__lookoutSim!.faults.unblockSockets());
   await expectLive(page);
   expect(await connectionStates(page)).toEqual(expect.arrayContaining(['Reconnecting', 'Live']));
@@ -210,13 +212,7 @@ test('a stale REST page that lands after a newer live event does not turn Failed
   await expectConnection(page, 'Catching up');
 
   // Meanwhile, live: the session fails.
-  await page.evaluate(() => {
-    const sim = window.__lookoutSim!;
-    const session = [...sim.world.projects.values()]
-      .flatMap((p) => sim.world.sessions.list(p.id))
-      .find((s) => s.topic === 'Add rate limiting to the public API')!;
-    sim.fleet.failNow(session.id);
-  });
+  await failSession(page, 'Add rate limiting to the public API');
   await expect(row).toContainText('Failed');
 
   // Now the stale page lands (or was already abandoned by the app: both are fine, neither may win).
@@ -282,13 +278,7 @@ test('malformed, unknown and oversized frames are ignored and counted; the strea
   // Still live, and real events still apply.
   await expectLive(page);
   const row = page.getByRole('complementary', { name: 'Chats' }).getByRole('link', { name: /^Add rate limiting to the public API/ });
-  await page.evaluate(() => {
-    const sim = window.__lookoutSim!;
-    const session = [...sim.world.projects.values()]
-      .flatMap((p) => sim.world.sessions.list(p.id))
-      .find((s) => s.topic === 'Add rate limiting to the public API')!;
-    sim.fleet.failNow(session.id);
-  });
+  await failSession(page, 'Add rate limiting to the public API');
   await expect(row).toContainText('Failed');
 });
 

@@ -61,6 +61,32 @@ const FAILED_CHAT: ChatRef = { topic: /^Speed up the cold start of the worker/ }
 const UNOPENED_CHAT: ChatRef = { topic: /^Upgrade the ORM and fix the breaking changes/ };
 
 // ---------- steps ----------
+/**
+ * The held request of the screen before fails (`NAME-error`: its error card), then Retry loads it
+ * (`NAME`). 403 is not retried, so the card shows at once; faults.spec.ts covers a 5xx, retried first.
+ */
+function failedThenRetried(step: { name: string; request: string; alert: string; loaded(page: Page): Promise<void> }): Screen[] {
+  return [
+    {
+      name: `${step.name}-error`,
+      visual: true,
+      async go(page) {
+        await failNext(page, 403, 1, step.request);
+        await releaseRequests(page);
+        await alertShown(page, step.alert);
+      },
+    },
+    {
+      name: step.name,
+      visual: true,
+      async go(page) {
+        await page.getByRole('button', { name: 'Retry' }).click();
+        await step.loaded(page);
+      },
+    },
+  ];
+}
+
 
 export function projectCard(page: Page, name: string) {
   return page
@@ -164,24 +190,7 @@ export const JOURNEYS: readonly Journey[] = [
           await page.getByRole('list', { name: 'Loading projects' }).waitFor();
         },
       },
-      {
-        name: 'projects-error',
-        visual: true,
-        async go(page) {
-          // 403 is not retried, so the card shows at once (faults.spec.ts covers a 5xx, which is retried first).
-          await failNext(page, 403, 1, PROJECTS_REQUEST);
-          await releaseRequests(page);
-          await alertShown(page, 'Projects could not be loaded');
-        },
-      },
-      {
-        name: 'projects',
-        visual: true,
-        async go(page) {
-          await page.getByRole('button', { name: 'Retry' }).click();
-          await projectsLoaded(page);
-        },
-      },
+      ...failedThenRetried({ name: 'projects', request: PROJECTS_REQUEST, alert: 'Projects could not be loaded', loaded: projectsLoaded }),
       {
         name: 'notifications-priority',
         visual: true,
@@ -205,23 +214,7 @@ export const JOURNEYS: readonly Journey[] = [
           await expectConnection(page, 'Catching up');
         },
       },
-      {
-        name: 'project-error',
-        visual: true,
-        async go(page) {
-          await failNext(page, 403, 1, SESSIONS_REQUEST);
-          await releaseRequests(page);
-          await alertShown(page, 'Chats could not be loaded');
-        },
-      },
-      {
-        name: 'project',
-        visual: true,
-        async go(page) {
-          await page.getByRole('button', { name: 'Retry' }).click();
-          await chatsLoaded(page);
-        },
-      },
+      ...failedThenRetried({ name: 'project', request: SESSIONS_REQUEST, alert: 'Chats could not be loaded', loaded: chatsLoaded }),
       {
         name: 'project-new-chat',
         visual: false,
