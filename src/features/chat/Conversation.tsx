@@ -73,12 +73,6 @@ export function Conversation({ items, hasEarlier, isLoadingEarlier, earlierFaile
   const totalSize = virtualizer.getTotalSize();
   const { following, onScroll: followOnScroll, followFromHere } = useFollowEnd(scrollRef, scrollToEnd, totalSize);
 
-  useLayoutEffect(() => {
-    virtualizer.scrollToEnd();
-    // Only on mount: open a conversation at its latest message.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
-
   // The reader just sent something: show it, wherever they were reading.
   const last = items.at(-1);
   const justSentId = last?.kind === 'user' && last.delivery === 'sending' ? last.id : null;

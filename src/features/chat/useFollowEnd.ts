@@ -7,7 +7,8 @@ const READER_INPUT_MS = 400;
 const isNearEnd = (el: HTMLElement) => distanceFromEnd(el) <= AT_END_PX;
 
 /**
- * Keeps a conversation pinned to its end while the reader is there. Pinned, every change of the content's
+ * Keeps a conversation pinned to its end while the reader is there; it opens pinned, so a conversation
+ * opens at its latest message. Pinned, every change of the content's
  * size or of the viewport brings the end back into view; the pin is released only by the reader scrolling
  * up (see followsAfterScroll) and taken again when they reach the end or ask for it (`followFromHere`).
  */
