@@ -61,6 +61,17 @@ const FAILED_CHAT: ChatRef = { topic: /^Speed up the cold start of the worker/ }
 const UNOPENED_CHAT: ChatRef = { topic: /^Upgrade the ORM and fix the breaking changes/ };
 
 // ---------- steps ----------
+/** A scenario's first project and its first chat, opened by clicking, with the stream live. */
+async function openFirstChat(page: Page, scenario: 'long-chat' | 'hostile'): Promise<void> {
+  await openScenario(page, scenario, '/');
+  await projectsLoaded(page);
+  await page.getByRole('main').getByRole('link').first().click();
+  await chatsLoaded(page);
+  await page.getByRole('complementary', { name: 'Chats' }).getByRole('link').first().click();
+  await page.getByRole('log', { name: 'Conversation' }).waitFor();
+  await expectLive(page);
+}
+
 /**
  * The held request of the screen before fails (`NAME-error`: its error card), then Retry loads it
  * (`NAME`). 403 is not retried, so the card shows at once; faults.spec.ts covers a 5xx, retried first.
@@ -306,13 +317,7 @@ export const JOURNEYS: readonly Journey[] = [
     name: 'long-chat',
     visual: true,
     async go(page) {
-      await openScenario(page, 'long-chat', '/');
-      await projectsLoaded(page);
-      await page.getByRole('main').getByRole('link').first().click();
-      await chatsLoaded(page);
-      await page.getByRole('complementary', { name: 'Chats' }).getByRole('link').first().click();
-      await page.getByRole('log', { name: 'Conversation' }).waitFor();
-      await expectLive(page);
+      await openFirstChat(page, 'long-chat');
     },
   }),
   single({
@@ -328,13 +333,7 @@ export const JOURNEYS: readonly Journey[] = [
     name: 'hostile-chat',
     visual: false,
     async go(page) {
-      await openScenario(page, 'hostile', '/');
-      await projectsLoaded(page);
-      await page.getByRole('main').getByRole('link').first().click();
-      await chatsLoaded(page);
-      await page.getByRole('complementary', { name: 'Chats' }).getByRole('link').first().click();
-      await page.getByRole('log', { name: 'Conversation' }).waitFor();
-      await expectLive(page);
+      await openFirstChat(page, 'hostile');
     },
   }),
 ];
