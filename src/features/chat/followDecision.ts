@@ -24,6 +24,6 @@ export function followsAfterScroll({ following, nearEnd, movedUp, byReader }: Sc
   return !(movedUp && byReader);
 }
 
-export function distanceFromEnd(el: HTMLElement): number {
-  return el.scrollHeight - el.scrollTop - el.clientHeight;
+export function isNearEnd(el: HTMLElement): boolean {
+  return el.scrollHeight - el.scrollTop - el.clientHeight <= AT_END_PX;
 }

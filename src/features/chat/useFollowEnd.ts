@@ -1,16 +1,14 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
-import { AT_END_PX, distanceFromEnd, followsAfterScroll } from './followDecision';
+import { followsAfterScroll, isNearEnd } from './followDecision';
 
 /** A scroll this soon after the reader's last wheel, touch or key press in the list is theirs. */
 const READER_INPUT_MS = 400;
 
-const isNearEnd = (el: HTMLElement) => distanceFromEnd(el) <= AT_END_PX;
-
 /**
- * Keeps a conversation pinned to its end while the reader is there; it opens pinned, so a conversation
- * opens at its latest message. Pinned, every change of the content's
- * size or of the viewport brings the end back into view; the pin is released only by the reader scrolling
- * up (see followsAfterScroll) and taken again when they reach the end or ask for it (`followFromHere`).
+ * Keeps a conversation pinned to its end while the reader is there. It starts pinned, so a conversation
+ * opens at its latest message. Pinned, every change of the content's size or of the viewport brings the
+ * end back into view; the pin is released only by the reader scrolling up (see followsAfterScroll) and
+ * taken again when they reach the end or ask for it (`followFromHere`).
  */
 export function useFollowEnd(scrollRef: RefObject<HTMLDivElement | null>, scrollToEnd: () => void, contentSize: number) {
   const [following, setFollowing] = useState(true);
