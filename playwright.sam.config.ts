@@ -14,7 +14,8 @@ const BASE_URL = `http://127.0.0.1:${PORT}`;
 export default defineConfig({
   testDir: 'e2e/sam',
   outputDir: 'test-results/playwright-sam',
-  timeout: 60_000,
+  // Room for a health check and, if wrangler died, a restart (~80 s on a loaded machine) before a test.
+  timeout: 180_000,
   retries: 0,
   workers: 1,
   fullyParallel: false,
@@ -37,12 +38,12 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `npx vite build --mode live --outDir dist-sam && npx vite preview --mode live --outDir dist-sam --host 127.0.0.1 --port ${PORT} --strictPort`,
+    // scripts/test-sam.mjs builds dist-sam first and sets SAM_API_URL (the relay) and SAM_API_TOKEN.
+    command: `npx vite preview --mode live --outDir dist-sam --host 127.0.0.1 --port ${PORT} --strictPort`,
     url: BASE_URL,
     reuseExistingServer: false,
-    timeout: 180_000,
+    timeout: 120_000,
     stdout: 'ignore',
     stderr: 'pipe',
-    env: { SAM_API_URL: process.env.LOOKOUT_SAM_RELAY ?? '', SAM_API_TOKEN: process.env.SAM_API_TOKEN ?? '' },
   },
 });

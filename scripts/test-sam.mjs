@@ -28,6 +28,9 @@ const started = Date.now();
 let status = 1;
 let relay;
 try {
+  // Lookout's live bundle, built like production (no simulator in it); `vite preview` serves it.
+  const build = spawnSync('npx', ['vite', 'build', '--mode', 'live', '--outDir', 'dist-sam', '--logLevel', 'warn'], { stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('the live build failed');
   const world = await up();
   console.log(`[test:sam] SAM up in ${((Date.now() - started) / 1000).toFixed(0)} s at ${world.api}`);
   relay = await startRelay({ listenPort: RELAY_PORT, targetPort: PORT, controlPort: CONTROL_PORT });
@@ -37,8 +40,9 @@ try {
       ...process.env,
       LOOKOUT_SAM_WORLD: WORLD_FILE,
       LOOKOUT_SAM_API: world.api,
-      LOOKOUT_SAM_RELAY: `http://127.0.0.1:${RELAY_PORT}`,
       LOOKOUT_SAM_RELAY_CONTROL: `http://127.0.0.1:${CONTROL_PORT}`,
+      // For the live server's proxy: /api goes to the relay, which forwards to SAM.
+      SAM_API_URL: `http://127.0.0.1:${RELAY_PORT}`,
       SAM_API_TOKEN: world.token,
     },
   });

@@ -14,6 +14,9 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, write
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+// Every process that talks to SAM through this module (the harness, the Playwright workers) must survive
+// wrangler closing idle keep-alive connections: see fetch-retry.mjs.
+import './fetch-retry.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const REPO = resolve(HERE, '../..');
@@ -78,7 +81,11 @@ function recipeEnv(extra = {}) {
   return { ...process.env, NODE22_BIN: bin, PATH: `${bin}:${process.env.PATH}`, SAM_PORT: String(PORT), ...extra };
 }
 
-export async function healthy(timeoutMs = 3000) {
+/**
+ * True when SAM answers /health. Under load workerd can take tens of seconds to answer, so the default
+ * wait is long: a slow SAM is not a dead one, and restarting it would lose the world's live state.
+ */
+export async function healthy(timeoutMs = 60_000) {
   try {
     const res = await fetch(`${API}/health`, { signal: AbortSignal.timeout(timeoutMs) });
     return res.ok;
@@ -119,14 +126,89 @@ export async function up() {
     { env: recipeEnv(), stdio: ['ignore', 'ignore', 'inherit'] },
   );
   if (!existsSync(WORLD_FILE)) throw new Error(`seeding wrote no ${WORLD_FILE}`);
-  return readWorld();
+  const world = readWorld();
+  world.extraChats = await createExtraChats(world);
+  writeFileSync(WORLD_FILE, JSON.stringify(world, null, 2));
+  await settle(world);
+  return world;
+}
+
+/** Chats the live checks (e2e/sam/live.spec.ts) act on, one each, so no check depends on another. */
+export const EXTRA_CHATS = {
+  stream: 'Stream a long answer',
+  fail: 'Fail while watched',
+  gap: 'Survive a long disconnect',
+  tool: 'Show tool output after a reload',
+  queue: 'Queue a prompt while the agent is away',
+  requeue: 'Fail, then run again in place',
+};
+
+const sqlText = (value) => `'${String(value).replaceAll("'", "''")}'`;
+let idCounter = 0;
+const ulidLike = () => (Date.now().toString(36) + (++idCounter).toString(36).padStart(4, '0') + Math.random().toString(36).slice(2)).toUpperCase().slice(0, 26);
+
+/**
+ * One chat per EXTRA_CHATS entry, with a running workspace and agent session as a VM agent's start leaves
+ * them. Workspace rows have no offline route, so they go into D1 directly, and that happens here, before
+ * the tests: a `wrangler d1 execute` beside the running dev server has taken the server down with it.
+ */
+async function createExtraChats(world) {
+  const entries = Object.entries(EXTRA_CHATS).map(([key, topic]) => ({ key, topic, workspaceId: ulidLike() }));
+  d1(
+    entries.map(
+      ({ workspaceId }, i) =>
+        `INSERT INTO workspaces (id, node_id, project_id, user_id, name, repository, branch, status, vm_size, vm_location, workspace_profile)
+         VALUES (${sqlText(workspaceId)}, ${sqlText(world.nodeId)}, ${sqlText(world.projectId)}, ${sqlText(world.userId)}, ${sqlText(`ws-e2e-${i}`)},
+                 'https://artifacts.invalid/harbor-demo.git', 'main', 'running', 'small', 'nbg1', 'lightweight')`,
+    ),
+  );
+  const chats = {};
+  for (const { key, topic, workspaceId } of entries) {
+    const res = await fetch(`${API}/api/projects/${world.projectId}/sessions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: world.cookie },
+      body: JSON.stringify({ topic, workspaceId }),
+    });
+    if (res.status !== 201) throw new Error(`POST sessions for "${topic}" -> ${res.status}: ${await res.text()}`);
+    const { sessionId, taskId } = await res.json();
+    chats[key] = { topic, workspaceId, sessionId, taskId };
+  }
+  d1(
+    Object.values(chats).flatMap((chat) => [
+      `UPDATE workspaces SET chat_session_id = ${sqlText(chat.sessionId)} WHERE id = ${sqlText(chat.workspaceId)}`,
+      `INSERT INTO agent_sessions (id, workspace_id, user_id, status, label, agent_type)
+       VALUES (${sqlText(ulidLike())}, ${sqlText(chat.workspaceId)}, ${sqlText(world.userId)}, 'running', ${sqlText(chat.topic)}, 'claude-code')`,
+    ]),
+  );
+  log(`created ${entries.length} chats for the live checks`);
+  return chats;
+}
+
+/**
+ * The seeded retry's TaskRunner fails it offline (the fake cloud credential does not decrypt), and its
+ * clean-up has taken wrangler down with it (an empty `[ERROR]`, then exit). Wait for that to be over,
+ * and start SAM again if it went, so the tests begin on a server that stays up.
+ */
+async function settle(world) {
+  const retry = world.retry?.taskId;
+  // The retry's TaskRunner runs on its own schedule; wait for it to give up before the clean restart.
+  for (let i = 0; retry && i < 60; i++) {
+    const status = await fetch(`${API}/api/projects/${world.projectId}/tasks/${retry}`, { headers: { cookie: world.cookie } })
+      .then((res) => (res.ok ? res.json() : null))
+      .then((task) => task?.status)
+      .catch(() => null);
+    if (status === 'failed' || status === 'cancelled') break;
+    await new Promise((r) => setTimeout(r, 2000));
+  }
+  // A clean start: nothing of the seeding's side processes (d1 execute, kv put) is left near the server.
+  await restart();
 }
 
 /** Starts SAM again on the same state (wrangler dev can exit under load); the data survives. */
 export async function restart() {
   const source = locateSource();
   if (source.missing) throw new Error(source.missing);
-  log('SAM is not answering; restarting it on the same state');
+  log('(re)starting SAM on the same state');
   await stop();
   run('bash', [join(source.recipe, 'start.sh'), source.checkout, STATE, String(PORT)], { env: recipeEnv() });
 }

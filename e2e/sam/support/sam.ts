@@ -1,7 +1,7 @@
-import { createSign, randomBytes, randomUUID } from 'node:crypto';
+import { createSign, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { API, STATE, d1, healthy, restart } from '../../../scripts/sam/server.mjs';
+import { API, STATE, healthy, restart } from '../../../scripts/sam/server.mjs';
 
 /*
  * The tests' side of SAM's real API: reading its truth (as the signed-in user, straight to SAM, not
@@ -29,6 +29,7 @@ interface World {
   mcpToken: string;
   chats: Record<'active' | 'failed' | 'done', Chat>;
   retry: { taskId: string; sessionId: string } | null;
+  extraChats: Record<ExtraChatKey, Omit<Chat, 'callback'>>;
 }
 
 export const world: World = JSON.parse(readFileSync(process.env.LOOKOUT_SAM_WORLD ?? join(STATE, 'world.json'), 'utf8'));
@@ -57,12 +58,9 @@ export async function sam<T = unknown>(path: string, options: CallOptions = {}):
     headers,
     body: options.body === undefined ? undefined : JSON.stringify(options.body),
   };
-  // wrangler's dev proxy closes idle keep-alive connections; a request that met one never reached SAM
-  // (scripts/sam/fetch-retry.mjs), so it is sent once more.
-  const res = await fetch(API + path, init).catch((error: unknown) => {
-    if (error instanceof TypeError && (error.cause as { code?: string } | undefined)?.code === 'UND_ERR_SOCKET') return fetch(API + path, init);
-    throw error;
-  });
+  // fetch here is patched by scripts/sam/fetch-retry.mjs (imported with server.mjs) for wrangler's
+  // closed keep-alive connections.
+  const res = await fetch(API + path, init);
   const text = await res.text();
   const ok = options.expect ? options.expect.includes(res.status) : res.ok;
   if (!ok) throw new Error(`${options.method ?? 'GET'} ${path} -> ${res.status}: ${text.slice(0, 300)}`);
@@ -133,40 +131,12 @@ function callbackToken(workspaceId: string): string {
   return `${unsigned}.${base64url(signature)}`;
 }
 
-const sqlText = (value: string) => `'${value.replaceAll("'", "''")}'`;
-const ulid = () => (Date.now().toString(36) + randomBytes(10).toString('hex')).toUpperCase().slice(0, 26);
+type ExtraChatKey = 'stream' | 'fail' | 'gap' | 'tool' | 'queue' | 'requeue';
 
-/**
- * New chats with a running workspace and agent session each, as a VM agent's start leaves them.
- * Workspace rows have no offline route, so they go into D1 directly; the chats go through SAM's API.
- */
-export async function createChats(topics: string[]): Promise<Chat[]> {
-  const workspaces = topics.map(() => ulid());
-  d1(
-    workspaces.map(
-      (id, i) =>
-        `INSERT INTO workspaces (id, node_id, project_id, user_id, name, repository, branch, status, vm_size, vm_location, workspace_profile)
-         VALUES (${sqlText(id)}, ${sqlText(world.nodeId)}, ${sqlText(projectId)}, ${sqlText(world.userId)}, ${sqlText(`ws-e2e-${i}`)},
-                 'https://artifacts.invalid/harbor-demo.git', 'main', 'running', 'small', 'nbg1', 'lightweight')`,
-    ),
-  );
-  const chats: Chat[] = [];
-  for (const [i, topic] of topics.entries()) {
-    const workspaceId = workspaces[i]!;
-    const created = await sam<{ sessionId: string; taskId: string }>(`/api/projects/${projectId}/sessions`, {
-      body: { topic, workspaceId },
-      expect: [201],
-    });
-    chats.push({ topic, workspaceId, sessionId: created.sessionId, taskId: created.taskId, callback: callbackToken(workspaceId) });
-  }
-  d1(
-    chats.flatMap((chat) => [
-      `UPDATE workspaces SET chat_session_id = ${sqlText(chat.sessionId)} WHERE id = ${sqlText(chat.workspaceId)}`,
-      `INSERT INTO agent_sessions (id, workspace_id, user_id, status, label, agent_type)
-       VALUES (${sqlText(ulid())}, ${sqlText(chat.workspaceId)}, ${sqlText(world.userId)}, 'running', ${sqlText(chat.topic)}, 'claude-code')`,
-    ]),
-  );
-  return chats;
+/** The chats the harness made for the live checks (scripts/sam/server.mjs EXTRA_CHATS), with agent credentials. */
+export function extraChat(key: ExtraChatKey): Chat {
+  const chat = world.extraChats[key];
+  return { ...chat, callback: callbackToken(chat.workspaceId) };
 }
 
 /** The VM outbox's autoincrement id: one counter for every chat on the (one) VM, as Corrections 3 says. */
