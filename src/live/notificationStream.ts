@@ -12,6 +12,7 @@ import { connectionSink, type ConnectionSink } from '../state/connection';
 import { feedNotifications, type NotificationFeed } from '../reconcile/notifications';
 import { createSocketClient, type SocketClient, type SocketTiming } from './socket';
 import type { LiveEnv } from './env';
+import { probeSignIn } from './signIn';
 import { applyNotificationFrames, catchUpNotifications, notificationKeys } from './notificationCache';
 
 export interface NotificationStreamOptions {
@@ -19,6 +20,8 @@ export interface NotificationStreamOptions {
   connection?: ConnectionSink;
   env?: Partial<LiveEnv>;
   timing?: Partial<SocketTiming>;
+  /** Asks whether the sign-in still holds after a refused upgrade (default: `probeSignIn`). */
+  probeSignIn?: () => unknown;
   /** Told about notifications that arrived live and were not held before (never about catch-up). */
   onArrived?: (notifications: Notification[]) => void;
 }
@@ -77,6 +80,7 @@ export function createNotificationStream(options: NotificationStreamOptions): No
     onStatus: (status, at) => connection.setStatus('notifications', status, at),
     onDropped: (reason) => connection.frameDropped(reason),
     onIgnored: (frameType) => connection.frameIgnored(frameType),
+    onUpgradeFailed: () => void (options.probeSignIn ?? probeSignIn)(),
     env: options.env,
     timing: options.timing,
   });
