@@ -37,14 +37,11 @@ export interface NotificationStream {
 export function createNotificationStream(options: NotificationStreamOptions): NotificationStream {
   const { queryClient, connection = connectionSink } = options;
   const now = options.env?.now ?? Date.now;
-  /** Events applied while a catch-up's requests are out; re-applied over its (older) responses. */
-  let replayDuringCatchUp: NotificationEvent[] | null = null;
   /** The running catch-up, and whether another open asked for one meanwhile. */
   let catchUp: Promise<void> | null = null;
   let catchUpAgain = false;
 
   function handleEvents(events: NotificationEvent[]) {
-    replayDuringCatchUp?.push(...events);
     const arrived = newArrivals(queryClient, events);
     applyNotificationFrames(queryClient, events, now());
     if (arrived.length > 0) options.onArrived?.(arrived);
@@ -55,12 +52,9 @@ export function createNotificationStream(options: NotificationStreamOptions): No
       catchUpAgain = true;
       return;
     }
-    replayDuringCatchUp = [];
-    const replay = () => replayDuringCatchUp ?? [];
-    catchUp = catchUpNotifications(queryClient, replay, now)
+    catchUp = catchUpNotifications(queryClient)
       .catch(() => queryClient.invalidateQueries({ queryKey: notificationKeys.all }))
       .finally(() => {
-        replayDuringCatchUp = null;
         catchUp = null;
         if (catchUpAgain) {
           catchUpAgain = false;
