@@ -2,8 +2,6 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { QueryClient } from '@tanstack/react-query';
 import { createTestSimulator, type TestSimulator } from '../../mocks/node';
 import { onUnauthorized } from '../api/http';
-import type { ConnectionSink } from '../state/connection';
-import type { ConnectionStatus } from '../reconcile/types';
 import { createNotificationStream, type NotificationStream } from './notificationStream';
 import { probeSignIn } from './signIn';
 
@@ -30,26 +28,19 @@ afterEach(() => {
 
 async function start() {
   sim = createTestSimulator({ scenario: 'empty' });
-  const statuses: ConnectionStatus[] = [];
-  const connection: ConnectionSink = {
-    setStatus: (_stream, status) => statuses.push(status),
-    frameDropped: () => {},
-    frameIgnored: () => {},
-    catchUpStarted: () => {},
-    catchUpFinished: () => {},
-  };
   const unauthorized: number[] = [];
   const probes: Array<Promise<unknown>> = [];
   stopListening = onUnauthorized((error) => unauthorized.push(error.status));
-  stream = createNotificationStream({
+  const live = createNotificationStream({
     queryClient: new QueryClient({ defaultOptions: { queries: { retry: false } } }),
-    connection,
     probeSignIn: () => probes.push(probeSignIn()),
     timing: { backoffBaseMs: 20, backoffCapMs: 50 },
   });
-  stream.start();
-  await vi.waitFor(() => expect(statuses.at(-1)).toBe('live'));
-  return { sim, statuses, unauthorized, probes };
+  stream = live;
+  live.start();
+  const status = () => live.socket.status();
+  await vi.waitFor(() => expect(status()).toBe('live'));
+  return { sim, status, unauthorized, probes };
 }
 
 describe('a sign-in that expires while the stream is open', () => {
@@ -62,7 +53,7 @@ describe('a sign-in that expires while the stream is open', () => {
   });
 
   it('sockets refused for another reason (SAM down, signed in) never say signed out', async () => {
-    const { sim, statuses, unauthorized, probes } = await start();
+    const { sim, status, unauthorized, probes } = await start();
     sim.faults.blockSockets();
     sim.faults.dropSockets();
     // Several refused attempts, each probed: SAM answers /api/auth/me, so nobody is signed out.
@@ -70,7 +61,7 @@ describe('a sign-in that expires while the stream is open', () => {
     expect(await Promise.all(probes)).toContain('signed-in');
     expect(unauthorized).toEqual([]);
     sim.faults.unblockSockets();
-    await vi.waitFor(() => expect(statuses.at(-1)).toBe('live'));
+    await vi.waitFor(() => expect(status()).toBe('live'));
   });
 
   it('probeSignIn: signed-out on 401, signed-in once SAM answers again', async () => {
