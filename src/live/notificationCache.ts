@@ -94,9 +94,13 @@ function newestKnown(client: QueryClient, events: readonly NotificationEvent[] =
   return newest;
 }
 
-function toWrite(client: QueryClient, event: NotificationEvent, before: readonly NotificationEvent[], at?: number): NotificationWrite {
+/**
+ * A write learned now. `liveAt` is given for a live frame (the time its read marks carry); without it the
+ * write is an optimistic action, pending until SAM answers, whose read marks carry its own stamp.
+ */
+function toWrite(client: QueryClient, event: NotificationEvent, before: readonly NotificationEvent[], liveAt?: number): NotificationWrite {
   const stamp = liveContext(client).stamp();
-  const write: NotificationWrite = { event, stamp, at: at ?? stamp, pending: at === undefined };
+  const write: NotificationWrite = { event, stamp, at: liveAt ?? stamp, pending: liveAt === undefined };
   if (event.type === 'notification.all_read') write.readUpTo = newestKnown(client, before);
   return write;
 }
