@@ -124,6 +124,20 @@ describe('socket faults', () => {
   });
 });
 
+describe('connection lifecycle faults', () => {
+  it('closeAllNormally closes every socket with 1000 (a durable object restart) and new ones are accepted', async () => {
+    const { s, socket, path } = await start();
+    const notes = openTestSocket(s.wsUrl('/api/notifications/ws'));
+    await notes.opened;
+    expect(s.faults.closeAllNormally()).toBe(2);
+    expect(await socket.closed).toBe(1000);
+    expect(await notes.closed).toBe(1000);
+    const again = openTestSocket(s.wsUrl(path));
+    await again.opened;
+    expect(s.sockets.count('project')).toBe(1);
+  });
+});
+
 describe('server faults', () => {
   it('keeps the session row active after its task failed while the fault is on', async () => {
     const { s, api, p, socket, project, busy } = await start();

@@ -77,6 +77,15 @@ export class FaultController {
     return this.pipeline.streams[kind].blocked;
   }
 
+  // ---------- connection lifecycle (sockets closed cleanly, sign-in expiring) ----------
+  /**
+   * Closes every socket with code 1000, as SAM does when its durable object restarts or deploys: a clean
+   * close that is still not the end of the stream. Returns how many.
+   */
+  closeAllNormally(reason = 'Durable Object restart'): number {
+    return this.dropSockets(undefined, 1000, reason);
+  }
+
   // ---------- frames ----------
   /** Each of the next `count` frames is sent twice. */
   duplicateNextFrames(count = 1, kind?: SocketKind): void {

@@ -310,17 +310,17 @@ test('signed out: the signed-out scenario explains and offers a way back', async
   await expect(connectionButton(page)).not.toHaveAccessibleName(/Live/);
 });
 
-test('signed out mid-session: the indicator stops saying Live, the next request shows the signed-out screen, signing in recovers', async ({ page }) => {
+test('signed out mid-session: the indicator stops saying Live, the signed-out screen follows by itself, signing in recovers', async ({ page }) => {
   await openScenario(page, 'default', '/');
   await projectsLoaded(page);
   await projectCard(page, 'lookout-web').click();
   await chatsLoaded(page);
+  await clickChat(page, { topic: /^Upgrade the ORM and fix the breaking changes/ });
 
   await page.evaluate(() => window.__lookoutSim!.faults.signOut());
   // Sockets are closed with 1008 and refused: the stream is no longer live, and says so.
   await expect(connectionButton(page)).not.toHaveAccessibleName(/^Connection: Live\./);
-  // The next request answers 401: Lookout says the person is signed out instead of pretending to work.
-  await clickChat(page, { topic: /^Upgrade the ORM and fix the breaking changes/ });
+  // The refused reconnect is checked over REST (401): Lookout says the person is signed out, unasked.
   await expect(page.getByRole('heading', { name: 'You are signed out of SAM' })).toBeVisible();
 
   await page.evaluate(() => window.__lookoutSim!.faults.signIn());

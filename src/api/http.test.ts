@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { ApiError, describeError, request } from './http';
+import { ApiError, describeError, onUnauthorized, request } from './http';
 import { TaskListSchema } from './contract';
 
 const server = setupServer();
@@ -48,6 +48,22 @@ describe('request', () => {
     const error = await failure(request('/api/x', { schema: TaskListSchema }));
     expect(error).toMatchObject({ status: 429, code: 'RATE_LIMIT_EXCEEDED', message: 'Slow down', requestId: 'r1', retryAfterMs: 3000 });
     expect(error.isRetryable).toBe(true);
+  });
+
+  it('tells every unauthorized listener about the 401 of any request, and nobody about other failures', async () => {
+    const heard: number[] = [];
+    const off = onUnauthorized((error) => heard.push(error.status));
+    server.use(
+      http.get(`${base}/api/x`, () => HttpResponse.json({ error: 'UNAUTHORIZED', message: 'No session' }, { status: 401 })),
+      http.get(`${base}/api/y`, () => HttpResponse.json({ error: 'NOT_FOUND', message: 'Nope' }, { status: 404 })),
+    );
+    await failure(request('/api/y', { schema: TaskListSchema }));
+    expect(heard).toEqual([]);
+    await failure(request('/api/x', { schema: TaskListSchema }));
+    expect(heard).toEqual([401]);
+    off();
+    await failure(request('/api/x', { schema: TaskListSchema }));
+    expect(heard).toEqual([401]);
   });
 
   it('marks 401 as signed out and not worth retrying', async () => {

@@ -51,6 +51,23 @@ export function describeError(error: unknown): string {
   return `${error.message} (${error.code}, HTTP ${error.status})`;
 }
 
+type UnauthorizedListener = (error: ApiError) => void;
+const unauthorizedListeners = new Set<UnauthorizedListener>();
+
+/**
+ * Called with every 401 answer of any request: the one way Lookout learns that its sign-in expired or
+ * was revoked (the app shows the signed-out screen). Returns the unsubscribe.
+ */
+export function onUnauthorized(listener: UnauthorizedListener): () => void {
+  unauthorizedListeners.add(listener);
+  return () => unauthorizedListeners.delete(listener);
+}
+
+function reportIfUnauthorized(error: ApiError): void {
+  if (!error.isUnauthorized) return;
+  for (const listener of [...unauthorizedListeners]) listener(error);
+}
+
 type Query = Record<string, string | number | boolean | null | undefined>;
 
 export interface RequestOptions<S extends v.GenericSchema> {
@@ -89,7 +106,11 @@ export async function request<S extends v.GenericSchema>(
     throw new ApiError(0, 'NETWORK_ERROR', error instanceof Error ? error.message : 'network error');
   }
   const json = await readJson(response);
-  if (!response.ok) throw toApiError(response, json);
+  if (!response.ok) {
+    const error = toApiError(response, json);
+    reportIfUnauthorized(error);
+    throw error;
+  }
   const parsed = v.safeParse(schema, json);
   if (!parsed.success) {
     throw new ApiError(response.status, 'INVALID_RESPONSE', `${method} ${path}: ${describeIssues(parsed.issues)}`);

@@ -1,4 +1,6 @@
+import { useEffect } from 'react';
 import { Outlet } from 'react-router';
+import { onUnauthorized } from '../api/http';
 import { AppHeader } from './AppHeader';
 import { SignedOut } from './SignedOut';
 import { useUiStore } from '../state/ui';
@@ -6,6 +8,9 @@ import { useNotificationStream } from '../live/notificationStream';
 
 export function AppShell() {
   const signedOut = useUiStore((s) => s.signedOut);
+  const setSignedOut = useUiStore((s) => s.setSignedOut);
+  // Any 401 (a request, or the probe after a refused socket upgrade) means the sign-in is gone.
+  useEffect(() => onUnauthorized(() => setSignedOut(true)), [setSignedOut]);
   useNotificationStream();
   return (
     <div className="flex h-dvh flex-col overflow-hidden">

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { reconnectLiveSockets } from '../live/socket';
 import { useConnectionStore } from '../state/connection';
 import type { ConnectionStatus } from '../reconcile/types';
 
@@ -11,7 +12,8 @@ const LOOK: Record<ConnectionStatus, { icon: string; label: string; tone: string
 
 /**
  * The stream's health, always visible: a person must know when what they see may be stale. A click
- * opens the diagnostics (frames dropped as invalid, ignored, the last reason).
+ * opens the diagnostics (frames dropped as invalid, ignored, the last reason). While not live, a
+ * "Reconnect now" button skips the backoff wait.
  */
 export function ConnectionIndicator({ scope }: { scope: 'project' | 'notifications' }) {
   const status = useConnectionStore((s) => s[scope]);
@@ -20,7 +22,16 @@ export function ConnectionIndicator({ scope }: { scope: 'project' | 'notificatio
   const look = LOOK[status];
   const label = status === 'live' && catchingUp ? 'Catching up' : look.label;
   return (
-    <div className="relative shrink-0">
+    <div className="relative flex shrink-0 items-center">
+      {status !== 'live' && (
+        <button
+          type="button"
+          className="min-h-11 rounded-md px-2 text-sm text-accent underline-offset-2 hover:underline"
+          onClick={reconnectLiveSockets}
+        >
+          Reconnect now
+        </button>
+      )}
       <button
         type="button"
         className="inline-flex min-h-11 min-w-11 items-center justify-center gap-1.5 rounded-md px-2 text-sm hover:bg-raised"

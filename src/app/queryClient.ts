@@ -1,6 +1,5 @@
-import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
+import { QueryClient } from '@tanstack/react-query';
 import { isApiError } from '../api/http';
-import { useUiStore } from '../state/ui';
 
 const MAX_RETRIES = 3;
 
@@ -15,14 +14,8 @@ export function retryDelay(attempt: number, error: unknown): number {
   return Math.min(1000 * 2 ** attempt, 15_000);
 }
 
-function noticeSignedOut(error: unknown) {
-  if (isApiError(error) && error.isUnauthorized) useUiStore.getState().setSignedOut(true);
-}
-
 export function createQueryClient(): QueryClient {
   return new QueryClient({
-    queryCache: new QueryCache({ onError: noticeSignedOut }),
-    mutationCache: new MutationCache({ onError: noticeSignedOut }),
     defaultOptions: {
       queries: {
         retry: shouldRetry,

@@ -12,6 +12,7 @@ import { connectionSink, type ConnectionSink } from '../state/connection';
 import { feedNotifications, type NotificationFeed } from '../reconcile/notifications';
 import { createSocketClient, type SocketClient, type SocketTiming } from './socket';
 import type { LiveEnv } from './env';
+import { probeSignIn } from './signIn';
 import { applyNotificationFrames, catchUpNotifications, notificationKeys } from './notificationCache';
 
 export interface NotificationStreamOptions {
@@ -19,6 +20,8 @@ export interface NotificationStreamOptions {
   connection?: ConnectionSink;
   env?: Partial<LiveEnv>;
   timing?: Partial<SocketTiming>;
+  /** Asks whether the sign-in still holds after a refused upgrade (default: `probeSignIn`). */
+  probeSignIn?: () => unknown;
   /** Told about notifications that arrived live and were not held before (never about catch-up). */
   onArrived?: (notifications: Notification[]) => void;
 }
@@ -34,14 +37,11 @@ export interface NotificationStream {
 export function createNotificationStream(options: NotificationStreamOptions): NotificationStream {
   const { queryClient, connection = connectionSink } = options;
   const now = options.env?.now ?? Date.now;
-  /** Events applied while a catch-up's requests are out; re-applied over its (older) responses. */
-  let replayDuringCatchUp: NotificationEvent[] | null = null;
   /** The running catch-up, and whether another open asked for one meanwhile. */
   let catchUp: Promise<void> | null = null;
   let catchUpAgain = false;
 
   function handleEvents(events: NotificationEvent[]) {
-    replayDuringCatchUp?.push(...events);
     const arrived = newArrivals(queryClient, events);
     applyNotificationFrames(queryClient, events, now());
     if (arrived.length > 0) options.onArrived?.(arrived);
@@ -52,12 +52,9 @@ export function createNotificationStream(options: NotificationStreamOptions): No
       catchUpAgain = true;
       return;
     }
-    replayDuringCatchUp = [];
-    const replay = () => replayDuringCatchUp ?? [];
-    catchUp = catchUpNotifications(queryClient, replay, now)
+    catchUp = catchUpNotifications(queryClient)
       .catch(() => queryClient.invalidateQueries({ queryKey: notificationKeys.all }))
       .finally(() => {
-        replayDuringCatchUp = null;
         catchUp = null;
         if (catchUpAgain) {
           catchUpAgain = false;
@@ -77,6 +74,7 @@ export function createNotificationStream(options: NotificationStreamOptions): No
     onStatus: (status, at) => connection.setStatus('notifications', status, at),
     onDropped: (reason) => connection.frameDropped(reason),
     onIgnored: (frameType) => connection.frameIgnored(frameType),
+    onUpgradeFailed: () => void (options.probeSignIn ?? probeSignIn)(),
     env: options.env,
     timing: options.timing,
   });

@@ -9,6 +9,7 @@ import { configureLive, liveContext, type LiveApi } from './context';
 import { browserEnv, type LiveEnv, type TimerId } from './env';
 import { registerLiveDefaults } from './queries';
 import { replayFailedSends } from './sends';
+import { probeSignIn } from './signIn';
 import { createSocketClient, type SocketClient, type SocketTiming } from './socket';
 
 /*
@@ -28,6 +29,8 @@ export interface ProjectStreamOptions {
   connection?: ConnectionSink;
   env?: Partial<LiveEnv>;
   timing?: Partial<SocketTiming>;
+  /** Asks whether the sign-in still holds after a refused upgrade (default: `probeSignIn`). */
+  probeSignIn?: () => unknown;
   /** Replaces SAM's routes (tests); the clock comes from `env.now`. */
   api?: LiveApi;
 }
@@ -110,6 +113,7 @@ export function createProjectStream(options: ProjectStreamOptions): ProjectStrea
     },
     onDropped: (reason) => connection.frameDropped(reason),
     onIgnored: (frameType) => connection.frameIgnored(frameType),
+    onUpgradeFailed: () => void (options.probeSignIn ?? probeSignIn)(),
     env,
     timing: options.timing,
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseProjectFrame, type ProjectEvent } from '../api/contract';
 import type { ConnectionStatus } from '../reconcile/types';
-import { DEFAULT_TIMING, backoffDelay, createSocketClient } from './socket';
+import { DEFAULT_TIMING, backoffDelay, createSocketClient, reconnectLiveSockets } from './socket';
 import { createFakeEnv, type FakeEnv } from './testing/fakeEnv';
 
 function setup(options: { random?: () => number } = {}) {
@@ -154,18 +154,71 @@ describe('socket client lifecycle', () => {
     expect(client.status()).toBe('reconnecting');
   });
 
-  it('respects close code 1000: stays closed, even on online/visible, until reconnectNow', () => {
-    const { env, client } = setup();
+  it('treats a server close with 1000 as a drop: reconnecting, then back off and retry (SAM closes on deploys)', () => {
+    const { env, client, opens } = setup({ random: () => 0 });
     client.start();
     env.latestSocket().serverOpen();
     env.latestSocket().serverClose(1000);
-    expect(client.status()).toBe('offline');
-    env.advance(10 * 60_000);
-    env.setOnline(true);
-    env.setVisible(true);
-    expect(env.sockets).toHaveLength(1);
-    client.reconnectNow();
+    expect(client.status()).toBe('reconnecting');
+    expect(env.nextTimerIn()).toBe(1_000);
+    env.advance(1_000);
     expect(env.sockets).toHaveLength(2);
+    env.latestSocket().serverOpen();
+    expect(client.status()).toBe('live');
+    expect(opens).toEqual([false, true]);
+  });
+
+  it('reconnects at once on window focus while backing off', () => {
+    const { env, client } = setup({ random: () => 0 });
+    client.start();
+    env.latestSocket().serverOpen();
+    env.latestSocket().serverClose(1000);
+    env.focus();
+    expect(env.sockets).toHaveLength(2);
+  });
+
+  it('reconnectLiveSockets() reconnects every started client at once and leaves stopped ones alone', () => {
+    const a = setup({ random: () => 0 });
+    const b = setup({ random: () => 0 });
+    a.client.start();
+    b.client.start();
+    for (const { env } of [a, b]) {
+      env.latestSocket().serverOpen();
+      env.latestSocket().serverClose(1006);
+    }
+    b.client.stop();
+    reconnectLiveSockets();
+    expect(a.env.sockets).toHaveLength(2);
+    expect(b.env.sockets).toHaveLength(1);
+    a.client.stop();
+  });
+
+  it('reports each attempt that closes before it opened (a refused upgrade or no network), never a drop after an open', () => {
+    const env = createFakeEnv({ random: () => 0 });
+    const refused: number[] = [];
+    const client = createSocketClient<ProjectEvent>({
+      url: () => 'ws://x',
+      parse: parseProjectFrame,
+      onEvents: () => {},
+      onUpgradeFailed: (consecutive) => refused.push(consecutive),
+      env,
+    });
+    client.start();
+    env.latestSocket().serverOpen();
+    env.latestSocket().serverClose(1008);
+    expect(refused).toEqual([]);
+    env.advance(env.nextTimerIn() ?? 0);
+    env.latestSocket().serverClose(1006);
+    env.advance(env.nextTimerIn() ?? 0);
+    env.latestSocket().serverClose(1006);
+    expect(refused).toEqual([1, 2]);
+    env.advance(env.nextTimerIn() ?? 0);
+    env.latestSocket().serverOpen();
+    env.latestSocket().serverClose(1006);
+    env.advance(env.nextTimerIn() ?? 0);
+    env.latestSocket().serverClose(1006);
+    expect(refused).toEqual([1, 2, 1]);
+    client.stop();
   });
 
   it('stop() closes with 1000 and never reconnects', () => {

@@ -22,12 +22,15 @@ import { browserEnv, type LiveEnv, type TimerId, type WebSocketLike } from './en
  * ```
  * Behaviour:
  * - Status: 'connecting' until the first open, then 'live' / 'reconnecting'; 'offline' while the browser
- *   says it is offline, after `stop()`, and after the server closes with code 1000 (then it stays closed
- *   until `reconnectNow()`).
+ *   says it is offline and after `stop()`.
  * - Reconnects with exponential backoff and jitter (`backoffDelay`: 0.5-1 s, doubling, capped at 30 s),
- *   forever. The backoff resets once a connection has stayed open `stableAfterMs`. The browser's
- *   `online` event and the tab becoming visible reconnect at once (and, on an open socket, check it with
- *   a ping).
+ *   forever, whatever the close code: SAM closes with 1000 too when its durable object restarts or
+ *   deploys, so only `stop()` ends a stream. The backoff resets once a connection has stayed open
+ *   `stableAfterMs`. The browser's `online` event, window focus and the tab becoming visible reconnect
+ *   at once (and, on an open socket, check it with a ping); so does `reconnectLiveSockets()`.
+ * - An attempt that closes before it opened is reported to `onUpgradeFailed` with the number of such
+ *   attempts in a row: a browser sees a refused upgrade (401: signed out) and a network failure alike,
+ *   so the owner asks REST which it was.
  * - Sends `{type:'ping'}` every `pingIntervalMs`; no pong within `pongTimeoutMs` closes and reconnects.
  *   Pongs are consumed here and never reach `onEvents`.
  * - Invalid frames are counted through `onDropped`, never thrown. Errors thrown by callbacks go to
@@ -41,6 +44,8 @@ export interface SocketClientOptions<E> {
   onStatus?: (status: ConnectionStatus, at: number) => void;
   onDropped?: (reason: string) => void;
   onIgnored?: (frameType: string) => void;
+  /** An attempt closed before opening; `consecutive` counts such attempts since the last open (1, 2, ...). */
+  onUpgradeFailed?: (consecutive: number) => void;
   /** Which parsed events are pongs; defaults to `type === 'pong'`. */
   isPong?: (event: E) => boolean;
   env?: Partial<LiveEnv>;
@@ -63,6 +68,14 @@ const OPEN = 1;
 export const NORMAL_CLOSURE = 1000;
 const CLIENT_GAVE_UP = 4000;
 
+/** Every started client, for `reconnectLiveSockets` (the "Reconnect now" button, a sign-in coming back). */
+const startedClients = new Set<SocketClient>();
+
+/** Reconnects every started socket client at once (an open one is checked with a ping). */
+export function reconnectLiveSockets(): void {
+  for (const client of [...startedClients]) client.reconnectNow();
+}
+
 const defaultIsPong = (event: unknown) => (event as { type?: unknown }).type === 'pong';
 
 export function createSocketClient<E>(options: SocketClientOptions<E>): SocketClient {
@@ -72,13 +85,15 @@ export function createSocketClient<E>(options: SocketClientOptions<E>): SocketCl
 
   let status: ConnectionStatus = 'offline';
   let running = false;
-  /** The server closed with 1000: only an explicit `reconnectNow()` opens again. */
-  let closedByServer = false;
   let socket: WebSocketLike | null = null;
   let everOpened = false;
   let openedAt: number | null = null;
   /** Consecutive attempts since the last stable connection: the backoff exponent. */
   let failedAttempts = 0;
+  /** Attempts in a row that closed before opening (refused upgrades or no network). */
+  let failedUpgrades = 0;
+  /** The current socket opened (its close is a drop, not a failed upgrade). */
+  let socketOpened = false;
   const timers = { retry: null as TimerId, connect: null as TimerId, ping: null as TimerId, pong: null as TimerId };
   /** Valid events received and not yet handed to `onEvents`, in arrival order. */
   let queue: E[] = [];
@@ -121,6 +136,7 @@ export function createSocketClient<E>(options: SocketClientOptions<E>): SocketCl
       return;
     }
     socket = ws;
+    socketOpened = false;
     ws.onopen = () => handleOpen();
     ws.onmessage = (event) => handleFrame(event.data);
     ws.onclose = (event) => handleClose(event.code);
@@ -132,6 +148,8 @@ export function createSocketClient<E>(options: SocketClientOptions<E>): SocketCl
     clearTimer('connect');
     const reconnected = everOpened;
     everOpened = true;
+    socketOpened = true;
+    failedUpgrades = 0;
     openedAt = env.now();
     setStatus('live');
     schedulePing();
@@ -144,12 +162,12 @@ export function createSocketClient<E>(options: SocketClientOptions<E>): SocketCl
     clearTimer('connect');
     clearTimer('ping');
     clearTimer('pong');
-    if (code === NORMAL_CLOSURE) {
-      closedByServer = true;
-      setStatus('offline');
-      return;
-    }
     scheduleReconnect();
+    if (!socketOpened && code !== CLIENT_GAVE_UP) {
+      failedUpgrades += 1;
+      const consecutive = failedUpgrades;
+      guarded(() => options.onUpgradeFailed?.(consecutive));
+    }
   }
 
   /** Closes the current socket from our side (dead or stuck) and reconnects. */
@@ -226,29 +244,27 @@ export function createSocketClient<E>(options: SocketClientOptions<E>): SocketCl
 
   function reconnectNow() {
     if (!running) return start();
-    closedByServer = false;
     if (socket?.readyState === OPEN) return ping();
     if (socket) return; // an attempt is under way
     failedAttempts = 0;
     connect();
   }
 
-  /** `online` or visible again: reconnect at once, unless the server ended the stream on purpose. */
+  /** Online, focused or visible again: reconnect at once (or check an open socket). */
   function wake() {
-    if (!running || closedByServer) return;
-    reconnectNow();
+    if (running) reconnectNow();
   }
 
   function start() {
     if (running) return;
     running = true;
-    closedByServer = false;
+    startedClients.add(client);
     unsubscribe = [
       env.onOnline(wake),
-      env.onVisible(wake),
+      env.onFocus(wake),
       env.onOffline(() => {
         if (socket?.readyState === OPEN) ping();
-        else if (running && !closedByServer) setStatus('offline');
+        else if (running) setStatus('offline');
       }),
     ];
     connect();
@@ -256,6 +272,7 @@ export function createSocketClient<E>(options: SocketClientOptions<E>): SocketCl
 
   function stop() {
     running = false;
+    startedClients.delete(client);
     for (const off of unsubscribe) off();
     unsubscribe = [];
     for (const name of Object.keys(timers) as Array<keyof typeof timers>) clearTimer(name);
@@ -275,5 +292,6 @@ export function createSocketClient<E>(options: SocketClientOptions<E>): SocketCl
     setStatus('offline');
   }
 
-  return { start, stop, reconnectNow, send, flush, status: () => status };
+  const client: SocketClient = { start, stop, reconnectNow, send, flush, status: () => status };
+  return client;
 }

@@ -57,6 +57,79 @@ export function applyNotificationEvent<F extends NotificationFeed>(feed: F, even
   }
 }
 
+/**
+ * A write to the notification caches that Lookout learned at `stamp` (one clock per QueryClient, the
+ * same one REST requests take when they start): a live frame, or an optimistic action.
+ */
+export interface NotificationWrite {
+  event: NotificationEvent;
+  stamp: number;
+  /** The time a read mark made by this write carries. */
+  at: number;
+  /** An optimistic action SAM has not answered yet: re-applied over every response until it settles. */
+  pending: boolean;
+  /**
+   * For `all_read`: the newest createdAt known when it was learned. Applied again over a newer answer,
+   * it must not mark items created after it (SAM's frame carries no time of its own).
+   */
+  readUpTo?: number;
+}
+
+/**
+ * The writes a REST answer whose request started at `startedAt` cannot reflect: every later one (newer
+ * wins), and every optimistic one still pending (SAM may have answered the read before the action).
+ */
+export function writesAfter(writes: readonly NotificationWrite[], startedAt: number): NotificationWrite[] {
+  return writes.filter((w) => w.pending || w.stamp > startedAt);
+}
+
+export function applyWrites<F extends NotificationFeed>(feed: F, writes: readonly NotificationWrite[]): F {
+  return writes.reduce((current, w) => {
+    if (w.event.type !== 'notification.all_read' || w.readUpTo === undefined) return applyNotificationEvent(current, w.event, w.at);
+    const upTo = w.readUpTo;
+    return mapItems(current, (n) => (n.createdAt <= upTo ? markRead(n, w.at) : n));
+  }, feed);
+}
+
+export function countAfterWrites(count: number, writes: readonly NotificationWrite[]): number {
+  return writes.reduce<number>((current, w) => unreadCountAfter(current, w.event) ?? current, count);
+}
+
+/**
+ * What the cache holds once a REST answer lands: the answer (SAM as it was when the request started),
+ * without taking back a held read mark, then every write it cannot reflect applied again on top. So an
+ * answer that started before a live notification cannot roll it back. Unchanged items and pages keep
+ * the held objects.
+ */
+export function settleResponse<F extends NotificationFeed>(held: F | undefined, fresh: F, later: readonly NotificationWrite[]): F {
+  const heldById = new Map(feedNotifications(held).map((n) => [n.id, n]));
+  const pages = fresh.pages.map((page) => ({
+    ...page,
+    notifications: page.notifications.map((n) => {
+      const previous = heldById.get(n.id);
+      return previous ? mergeSnapshot(previous, n) : n;
+    }),
+  }));
+  return shareUnchanged(held, applyWrites({ ...fresh, pages }, later));
+}
+
+function shareUnchanged<F extends NotificationFeed>(held: F | undefined, next: F): F {
+  if (!held) return next;
+  const pages = next.pages.map((page, i) => {
+    const before = held.pages[i];
+    const same =
+      before &&
+      before.nextCursor === page.nextCursor &&
+      before.unreadCount === page.unreadCount &&
+      sameItems(before.notifications, page.notifications);
+    return same ? before : page;
+  });
+  const samePages = pages.length === held.pages.length && pages.every((page, i) => page === held.pages[i]);
+  const sameParams = deepEqual(held.pageParams, next.pageParams);
+  if (samePages && sameParams) return held;
+  return { ...next, pages };
+}
+
 /** SAM's unread total after a frame: set by unread_count, zero after all_read, otherwise unchanged. */
 export function unreadCountAfter(count: number | undefined, event: NotificationEvent): number | undefined {
   if (event.type === 'notification.unread_count') return event.count;
