@@ -20,9 +20,14 @@ export const keys = {
   sessionList: (projectId: string) => [...keys.sessions(projectId), 'list'] as const,
   /** Merged session facts (REST rows + live events), one entry per project: see live/records.ts. */
   sessionFacts: (projectId: string) => [...keys.sessions(projectId), 'facts'] as const,
+  /** Where SAM's mailbox is with each prompt sent from here (by deliveryId): see live/deliveries.ts. */
+  promptDeliveries: (projectId: string) => [...keys.sessions(projectId), 'deliveries'] as const,
   chats: (projectId: string) => [...keys.sessions(projectId), 'chat'] as const,
   /** One open session: detail, state, message log, conversation, optimistic sends. */
   chat: (projectId: string, sessionId: string) => [...keys.chats(projectId), sessionId] as const,
+
+  /** The `toolMetadata.content` of one tool call that compact mode left out, loaded on demand. */
+  toolContent: (projectId: string, sessionId: string, itemId: string) => [...keys.project(projectId), 'toolContent', sessionId, itemId] as const,
 
   tasks: (projectId: string) => [...keys.project(projectId), 'tasks'] as const,
   taskList: (projectId: string) => [...keys.tasks(projectId), 'list'] as const,
