@@ -109,6 +109,9 @@ export function* execStep(agent: Agent, step: Step): Generator<Yield, void, void
     case 'wake':
       yield* wakeSequence(agent.world, agent);
       return;
+    case 'deliver':
+      world.emitProject(session.projectId, session.id, 'mailbox.delivery_updated', { messageId: step.deliveryId, deliveryState: 'acked' });
+      return;
     case 'dispatch':
       dispatch(agent, step.title, step.script);
       return;
