@@ -3,7 +3,7 @@ import type { DeliveryPhase } from '../../../reconcile/pendingSends';
 
 const NOTES: Record<DeliveryPhase, { text: string; failed?: boolean } | null> = {
   queued: { text: 'Queued: the agent gets it when it is free' },
-  retrying: { text: 'Not delivered yet: SAM is retrying' },
+  retrying: { text: 'Queued, retrying: the agent has not taken it yet' },
   failed: { text: 'Not delivered to the agent', failed: true },
   uncertain: { text: 'Delivery uncertain: the agent may not have it' },
   unknown: { text: 'Delivery state unknown' },

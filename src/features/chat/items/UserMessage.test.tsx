@@ -52,8 +52,8 @@ describe('UserMessage', () => {
     );
     expect(screen.getByText(/Queued/)).toBeInTheDocument();
     await set((deliveries = recordDeliveryState(deliveries, 'd1', 'retry_wait')));
-    expect(await screen.findByText(/Not delivered yet/)).toBeInTheDocument();
+    expect(await screen.findByText(/retrying: the agent has not taken it yet/)).toBeInTheDocument();
     await set(recordDeliveryState(deliveries, 'd1', 'acked'));
-    await waitFor(() => expect(screen.queryByText(/Queued|Not delivered/)).toBeNull());
+    await waitFor(() => expect(screen.queryByText(/Queued|Not delivered|retrying/)).toBeNull());
   });
 });
