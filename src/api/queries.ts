@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { ProjectList } from './contract';
+import { isApiError } from './http';
 import { api } from './endpoints';
 
 /*
@@ -63,6 +64,28 @@ export const queries = {
         return { projects, nextCursor: cursor };
       },
       staleTime: 30_000,
+    }),
+
+  /**
+   * The output compact mode left out of a tool call, from the call's rows newest first (the row that
+   * completed a call carries its output; a row that is not a tool row answers 404).
+   */
+  toolContent: (projectId: string, sessionId: string, itemId: string, messageIds: readonly string[]) =>
+    queryOptions({
+      queryKey: keys.toolContent(projectId, sessionId, itemId),
+      queryFn: async ({ signal }): Promise<unknown[]> => {
+        for (const messageId of [...messageIds].reverse()) {
+          try {
+            const { content } = await api.toolContent(projectId, sessionId, messageId, signal);
+            if (content.length > 0) return content;
+          } catch (error) {
+            if (!isApiError(error) || error.status !== 404) throw error;
+          }
+        }
+        return [];
+      },
+      // Tool output never changes once written.
+      staleTime: Infinity,
     }),
 
   project: (projectId: string) =>
