@@ -16,6 +16,8 @@ export const keys = {
   projectList: () => [...keys.projects(), { list: 'all' }] as const,
   project: (projectId: string) => [...keys.projects(), projectId] as const,
   projectDetail: (projectId: string) => [...keys.project(projectId), 'detail'] as const,
+  /** The project's active sessions as one plain page, for the card's "needs you" (not the live sidebar list). */
+  projectActiveSessions: (projectId: string) => [...keys.project(projectId), 'activeSessions'] as const,
 
   sessions: (projectId: string) => [...keys.project(projectId), 'sessions'] as const,
   sessionList: (projectId: string) => [...keys.sessions(projectId), 'list'] as const,
@@ -92,6 +94,14 @@ export const queries = {
     queryOptions({
       queryKey: keys.projectDetail(projectId),
       queryFn: ({ signal }) => api.project(projectId, signal),
+      staleTime: 30_000,
+    }),
+
+  /** Up to 100 active sessions of a project (their `attention` tells who waits on a person). */
+  projectActiveSessions: (projectId: string) =>
+    queryOptions({
+      queryKey: keys.projectActiveSessions(projectId),
+      queryFn: async ({ signal }) => (await api.sessions(projectId, { status: 'active', limit: 100 }, signal)).sessions,
       staleTime: 30_000,
     }),
 };
