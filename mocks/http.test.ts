@@ -215,3 +215,16 @@ describe('compact mode (sam-contract Corrections 5)', () => {
     expect((await api.get(`${base}/messages?compact=maybe`)).status).toBe(400);
   });
 });
+
+describe('projects (sam-contract Corrections 8)', () => {
+  it('the list carries no task counts; the project route has the real ones in summary', async () => {
+    const { s, api, p } = start('default');
+    const list = ((await api.get('/api/projects')).body as { projects: Json[] }).projects;
+    expect(list.length).toBeGreaterThan(0);
+    for (const project of list) expect(project).toMatchObject({ taskCountsByStatus: {}, linkedWorkspaces: 0 });
+    const { summary } = (await api.get(p)).body as { summary: { taskCountsByStatus: Record<string, number> } };
+    const tasks = s.world.tasks.list(firstProject(s).id);
+    expect(Object.values(summary.taskCountsByStatus).reduce((a, b) => a + b, 0)).toBe(tasks.length);
+    expect(summary.taskCountsByStatus.in_progress ?? 0).toBe(tasks.filter((t) => t.status === 'in_progress').length);
+  });
+});
