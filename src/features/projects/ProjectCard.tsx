@@ -41,7 +41,7 @@ export function ProjectCard({ project }: { project: ProjectSummary }) {
       <h2 className="truncate font-semibold">{project.name}</h2>
       {project.repository && <p className="truncate text-sm text-muted">{project.repository}</p>}
       <dl className="mt-3 flex flex-wrap gap-x-4 gap-y-1 text-sm">
-        <Count label="Needs you" value={counts.needsYou} pending={detail.isPending || sessions.isPending} tone="text-state-attention" />
+        <Count label="Needs you" value={counts.needsYou} pending={detail.isPending || (anyActive && sessions.isPending)} tone="text-state-attention" />
         <Count label="Working" value={counts.working} pending={detail.isPending} tone="text-state-working" />
         <Count label="Failed" value={counts.failed} pending={detail.isPending} tone="text-state-failed" />
       </dl>

@@ -5,6 +5,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { MemoryRouter } from 'react-router';
 import type { ProjectDetail, ProjectSummary, SessionList } from '../../api/contract';
 import { api } from '../../api/endpoints';
+import { ApiError } from '../../api/http';
 import { makeRow, T0 } from '../../test/factories';
 import { ClockProvider, type Clock } from '../../ui/useNow';
 import { ProjectsPage } from './ProjectsPage';
@@ -86,6 +87,17 @@ describe('project cards (issues 12.9 and 14.5)', () => {
     const card = await screen.findByRole('link', { name: /lookout-web/ });
     for (const label of ['Needs you', 'Working', 'Failed']) expect(figure(card, label)).toBe('checking…');
     expect(card).not.toHaveTextContent(/\b0\b/);
+  });
+
+  it('say "unknown" when the project could not be asked, never 0', async () => {
+    vi.spyOn(api, 'projects').mockResolvedValue({ projects: [listed], nextCursor: null });
+    vi.spyOn(api, 'project').mockRejectedValue(new ApiError(500, 'INTERNAL_ERROR', 'boom'));
+    vi.spyOn(api, 'sessions').mockResolvedValue({ sessions: [makeRow({ id: 's1', attention: question })], total: 1, hasMore: false } as SessionList);
+    renderPage(manualClock(T0));
+    const card = await screen.findByRole('link', { name: /lookout-web/ });
+    await vi.waitFor(() => expect(figure(card, 'Working')).toBe('unknown'));
+    expect(figure(card, 'Failed')).toBe('unknown');
+    await vi.waitFor(() => expect(figure(card, 'Needs you')).toBe('1'));
   });
 
   it('stay current: each tick of the app clock asks again', async () => {
