@@ -16,7 +16,7 @@ test('the projects page lists every project of the world', async ({ page }) => {
   const cards = page.getByRole('main').getByRole('listitem');
   await expect(cards).toHaveCount(names.length);
   for (const name of names) await expect(page.getByRole('heading', { name, level: 2 })).toBeVisible();
-  await expect(page.getByRole('link', { name: /^lookout-web acme\/lookout-web Active chats \d+/ })).toBeVisible();
+  await expect(page.getByRole('link', { name: /^lookout-web acme\/lookout-web Needs you \d+ Working \d+ Failed \d+/ })).toBeVisible();
 });
 
 test.describe('the project view', () => {

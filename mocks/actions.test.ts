@@ -191,3 +191,30 @@ describe('project socket', () => {
     expect(frames.some((f) => f.type === 'session.created')).toBe(true);
   });
 });
+
+describe('the prompt mailbox (sam-contract Corrections 10)', () => {
+  const deliveryStates = (events: ProjectEvent[], deliveryId: unknown) =>
+    events.flatMap((e) => (e.type === 'mailbox.delivery_updated' && e.messageId === deliveryId ? [e.deliveryState] : []));
+
+  it('queues a prompt to a busy agent (retry_wait) and reports it delivered once the agent reaches it', async () => {
+    const { s, api, p, project, events, run } = await start();
+    const session = s.world.sessions.list(project.id).find((x) => s.fleet.agent(x.id)?.busy);
+    if (!session) throw new Error('scenario has no working agent');
+    const res = await api.post(`${p}/sessions/${session.id}/prompt`, { content: 'also update the docs' });
+    expect(res).toMatchObject({ status: 202, body: { accepted: true, status: 'queued' } });
+    const { deliveryId } = res.body as Json;
+    await settle();
+    expect(deliveryStates(events(), deliveryId)).toEqual(['retry_wait']);
+    for (let i = 0; i < 60 && deliveryStates(events(), deliveryId).length < 2; i += 1) await run(5_000);
+    expect(deliveryStates(events(), deliveryId)).toEqual(['retry_wait', 'acked']);
+  });
+
+  it('hands a prompt to a free agent at once', async () => {
+    const { s, api, p, project, events } = await start();
+    const session = s.world.sessions.list(project.id).find((x) => x.status === 'active' && !s.fleet.agent(x.id)?.busy);
+    if (!session) throw new Error('scenario has no free agent');
+    const res = await api.post(`${p}/sessions/${session.id}/prompt`, { content: 'thanks' });
+    await settle();
+    expect(deliveryStates(events(), (res.body as Json).deliveryId)).toEqual(['acked']);
+  });
+});

@@ -186,3 +186,45 @@ describe('errors', () => {
     }
   });
 });
+
+describe('compact mode (sam-contract Corrections 5)', () => {
+  type ToolRow = { id: string; role: string; toolMetadata: (Json & { content?: unknown[]; contentSize?: number }) | null };
+  const toolRows = (messages: ToolRow[]) => messages.filter((m) => m.role === 'tool');
+
+  it('the detail route and /messages leave tool content out and give its size; compact=false and tool-content give it back', async () => {
+    const { s, api, p } = start('default');
+    const session = s.world.sessions.list(firstProject(s).id).find((x) => s.world.messages.all(x.id).some((m) => (m.toolMetadata?.content ?? []).length > 0));
+    if (!session) throw new Error('scenario has no tool output');
+    const base = `${p}/sessions/${session.id}`;
+    const detail = toolRows(((await api.get(base)).body as { messages: ToolRow[] }).messages);
+    const compact = toolRows(((await api.get(`${base}/messages`)).body as { messages: ToolRow[] }).messages);
+    const full = toolRows(((await api.get(`${base}/messages?compact=false`)).body as { messages: ToolRow[] }).messages);
+    for (const rows of [detail, compact]) {
+      expect(rows.length).toBeGreaterThan(0);
+      // SAM strips only a non-empty content array (an empty one stays as it is).
+      expect(rows.every((m) => (m.toolMetadata?.content ?? []).length === 0)).toBe(true);
+      expect(rows.some((m) => (m.toolMetadata?.contentSize ?? 0) > 0)).toBe(true);
+    }
+    const withOutput = full.find((m) => (m.toolMetadata?.content ?? []).length > 0)!;
+    const stripped = compact.find((m) => m.id === withOutput.id)!;
+    expect(stripped.toolMetadata?.contentSize).toBe(new TextEncoder().encode(JSON.stringify(withOutput.toolMetadata?.content)).byteLength);
+    const loaded = await api.get(`${base}/messages/${withOutput.id}/tool-content`);
+    expect(loaded).toMatchObject({ status: 200, body: { content: withOutput.toolMetadata?.content } });
+    const user = s.world.messages.all(session.id).find((m) => m.role === 'user')!;
+    expect((await api.get(`${base}/messages/${user.id}/tool-content`)).status).toBe(404);
+    expect((await api.get(`${base}/messages?compact=maybe`)).status).toBe(400);
+  });
+});
+
+describe('projects (sam-contract Corrections 8)', () => {
+  it('the list carries no task counts; the project route has the real ones in summary', async () => {
+    const { s, api, p } = start('default');
+    const list = ((await api.get('/api/projects')).body as { projects: Json[] }).projects;
+    expect(list.length).toBeGreaterThan(0);
+    for (const project of list) expect(project).toMatchObject({ taskCountsByStatus: {}, linkedWorkspaces: 0 });
+    const { summary } = (await api.get(p)).body as { summary: { taskCountsByStatus: Record<string, number> } };
+    const tasks = s.world.tasks.list(firstProject(s).id);
+    expect(Object.values(summary.taskCountsByStatus).reduce((a, b) => a + b, 0)).toBe(tasks.length);
+    expect(summary.taskCountsByStatus.in_progress ?? 0).toBe(tasks.filter((t) => t.status === 'in_progress').length);
+  });
+});

@@ -33,6 +33,8 @@ function* stream(agent: Agent, role: 'assistant' | 'thinking', chunks: readonly 
   }
 }
 
+const KEEPS_RAW_FIELDS = new Set(['upload_to_library', 'replace_library_file', 'display_from_library']);
+
 export function toolMeta(call: ToolCallSpec, id: string, status: string, done: boolean): ToolMetadata {
   const meta: ToolMetadata = {
     toolCallId: id,
@@ -42,9 +44,12 @@ export function toolMeta(call: ToolCallSpec, id: string, status: string, done: b
     toolName: call.toolName,
     locations: call.locations.map((l) => ({ ...l })),
     content: done ? structuredClone(call.content) : [],
-    rawInput: structuredClone(call.rawInput),
   };
-  if (done) meta.rawOutput = structuredClone(call.rawOutput);
+  // SAM's VM agent keeps rawInput/rawOutput only for its document-card tools; everything else is in content.
+  if (KEEPS_RAW_FIELDS.has(call.toolName)) {
+    meta.rawInput = structuredClone(call.rawInput);
+    if (done) meta.rawOutput = structuredClone(call.rawOutput);
+  }
   return meta;
 }
 
@@ -108,6 +113,9 @@ export function* execStep(agent: Agent, step: Step): Generator<Yield, void, void
       return;
     case 'wake':
       yield* wakeSequence(agent.world, agent);
+      return;
+    case 'deliver':
+      world.emitProject(session.projectId, session.id, 'mailbox.delivery_updated', { messageId: step.deliveryId, deliveryState: 'acked' });
       return;
     case 'dispatch':
       dispatch(agent, step.title, step.script);

@@ -81,15 +81,25 @@ export class Fleet {
     const session = world.sessions.require(sessionId);
     const agent = this.agentFor(sessionId);
     const [message] = world.messages.append(sessionId, [{ role: 'user', content }]);
+    const deliveryId = world.ids.uuid();
+    const asleep = session.status === 'sleeping' || session.status === 'failed';
     const steps: Step[] = [];
-    if (session.status === 'sleeping' || session.status === 'failed') steps.push({ kind: 'wake' });
+    if (asleep) steps.push({ kind: 'wake' });
+    // SAM's mailbox: an agent that is free takes the prompt at once; a busy or absent one makes the
+    // delivery wait and retry (retry_wait) until the agent reaches it.
+    if (agent.busy || asleep) {
+      world.emitProject(session.projectId, sessionId, 'mailbox.delivery_updated', { messageId: deliveryId, deliveryState: 'retry_wait' });
+      steps.push({ kind: 'deliver', deliveryId });
+    } else {
+      world.emitProject(session.projectId, sessionId, 'mailbox.delivery_updated', { messageId: deliveryId, deliveryState: 'acked' });
+    }
     steps.push(...replyScript(agent.rng, content));
     if (agent.state === 'waiting') {
       this.clearAttention(sessionId, 'superseded');
       agent.resume(content);
     }
     agent.enqueue(steps);
-    return { message: message as NonNullable<typeof message>, deliveryId: world.ids.uuid() };
+    return { message: message as NonNullable<typeof message>, deliveryId };
   }
 
   /** Answers the open question with one of its options; the agent carries on. */

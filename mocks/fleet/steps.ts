@@ -35,6 +35,8 @@ export type Step =
   | { kind: 'idle' }
   | { kind: 'sleep' }
   | { kind: 'wake' }
+  /** SAM's mailbox hands a queued prompt to the agent (`mailbox.delivery_updated` acked). */
+  | { kind: 'deliver'; deliveryId: string }
   /** An agent dispatches a subtask over MCP (triggeredBy 'mcp', dispatchDepth + 1). */
   | { kind: 'dispatch'; title: string; script: Step[] }
   | { kind: 'progress'; title: string; body: string }

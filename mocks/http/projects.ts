@@ -80,7 +80,9 @@ export const projectRoutes: Route[] = [
         return kb - ka || b.p.id.localeCompare(a.p.id);
       });
       const { page, nextCursor } = afterCursor(rows.map((r) => r.p), query.get('cursor'), limit);
-      return ok({ projects: page.map((p) => core.world.projectSummaryWire(p)), nextCursor });
+      // SAM's list hard-codes these two (sam-contract Corrections 8): the real counts are on the project's own route.
+      const projects = page.map((p) => ({ ...core.world.projectSummaryWire(p), taskCountsByStatus: {}, linkedWorkspaces: 0 }));
+      return ok({ projects, nextCursor });
     },
   },
   {

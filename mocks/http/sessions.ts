@@ -1,5 +1,5 @@
 import { summarizeSession } from '../fleet/summary';
-import type { SessionRec } from '../world/types';
+import type { MessageRec, SessionRec } from '../world/types';
 import { messageWire, sessionDetailWire, sessionRowWire, sessionStateWire } from '../world/wire';
 import { requireProject } from './projects';
 import {
@@ -34,6 +34,29 @@ function pageQuery(query: URLSearchParams) {
 
 const S = '/api/projects/:projectId/sessions/:sessionId';
 
+const utf8 = new TextEncoder();
+
+/**
+ * SAM's compact mode (on by default, sam-contract Corrections 5): a tool row's `toolMetadata.content`
+ * is left out and replaced by its size in bytes; `GET .../messages/:m/tool-content` serves it.
+ */
+function compactMessageWire(m: MessageRec) {
+  const wire = messageWire(m);
+  const meta = wire.toolMetadata;
+  if (!meta || !Array.isArray(meta.content) || meta.content.length === 0) return wire;
+  const { content, ...rest } = meta;
+  return { ...wire, toolMetadata: { ...rest, contentSize: utf8.encode(JSON.stringify(content)).byteLength } };
+}
+
+/** `compact=true|1|false|0`, default on (the detail route has no such parameter: it is always compact). */
+function compactParam(query: URLSearchParams): boolean {
+  const raw = query.get('compact')?.trim().toLowerCase();
+  if (!raw) return true;
+  if (raw === 'true' || raw === '1') return true;
+  if (raw === 'false' || raw === '0') return false;
+  throw badRequest('compact must be true or false');
+}
+
 export const sessionRoutes: Route[] = [
   {
     method: 'GET',
@@ -66,7 +89,7 @@ export const sessionRoutes: Route[] = [
       const task = session.taskId ? (core.world.tasks.get(session.taskId) ?? null) : null;
       return ok({
         session: sessionDetailWire(session, task, core.world.me),
-        messages: page.messages.map(messageWire),
+        messages: page.messages.map(compactMessageWire),
         hasMore: page.hasMore,
         state: sessionStateWire(session),
       });
@@ -82,7 +105,19 @@ export const sessionRoutes: Route[] = [
         roles: listParam(query, 'roles'),
         order: enumParam(query, 'order', ['asc', 'desc'] as const),
       });
-      return ok({ messages: page.messages.map(messageWire), hasMore: page.hasMore });
+      const wire = compactParam(query) ? compactMessageWire : messageWire;
+      return ok({ messages: page.messages.map(wire), hasMore: page.hasMore });
+    },
+  },
+  {
+    method: 'GET',
+    path: `${S}/messages/:messageId/tool-content`,
+    handle(core, { params }) {
+      const session = requireSession(core, params.projectId, params.sessionId);
+      const message = core.world.messages.all(session.id).find((m) => m.id === params.messageId);
+      if (!message || message.role !== 'tool') throw notFound('Message tool content not found');
+      const content = message.toolMetadata?.content;
+      return ok({ content: Array.isArray(content) ? structuredClone(content) : [] });
     },
   },
   {

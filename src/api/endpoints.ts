@@ -46,6 +46,9 @@ export const api = {
     signal?: AbortSignal,
   ) => request(`${s(projectId, sessionId)}/messages`, { schema: c.MessagePageSchema, query, signal }),
 
+  toolContent: (projectId: string, sessionId: string, messageId: string, signal?: AbortSignal) =>
+    request(`${s(projectId, sessionId)}/messages/${encodeURIComponent(messageId)}/tool-content`, { schema: c.ToolContentSchema, signal }),
+
   sendPrompt: (projectId: string, sessionId: string, content: string) =>
     request(`${s(projectId, sessionId)}/prompt`, { schema: c.PromptAcceptedSchema, method: 'POST', body: { content } }),
   interrupt: (projectId: string, sessionId: string) =>

@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { ProjectList } from './contract';
+import { isApiError } from './http';
 import { api } from './endpoints';
 
 /*
@@ -15,14 +16,21 @@ export const keys = {
   projectList: () => [...keys.projects(), { list: 'all' }] as const,
   project: (projectId: string) => [...keys.projects(), projectId] as const,
   projectDetail: (projectId: string) => [...keys.project(projectId), 'detail'] as const,
+  /** The project's active sessions as one plain page, for the card's "needs you" (not the live sidebar list). */
+  projectActiveSessions: (projectId: string) => [...keys.project(projectId), 'activeSessions'] as const,
 
   sessions: (projectId: string) => [...keys.project(projectId), 'sessions'] as const,
   sessionList: (projectId: string) => [...keys.sessions(projectId), 'list'] as const,
   /** Merged session facts (REST rows + live events), one entry per project: see live/records.ts. */
   sessionFacts: (projectId: string) => [...keys.sessions(projectId), 'facts'] as const,
+  /** Where SAM's mailbox is with each prompt sent from here (by deliveryId): see live/deliveries.ts. */
+  promptDeliveries: (projectId: string) => [...keys.sessions(projectId), 'deliveries'] as const,
   chats: (projectId: string) => [...keys.sessions(projectId), 'chat'] as const,
   /** One open session: detail, state, message log, conversation, optimistic sends. */
   chat: (projectId: string, sessionId: string) => [...keys.chats(projectId), sessionId] as const,
+
+  /** The `toolMetadata.content` of one tool call that compact mode left out, loaded on demand. */
+  toolContent: (projectId: string, sessionId: string, itemId: string) => [...keys.project(projectId), 'toolContent', sessionId, itemId] as const,
 
   tasks: (projectId: string) => [...keys.project(projectId), 'tasks'] as const,
   taskList: (projectId: string) => [...keys.tasks(projectId), 'list'] as const,
@@ -60,10 +68,40 @@ export const queries = {
       staleTime: 30_000,
     }),
 
+  /**
+   * The output compact mode left out of a tool call, from the call's rows newest first (the row that
+   * completed a call carries its output; a row that is not a tool row answers 404).
+   */
+  toolContent: (projectId: string, sessionId: string, itemId: string, messageIds: readonly string[]) =>
+    queryOptions({
+      queryKey: keys.toolContent(projectId, sessionId, itemId),
+      queryFn: async ({ signal }): Promise<unknown[]> => {
+        for (const messageId of [...messageIds].reverse()) {
+          try {
+            const { content } = await api.toolContent(projectId, sessionId, messageId, signal);
+            if (content.length > 0) return content;
+          } catch (error) {
+            if (!isApiError(error) || error.status !== 404) throw error;
+          }
+        }
+        return [];
+      },
+      // Tool output never changes once written.
+      staleTime: Infinity,
+    }),
+
   project: (projectId: string) =>
     queryOptions({
       queryKey: keys.projectDetail(projectId),
       queryFn: ({ signal }) => api.project(projectId, signal),
+      staleTime: 30_000,
+    }),
+
+  /** Up to 100 active sessions of a project (their `attention` tells who waits on a person). */
+  projectActiveSessions: (projectId: string) =>
+    queryOptions({
+      queryKey: keys.projectActiveSessions(projectId),
+      queryFn: async ({ signal }) => (await api.sessions(projectId, { status: 'active', limit: 100 }, signal)).sessions,
       staleTime: 30_000,
     }),
 };

@@ -4,6 +4,8 @@ import { keys } from '../api/queries';
 import { messagesPatch, type FactsPatch } from '../reconcile/sessionFacts';
 import { foldFacts, readFacts, type FactsWrite } from './cacheEntries';
 import { addMessages, emptyChat, type ChatEntry } from './chatEntry';
+import { readDeliveries, writeDeliveries } from './deliveries';
+import { recordDeliveryState } from '../reconcile/pendingSends';
 
 /*
  * apply(events): one batch of validated project events into the caches, at most one setQueryData per
@@ -46,6 +48,7 @@ export function applyProjectEvents(
   const writes: FactsWrite[] = [];
   const messages = new Map<string, { list: Message[]; stamp: number }>();
   let stamp = 0;
+  let deliveries = readDeliveries(client, projectId);
   const fact = (id: string, patch: FactsWrite['patch'], createdLive = false) => writes.push({ id, patch, stamp, createdLive });
 
   for (const { event, stamp: receivedAt } of events) {
@@ -100,6 +103,9 @@ export function applyProjectEvents(
         followUps.refetchTasks = true;
         followUps.refetchSessions = true;
         break;
+      case 'mailbox.delivery_updated':
+        deliveries = recordDeliveryState(deliveries, event.messageId, event.deliveryState);
+        break;
       case 'pong':
       case 'message.ack':
       case 'error':
@@ -124,6 +130,7 @@ export function applyProjectEvents(
     if (result.gap) followUps.catchUpSessions.add(sessionId);
   }
 
+  writeDeliveries(client, projectId, deliveries);
   const facts = readFacts(client, projectId);
   const next = foldFacts(facts, writes);
   if (next !== facts) client.setQueryData(keys.sessionFacts(projectId), next);

@@ -15,3 +15,4 @@ export {
   type StartTask,
 } from './useProjectData';
 export { useChat, useChatActions, type Chat, type ChatActions } from './useChat';
+export { usePromptDelivery } from './deliveries';

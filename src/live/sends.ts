@@ -1,15 +1,19 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { keys } from '../api/queries';
 import { describeError, isApiError } from '../api/http';
+import { recordAccepted } from '../reconcile/pendingSends';
 import type { PendingSend } from '../reconcile/types';
 import { emptyChat, holdsRecent, type ChatEntry } from './chatEntry';
 import { liveContext } from './context';
+import { readDeliveries, writeDeliveries } from './deliveries';
 
 /*
  * Optimistic sends: the item appears at once ('sending'), is confirmed by the prompt route's answer
  * (which names the persisted message) and leaves when SAM's row for it arrives (see
  * reconcile/pendingSends). A send that failed for lack of network goes out again after the next
  * reconnect's catch-up, unless the catch-up brought its row (then it did reach SAM).
+ * Reaching SAM is not reaching the agent: SAM queues the prompt in its mailbox, and the item says so
+ * until the mailbox reports it delivered (live/deliveries.ts).
  */
 
 function updateSends(client: QueryClient, projectId: string, sessionId: string, update: (entry: ChatEntry) => readonly PendingSend[]) {
@@ -34,6 +38,10 @@ async function deliver(client: QueryClient, projectId: string, sessionId: string
   try {
     const accepted = await liveContext(client).api.sendPrompt(projectId, sessionId, send.text);
     const messageId = accepted.messageId;
+    if (accepted.deliveryId) {
+      const link = { deliveryId: accepted.deliveryId, messageId, localId: send.localId, status: accepted.status };
+      writeDeliveries(client, projectId, recordAccepted(readDeliveries(client, projectId), link));
+    }
     updateSends(client, projectId, sessionId, (entry) =>
       // Its row may already be here, and have arrived before we knew its id.
       replace(entry.pendingSends, send.localId, (held) => (messageId && holdsRecent(entry, messageId) ? null : { ...held, messageId, delivery: 'sending', error: null })),

@@ -10,6 +10,7 @@ import {
   parseNotificationFrame,
   parseProjectFrame,
   MAX_FRAME_CHARS,
+  MessageSchema,
 } from '.';
 
 // Payloads shaped as SAM sends them (sam-contract.md), including its mixed timestamp forms.
@@ -143,6 +144,21 @@ describe('project stream frames', () => {
   it('reads flat control frames', () => {
     expect(parseProjectFrame('{"type":"pong"}')).toEqual({ kind: 'event', event: { type: 'pong' } });
     expect(parseProjectFrame('{"type":"message.ack","messageId":"m1","sessionId":"s1"}')).toEqual({ kind: 'event', event: { type: 'message.ack', messageId: 'm1', sessionId: 's1' } });
+  });
+
+  it('reads mailbox.delivery_updated as SAM sends it (no sessionId; messageId is the deliveryId), any state', () => {
+    for (const deliveryState of ['retry_wait', 'acked', 'a_state_not_known_yet']) {
+      expect(parseProjectFrame(frame('mailbox.delivery_updated', { messageId: 'd1', deliveryState }))).toEqual({
+        kind: 'event',
+        event: { type: 'mailbox.delivery_updated', messageId: 'd1', deliveryState },
+      });
+    }
+  });
+
+  it('reads a compacted tool row: content left out, contentSize given', () => {
+    const row = MessageSchema.entries.toolMetadata;
+    const parsed = v.parse(row, { toolCallId: 'c1', status: 'completed', contentSize: 2048 });
+    expect(parsed).toMatchObject({ content: [], contentSize: 2048 });
   });
 
   it('ignores well-formed frames of types it does not use', () => {

@@ -43,6 +43,9 @@ export type KnownMessageRole = (typeof MESSAGE_ROLES)[number];
 export const TOOL_CALL_STATUSES = ['pending', 'in_progress', 'completed', 'failed'] as const;
 export const PLAN_ENTRY_STATUSES = ['pending', 'in_progress', 'completed'] as const;
 
+/** Where a queued prompt is in SAM's mailbox (`mailbox.delivery_updated`). */
+export const DELIVERY_STATES = ['queued', 'delivering', 'retry_wait', 'delivered', 'acked', 'failed', 'ambiguous', 'expired'] as const;
+
 export const NOTIFICATION_TYPES = [
   'needs_input',
   'error',

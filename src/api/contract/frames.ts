@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { AttentionSchema, NotificationSchema, SessionStatusSchema, messageEntries, type Message } from './rest';
 import { count, maybe, maybeTimestamp, openEnum } from './primitives';
-import { AGENT_ACTIVITIES } from './enums';
+import { AGENT_ACTIVITIES, DELIVERY_STATES } from './enums';
 
 /*
  * WebSocket frames of the SAM contract. Session events come as `{ type, payload }`; control replies and
@@ -66,6 +66,8 @@ const projectFramePayloads = {
     taskId: maybe(v.string()),
     failedTaskIds: v.nullish(v.array(v.string()), []),
   }),
+  /** A queued prompt moved in SAM's mailbox. `messageId` is the prompt route's `deliveryId`, not the chat row's id. */
+  'mailbox.delivery_updated': v.looseObject({ messageId: v.string(), deliveryState: openEnum(DELIVERY_STATES) }),
 } as const;
 
 type ProjectFramePayloads = typeof projectFramePayloads;

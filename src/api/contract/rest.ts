@@ -250,6 +250,8 @@ export const ToolMetadataSchema = v.looseObject({
   content: v.nullish(v.array(v.unknown()), []),
   rawInput: v.optional(v.unknown()),
   rawOutput: v.optional(v.unknown()),
+  /** Compact mode (the detail route, and `/messages` by default) drops `content` and sends its size in bytes. */
+  contentSize: v.optional(maybe(count)),
 });
 export type ToolMetadata = v.InferOutput<typeof ToolMetadataSchema>;
 
@@ -290,6 +292,9 @@ export const PromptAcceptedSchema = v.looseObject({
   messageId: maybe(v.string()),
 });
 export type PromptAccepted = v.InferOutput<typeof PromptAcceptedSchema>;
+
+/** `GET .../messages/:m/tool-content`: the `toolMetadata.content` compact mode left out. */
+export const ToolContentSchema = v.looseObject({ content: v.array(v.unknown()) });
 
 export const CancelResponseSchema = v.looseObject({ status: v.string(), message: maybe(v.string()) });
 export const StopResponseSchema = v.looseObject({ status: v.string(), workspaceDeleted: maybe(v.boolean()) });

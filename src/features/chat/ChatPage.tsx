@@ -8,6 +8,7 @@ import { NewChatButton } from '../../ui/NewChatButton';
 import { chatPath } from '../../ui/chatPath';
 import { ChatLoading } from './ChatLoading';
 import { ChatView } from './ChatView';
+import { ChatScopeProvider } from './chatScope';
 import { useDocumentTitle } from './useDocumentTitle';
 import { useLineageActions } from './useLineageActions';
 
@@ -15,7 +16,11 @@ import { useLineageActions } from './useLineageActions';
 export function ChatPage({ projectId, sessionId }: { projectId: string; sessionId: string | null }) {
   if (!sessionId) return <NoChatSelected projectId={projectId} />;
   // Keyed by session: scroll position, expanded cards and announcements belong to one conversation.
-  return <OpenChat key={sessionId} projectId={projectId} sessionId={sessionId} />;
+  return (
+    <ChatScopeProvider projectId={projectId} sessionId={sessionId}>
+      <OpenChat key={sessionId} projectId={projectId} sessionId={sessionId} />
+    </ChatScopeProvider>
+  );
 }
 
 function OpenChat({ projectId, sessionId }: { projectId: string; sessionId: string }) {

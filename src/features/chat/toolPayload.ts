@@ -47,3 +47,22 @@ export function payloadPreview(text: string): string | null {
   }
   return cut < text.length ? text.slice(0, cut) : null;
 }
+
+/**
+ * The size in bytes of output that compact mode left out (SAM's detail route and `/messages` drop
+ * `toolMetadata.content` and send `contentSize`), or null when the row holds what there is to show.
+ */
+export function omittedOutputBytes(metadata: ToolMetadata): number | null {
+  if (toolOutputText(metadata) !== '') return null;
+  const size = metadata.contentSize ?? 0;
+  return size > 0 ? size : null;
+}
+
+/** "840 bytes", "12 KB", "3.4 MB". */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} ${bytes === 1 ? 'byte' : 'bytes'}`;
+  const kb = bytes / 1024;
+  if (kb < 1024) return `${kb < 10 ? kb.toFixed(1).replace(/\.0$/, '') : Math.round(kb)} KB`;
+  const mb = kb / 1024;
+  return `${mb < 10 ? mb.toFixed(1).replace(/\.0$/, '') : Math.round(mb)} MB`;
+}

@@ -1,13 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
-import { Link } from 'react-router';
 import { queries } from '../../api/queries';
 import { describeError } from '../../api/http';
-import type { ProjectSummary } from '../../api/contract';
 import { ErrorCard } from '../../ui/ErrorCard';
-import { RelativeTime } from '../../ui/RelativeTime';
+import { useNow } from '../../ui/useNow';
+import { ProjectCard } from './ProjectCard';
+import { useRefreshOnTick } from './useRefreshOnTick';
 
 export function ProjectsPage() {
-  const projects = useQuery(queries.projects());
+  // The list brings new projects and each one's active chats and last activity; it stays current too.
+  const projects = useQuery({ ...queries.projects(), refetchOnWindowFocus: true });
+  useRefreshOnTick(useNow(), () => void projects.refetch());
   return (
     <div className="min-h-0 flex-1 overflow-y-auto">
       <div className="mx-auto max-w-5xl p-4 sm:p-6">
@@ -34,43 +36,6 @@ export function ProjectsPage() {
         </div>
       </div>
     </div>
-  );
-}
-
-function ProjectCard({ project }: { project: ProjectSummary }) {
-  const counts = project.taskCountsByStatus;
-  const failed = counts.failed ?? 0;
-  return (
-    <Link
-      to={`/projects/${encodeURIComponent(project.id)}/chat`}
-      className="block rounded-lg border border-line bg-surface p-4 hover:border-accent"
-    >
-      <h2 className="truncate font-semibold">{project.name}</h2>
-      {project.repository && <p className="truncate text-sm text-muted">{project.repository}</p>}
-      <dl className="mt-3 flex flex-wrap gap-x-4 gap-y-1 text-sm">
-        <div className="flex gap-1">
-          <dt className="text-muted">Active chats</dt>
-          <dd className="font-semibold">{project.activeSessionCount}</dd>
-        </div>
-        <div className="flex gap-1">
-          <dt className="text-muted">Running tasks</dt>
-          <dd className="font-semibold">{(counts.in_progress ?? 0) + (counts.delegated ?? 0) + (counts.queued ?? 0)}</dd>
-        </div>
-        {failed > 0 && (
-          <div className="flex gap-1 text-state-failed">
-            <dt>
-              <span aria-hidden="true">✕ </span>Failed
-            </dt>
-            <dd className="font-semibold">{failed}</dd>
-          </div>
-        )}
-      </dl>
-      {project.lastActivityAt !== null && (
-        <p className="mt-2 text-xs text-muted">
-          Last activity <RelativeTime at={project.lastActivityAt} />
-        </p>
-      )}
-    </Link>
   );
 }
 

@@ -44,6 +44,8 @@ export class FakeSam {
   lastRowDelivery = new Map<string, { status: string; order: number }>();
   private seq = 0;
   private order = 0;
+  /** SAM's mailbox: per session, the deliveryIds of prompts queued while its agent was busy. */
+  private mailbox = new Map<string, string[]>();
 
   /** A shared counter of "when the client learned something" (request starts, frame receipts). */
   nextOrder(): number {
@@ -117,7 +119,14 @@ export class FakeSam {
     return [
       { type: 'session.agent_completed', payload: { sessionId, agentCompletedAt: at } },
       { type: 'session.activity', payload: { sessionId, activity: 'idle', promptStartedAt: null } },
+      ...this.deliverQueued(sessionId),
     ];
+  }
+  /** The agent is free: SAM hands it the queued prompts (a follow-up needs no ack: `acked`). */
+  deliverQueued(sessionId: string): Frame[] {
+    const queued = this.mailbox.get(sessionId) ?? [];
+    this.mailbox.delete(sessionId);
+    return queued.map((deliveryId) => deliveryFrame(deliveryId, 'acked'));
   }
 
   // ---- REST ----
@@ -205,9 +214,13 @@ export class FakeSam {
       }),
     sendPrompt: (_p, s, content) =>
       this.answer(`prompt:${s}`, () => {
+        const busy = this.states.get(s)?.activity === 'prompting';
         const { message, frames } = this.addMessage(s, 'user', content);
-        this.outbox.push(...frames);
-        return { accepted: true, status: 'queued', deliveryId: null, messageId: message.id };
+        const deliveryId = `delivery-${this.seq}`;
+        // SAM's mailbox: an idle agent gets the prompt at once; a busy one makes the delivery retry.
+        if (busy) this.mailbox.set(s, [...(this.mailbox.get(s) ?? []), deliveryId]);
+        this.outbox.push(...frames, deliveryFrame(deliveryId, busy ? 'retry_wait' : 'acked'));
+        return { accepted: true, status: 'queued', deliveryId, messageId: message.id };
       }),
     interrupt: () => this.answer('interrupt', () => ({ status: 'cancelled', message: null })),
     resolveAttention: () => this.answer('resolve', () => ({ success: true })),
@@ -216,6 +229,8 @@ export class FakeSam {
     forkPrepare: () => this.answer('fork', () => ({ parentTaskId: 't1', parentSessionId: 's1', parentBranch: null, sessionLabel: null, summary: 'ctx', messageCount: 0, repaired: null })),
   };
 }
+
+const deliveryFrame = (deliveryId: string, deliveryState: string): Frame => ({ type: 'mailbox.delivery_updated', payload: { messageId: deliveryId, deliveryState } });
 
 /** Lets promise chains (query functions, setQueryData, coalescers) run to completion. */
 export async function flushPromises(rounds = 20): Promise<void> {

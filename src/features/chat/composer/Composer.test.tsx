@@ -77,6 +77,20 @@ describe('Composer', () => {
     expect(actions.interrupt).toHaveBeenCalledOnce();
   });
 
+  // Issue 12.11/14.6: SAM queues a prompt to a busy or agentless session; the box must not lock.
+  it.each([
+    ['working', { state: 'working', label: 'Working', canSend: false, canInterrupt: true }],
+    ['starting (no agent yet)', { state: 'unknown', label: 'Starting', canSend: false, canInterrupt: false }],
+    ['waking', { state: 'waking', label: 'Waking', canSend: false, canInterrupt: false }],
+  ] as const)('lets a person draft and send a follow-up while the session is %s', async (_name, view) => {
+    const { user, actions } = setup(view);
+    expect(screen.queryByText(/cannot send a message right now/)).toBeNull();
+    const box = screen.getByRole('textbox', { name: 'Message the agent' });
+    expect(box).toHaveAccessibleDescription(/queue/);
+    await user.type(box, 'also update the docs{Enter}');
+    expect(actions.send).toHaveBeenCalledWith('also update the docs');
+  });
+
   it('offers no interrupt when there is nothing to interrupt', () => {
     setup({ state: 'idle', label: 'Idle', canInterrupt: false });
     expect(screen.queryByRole('button', { name: 'Stop the agent' })).toBeNull();

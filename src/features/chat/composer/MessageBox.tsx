@@ -8,11 +8,14 @@ interface MessageBoxProps {
   onSend(text: string): void;
   /** Shown beside Send (the interrupt button while the agent works). */
   extraAction?: ReactNode;
+  /** The agent cannot take a prompt right now: SAM queues what is sent until it can. */
+  queued?: boolean;
 }
 
 /** The follow-up box: Enter sends, Shift+Enter starts a new line; the text is kept as a draft per session. */
-export function MessageBox({ sessionId, onSend, extraAction }: MessageBoxProps) {
+export function MessageBox({ sessionId, onSend, extraAction, queued = false }: MessageBoxProps) {
   const id = useId();
+  const hintId = useId();
   const [draft, setDraft] = useDraft(sessionId);
   const text = draft.trim();
 
@@ -39,12 +42,18 @@ export function MessageBox({ sessionId, onSend, extraAction }: MessageBoxProps) 
         id={id}
         value={draft}
         rows={1}
-        placeholder="Message the agent…"
+        placeholder={queued ? 'Message the agent (queued until it is free)…' : 'Message the agent…'}
+        aria-describedby={queued ? hintId : undefined}
         enterKeyHint="send"
         onChange={(e) => setDraft(e.target.value)}
         onKeyDown={onKeyDown}
         className="max-h-[40dvh] min-h-11 min-w-0 flex-1 resize-none rounded-md border border-line bg-surface px-3 py-2.5 text-base [field-sizing:content] md:text-sm"
       />
+      {queued && (
+        <p id={hintId} className="sr-only">
+          The agent is busy: what you send now waits in SAM's queue and reaches it when it is free.
+        </p>
+      )}
       {extraAction}
       <Button type="submit" variant="primary" disabled={!text} aria-label="Send message">
         <span aria-hidden="true">↑</span>

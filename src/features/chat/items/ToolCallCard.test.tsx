@@ -1,13 +1,20 @@
 // @vitest-environment jsdom
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/react';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { api } from '../../../api/endpoints';
+import { ApiError } from '../../../api/http';
+import { ChatScopeProvider } from '../chatScope';
 import userEvent from '@testing-library/user-event';
 import type { ToolMetadata } from '../../../api/contract';
 import { PAYLOAD_PREVIEW_CHARS } from '../toolPayload';
 import { ToolCallCard } from './ToolCallCard';
 import type { ItemOf } from './itemTypes';
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
 
 function toolItem(overrides: Partial<ItemOf<'tool'>> = {}, metadata: Partial<ToolMetadata> = {}): ItemOf<'tool'> {
   return {
@@ -67,5 +74,52 @@ describe('ToolCallCard', () => {
     await user.click(screen.getByRole('button', { name: /show all/i }));
     expect(screen.getByText(output)).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /show all/i })).toBeNull();
+  });
+
+  // Issue 12.10: after a reload SAM's compact mode strips `toolMetadata.content` and sends `contentSize`.
+  describe('a row compact mode stripped', () => {
+    const compacted = () =>
+      toolItem({ messageIds: ['m1', 'm2', 'm3'] }, { rawInput: undefined, rawOutput: undefined, content: [], contentSize: 12_800 });
+    const renderInChat = (item: ItemOf<'tool'>) =>
+      render(
+        <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+          <ChatScopeProvider projectId="p1" sessionId="s1">
+            <ToolCallCard item={item} />
+          </ChatScopeProvider>
+        </QueryClientProvider>,
+      );
+
+    it('says how much output there is and loads it on demand, from the newest row that has it', async () => {
+      const toolContent = vi.spyOn(api, 'toolContent').mockImplementation(async (_p, _s, messageId) => {
+        if (messageId === 'm3') return { content: [] };
+        if (messageId === 'm2') return { content: [{ type: 'content', content: { type: 'text', text: '212 tests passed' } }] };
+        throw new ApiError(404, 'NOT_FOUND', 'Message tool content not found');
+      });
+      const user = userEvent.setup();
+      renderInChat(compacted());
+      await user.click(screen.getByRole('button', { name: /run the tests/i }));
+      expect(screen.queryByText('Nothing yet.')).toBeNull();
+      expect(screen.queryByText('Input')).toBeNull();
+      expect(screen.getByText(/13 KB of output/)).toBeInTheDocument();
+      expect(toolContent).not.toHaveBeenCalled();
+      await user.click(screen.getByRole('button', { name: 'Load' }));
+      expect(await screen.findByText('212 tests passed')).toBeInTheDocument();
+      expect(toolContent.mock.calls.map((call) => call.slice(0, 3))).toEqual([
+        ['p1', 's1', 'm3'],
+        ['p1', 's1', 'm2'],
+      ]);
+    });
+
+    it('says why the output could not be loaded, and tries again', async () => {
+      const toolContent = vi.spyOn(api, 'toolContent').mockRejectedValueOnce(new ApiError(500, 'INTERNAL_ERROR', 'boom'));
+      const user = userEvent.setup();
+      renderInChat(compacted());
+      await user.click(screen.getByRole('button', { name: /run the tests/i }));
+      await user.click(screen.getByRole('button', { name: 'Load' }));
+      expect(await screen.findByText(/could not be loaded/)).toBeInTheDocument();
+      toolContent.mockResolvedValue({ content: [{ type: 'content', content: { type: 'text', text: 'ok now' } }] });
+      await user.click(screen.getByRole('button', { name: 'Try again' }));
+      expect(await screen.findByText('ok now')).toBeInTheDocument();
+    });
   });
 });

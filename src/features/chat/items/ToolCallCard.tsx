@@ -1,15 +1,21 @@
 import { useExpanded } from '../useExpanded';
 import { DisclosureButton } from '../../../ui/DisclosureButton';
-import { formatPayload, toolOutputText } from '../toolPayload';
+import { formatPayload, omittedOutputBytes, toolOutputText } from '../toolPayload';
+import { OmittedOutput } from './OmittedOutput';
 import { ToolPayload } from './ToolPayload';
 import { ToolStatusBadge } from './ToolStatusBadge';
 import type { ItemOf } from './itemTypes';
 
-/** A tool call: what it is, its status, the files it touched; input and output on demand. */
+/**
+ * A tool call: what it is, its status, the files it touched; input and output on demand. SAM keeps the
+ * raw input only for a few tools, so the input shows only when there is one.
+ */
 export function ToolCallCard({ item }: { item: ItemOf<'tool'> }) {
   const [open, setOpen] = useExpanded(`${item.id}:tool`);
   const regionId = `tool-${item.id}`;
   const kind = item.toolKind ?? item.toolName;
+  const input = formatPayload(item.metadata.rawInput);
+  const omitted = omittedOutputBytes(item.metadata);
   return (
     <article
       aria-label={`Tool call: ${item.title}`}
@@ -37,8 +43,8 @@ export function ToolCallCard({ item }: { item: ItemOf<'tool'> }) {
       <div id={regionId} hidden={!open} className="mt-2">
         {open && (
           <div className="flex flex-col gap-2">
-            <ToolPayload label="Input" text={formatPayload(item.metadata.rawInput)} />
-            <ToolPayload label="Output" text={toolOutputText(item.metadata)} />
+            {input !== '' && <ToolPayload label="Input" text={input} />}
+            {omitted !== null ? <OmittedOutput item={item} bytes={omitted} /> : <ToolPayload label="Output" text={toolOutputText(item.metadata)} />}
           </div>
         )}
       </div>

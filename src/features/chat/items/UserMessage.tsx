@@ -1,9 +1,15 @@
 import { Button } from '../../../ui/Button';
+import { useChatScope } from '../chatScope';
 import { PlainText } from '../markdown/Markdown';
+import { DeliveryNote } from './DeliveryNote';
 import type { ItemOf, RowActions } from './itemTypes';
 
-/** What the person sent. Their own words show as typed (no markdown); unsent ones say so and offer a retry. */
+/**
+ * What the person sent. Their own words show as typed (no markdown); unsent ones say so and offer a retry;
+ * sent ones that SAM has queued say so until the agent has them.
+ */
 export function UserMessage({ item, actions }: { item: ItemOf<'user'>; actions: RowActions }) {
+  const scope = useChatScope();
   return (
     <div className="flex flex-col items-end gap-1">
       <div
@@ -15,6 +21,7 @@ export function UserMessage({ item, actions }: { item: ItemOf<'user'>; actions: 
         <PlainText text={item.text} />
       </div>
       {item.delivery === 'sending' && <p className="text-xs text-muted">Sending…</p>}
+      {item.delivery === 'confirmed' && scope && <DeliveryNote projectId={scope.projectId} itemId={item.id} />}
       {item.delivery === 'failed' && (
         <div className="flex flex-wrap items-center justify-end gap-2 text-sm">
           <span className="text-state-failed">
