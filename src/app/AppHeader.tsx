@@ -19,8 +19,8 @@ export function AppHeader() {
         <img src="/favicon.svg" alt="" width="24" height="24" />
         <span className={projectId ? 'hidden sm:inline' : undefined}>Lookout</span>
       </Link>
-      {projectId ? <ProjectName projectId={projectId} /> : <div className="flex-1" />}
-      <ConnectionIndicator scope={projectId ? 'project' : 'notifications'} />
+      {projectId ? <ProjectAndConnection projectId={projectId} /> : <div className="flex-1" />}
+      {!projectId && <ConnectionIndicator scope="notifications" />}
       {DevPanel && (
         <Suspense fallback={null}>
           <DevPanel />
@@ -32,15 +32,18 @@ export function AppHeader() {
   );
 }
 
-function ProjectName({ projectId }: { projectId: string }) {
+/** "/ lookout-web … ● Live" on wide screens; on a phone the name above the connection word, in one button. */
+function ProjectAndConnection({ projectId }: { projectId: string }) {
   const project = useQuery(queries.project(projectId));
+  const name = project.data?.name ?? '';
   return (
-    <div className="min-w-0 flex-1 truncate text-sm text-muted" title={project.data?.name}>
-      <span aria-hidden="true" className="hidden sm:inline">
-        /{' '}
-      </span>
-      <span className="text-fg">{project.data?.name ?? ''}</span>
-    </div>
+    <>
+      <div className="hidden min-w-0 flex-1 truncate text-sm text-muted sm:block" title={name}>
+        <span aria-hidden="true">/ </span>
+        <span className="text-fg">{name}</span>
+      </div>
+      <ConnectionIndicator scope="project" caption={name} />
+    </>
   );
 }
 

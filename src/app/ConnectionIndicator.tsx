@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { reconnectLiveSockets } from '../live/socket';
 import { useConnectionStore } from '../state/connection';
 import type { ConnectionStatus } from '../reconcile/types';
@@ -11,18 +11,19 @@ const LOOK: Record<ConnectionStatus, { icon: string; label: string; tone: string
 };
 
 /**
- * The stream's health, always visible: a person must know when what they see may be stale. A click
- * opens the diagnostics (frames dropped as invalid, ignored, the last reason). While not live, a
- * "Reconnect now" button skips the backoff wait.
+ * The stream's health, always visible and in words: a person must know when what they see may be
+ * stale. A click opens the diagnostics (frames dropped as invalid, ignored, the last reason). On a
+ * phone the `caption` (the project's name) sits above the word, so both fit in one 44 px target.
+ * While not live, a "Reconnect now" button skips the backoff wait.
  */
-export function ConnectionIndicator({ scope }: { scope: 'project' | 'notifications' }) {
+export function ConnectionIndicator({ scope, caption }: { scope: 'project' | 'notifications'; caption?: ReactNode }) {
   const status = useConnectionStore((s) => s[scope]);
   const catchingUp = useConnectionStore((s) => s.catchingUp);
   const [open, setOpen] = useState(false);
   const look = LOOK[status];
   const label = status === 'live' && catchingUp ? 'Catching up' : look.label;
   return (
-    <div className="relative flex shrink-0 items-center">
+    <div className={`relative flex items-center ${caption ? 'min-w-0 flex-1 sm:flex-none' : 'shrink-0'}`}>
       {status !== 'live' && (
         <button
           type="button"
@@ -34,16 +35,17 @@ export function ConnectionIndicator({ scope }: { scope: 'project' | 'notificatio
       )}
       <button
         type="button"
-        className="inline-flex min-h-11 min-w-11 items-center justify-center gap-1.5 rounded-md px-2 text-sm hover:bg-raised"
+        className="flex min-h-11 min-w-11 max-w-full flex-col items-start justify-center rounded-md px-2 text-left text-xs hover:bg-raised sm:flex-row sm:items-center sm:text-sm"
         aria-expanded={open}
         aria-label={`Connection: ${label}. Show diagnostics`}
         onClick={() => setOpen(!open)}
       >
-        <span aria-hidden="true" className={look.tone}>
-          {look.icon}
-        </span>
-        <span className="hidden sm:inline" data-testid="connection-label">
-          {label}
+        {caption && <span className="block max-w-full truncate text-sm text-fg sm:hidden">{caption}</span>}
+        <span className="inline-flex items-center gap-1.5">
+          <span aria-hidden="true" className={look.tone}>
+            {look.icon}
+          </span>
+          <span data-testid="connection-label">{label}</span>
         </span>
       </button>
       <span role="status" className="sr-only">

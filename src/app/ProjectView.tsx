@@ -1,8 +1,12 @@
-import { useEffect, useRef } from 'react';
-import { useParams } from 'react-router';
-import { useProjectStream } from '../live/hooks';
+import { useEffect, useRef, useState } from 'react';
+import { Navigate, useParams } from 'react-router';
+import { useProjectStream, useSessionEntries } from '../live/hooks';
+import { defaultChatId } from '../reconcile/defaultChat';
+import { useLastChatStore } from '../state/lastChat';
 import { useUiStore } from '../state/ui';
+import { chatPath } from '../ui/chatPath';
 import { useMediaQuery } from '../ui/useMediaQuery';
+import { useNow } from '../ui/useNow';
 import { SessionsSidebar } from '../features/sessions/SessionsSidebar';
 import { ChatPage } from '../features/chat/ChatPage';
 
@@ -19,6 +23,7 @@ export function ProjectView() {
   const drawerOpen = useUiStore((s) => s.drawerOpen);
   const setDrawerOpen = useUiStore((s) => s.setDrawerOpen);
   const closeDrawer = () => setDrawerOpen(false);
+  useRememberOpenChat(projectId, sessionId);
 
   if (wide) {
     return (
@@ -27,7 +32,7 @@ export function ProjectView() {
           <SessionsSidebar projectId={projectId} selectedSessionId={sessionId} />
         </aside>
         <section aria-label="Chat" className="flex min-w-0 flex-1 flex-col">
-          <ChatPage projectId={projectId} sessionId={sessionId} />
+          {sessionId ? <ChatPage projectId={projectId} sessionId={sessionId} /> : <DefaultChat key={projectId} projectId={projectId} />}
         </section>
       </div>
     );
@@ -51,6 +56,32 @@ export function ProjectView() {
       )}
     </div>
   );
+}
+
+function useRememberOpenChat(projectId: string, sessionId: string | null) {
+  const remember = useLastChatStore((s) => s.remember);
+  useEffect(() => {
+    if (projectId && sessionId) remember(projectId, sessionId);
+  }, [projectId, sessionId, remember]);
+}
+
+/**
+ * A wide screen has room for a chat, so opening a project opens one (reconcile/defaultChat): decided
+ * once, when the list has loaded; the empty pane stays when there is none to open.
+ */
+function DefaultChat({ projectId }: { projectId: string }) {
+  const { entries, status } = useSessionEntries(projectId);
+  const lastOpened = useLastChatStore((s) => s.byProject[projectId] ?? null);
+  const now = useNow();
+  // Decided once: a chat that starts needing you later must not pull the person away from the empty pane.
+  const [stayEmpty, setStayEmpty] = useState(false);
+  if (!stayEmpty) {
+    if (status === 'pending') return <div className="flex-1" />;
+    const target = status === 'success' ? defaultChatId(entries, lastOpened, now) : null;
+    if (target) return <Navigate to={chatPath(projectId, target)} replace />;
+    setStayEmpty(true);
+  }
+  return <ChatPage projectId={projectId} sessionId={null} />;
 }
 
 function Drawer({ onClose, children }: { onClose: () => void; children: React.ReactNode }) {

@@ -1,5 +1,5 @@
 import type { Task } from '../api/contract';
-import type { Lineage } from './types';
+import type { Lineage, SessionEntry, SessionView } from './types';
 
 /*
  * Where a task came from. SAM stores lineage only as `parentTaskId` (a soft link) and does not say
@@ -72,3 +72,49 @@ export function lineage(
 }
 
 const ROOT: Lineage = { kind: 'root' };
+
+/** A retry or fork started from a task: the other direction of `lineage`. */
+export interface LineageChild {
+  kind: 'retry' | 'fork';
+  taskId: string;
+  title: string | null;
+  sessionId: string;
+  /** For retries: 2 for the first, as `lineage` numbers them. */
+  attempt: number | null;
+  /** The child's displayed state: its own entry's sessionView. */
+  view: SessionView;
+}
+
+/**
+ * The retries and forks of `entry`'s task among `entries` (agent subtasks are not its lineage), oldest
+ * first, each with the state its own entry shows. Retries are numbered like `lineage` numbers them.
+ */
+export function lineageChildren(entry: SessionEntry, entries: readonly SessionEntry[]): LineageChild[] {
+  const parent = entry.task;
+  if (!parent) return [];
+  const children = entries
+    .filter((other): other is SessionEntry & { task: Task } => other.task?.parentTaskId === parent.id && !isAgentSubtask(other.task))
+    .sort((a, b) => byCreation(a.task, b.task));
+  let retries = 0;
+  return children.map(({ task, session, view, lineage: own }) => {
+    const retry = isRetryOf(task, parent);
+    if (retry) retries += 1;
+    // The child's own lineage numbers it against every task held; this count only sees `entries`.
+    const attempt = retry ? (own.kind === 'retry' && own.attempt !== null ? own.attempt : retries + 1) : null;
+    return { kind: retry ? 'retry' : 'fork', taskId: task.id, title: task.title || null, sessionId: session.id, attempt, view };
+  });
+}
+
+/** The newest retry that has not ended, if any: retrying again would run the same work twice. */
+export function runningRetry<Child extends LineageChild>(children: readonly Child[]): Child | null {
+  let newest: Child | null = null;
+  for (const child of children) if (child.kind === 'retry' && !child.view.ended) newest = child;
+  return newest;
+}
+
+/** "Retried as attempt 2 (Working)", "Forked as Add a changelog (Idle)". */
+export function describeChild(child: LineageChild): string {
+  const state = ` (${child.view.label})`;
+  if (child.kind === 'retry') return `Retried as attempt ${child.attempt ?? 2}${state}`;
+  return `Forked as ${child.title ?? 'a new task'}${state}`;
+}

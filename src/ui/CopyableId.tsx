@@ -1,6 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
-
-const CONFIRMATION_MS = 2000;
+import { useEffect, useRef } from 'react';
+import { useCopy } from './useCopy';
 
 interface CopyableIdProps {
   /** What the id is, in words: "Parent task". */
@@ -12,42 +11,24 @@ interface CopyableIdProps {
   hideLabel?: boolean;
 }
 
-type CopyState = 'idle' | 'copied' | 'selected';
-
 /**
  * An opaque id shown short ("01HZX3K9…"), with the full value in its tooltip and accessible name,
  * copied whole on click. Where the clipboard is unavailable the full id is shown selected instead.
  */
 export function CopyableId({ label, value, visibleChars = 8, hideLabel = false }: CopyableIdProps) {
-  const [state, setState] = useState<CopyState>('idle');
+  const { state, copy } = useCopy(value);
   const textRef = useRef<HTMLElement>(null);
   const short = value.length > visibleChars ? `${value.slice(0, visibleChars)}…` : value;
 
   useEffect(() => {
-    if (state !== 'copied') return;
-    const timer = setTimeout(() => setState('idle'), CONFIRMATION_MS);
-    return () => clearTimeout(timer);
+    if (state === 'failed' && textRef.current) window.getSelection()?.selectAllChildren(textRef.current);
   }, [state]);
-
-  useEffect(() => {
-    if (state === 'selected' && textRef.current) window.getSelection()?.selectAllChildren(textRef.current);
-  }, [state]);
-
-  async function copy() {
-    try {
-      if (!navigator.clipboard?.writeText) throw new Error('clipboard unavailable');
-      await navigator.clipboard.writeText(value);
-      setState('copied');
-    } catch {
-      setState('selected');
-    }
-  }
 
   return (
     <span className="inline-flex min-w-0 max-w-full flex-wrap items-center gap-x-2 gap-y-1">
       <span className={hideLabel ? 'sr-only' : 'text-muted'}>{label}</span>
       <code ref={textRef} title={value} className="min-w-0 break-all rounded bg-raised px-1 font-mono text-xs">
-        {state === 'selected' ? value : short}
+        {state === 'failed' ? value : short}
       </code>
       <button
         type="button"
@@ -59,7 +40,7 @@ export function CopyableId({ label, value, visibleChars = 8, hideLabel = false }
         Copy
       </button>
       <span role="status" className="text-xs text-state-done">
-        {state === 'copied' ? 'Copied' : state === 'selected' ? 'Press Ctrl+C (⌘C) to copy' : ''}
+        {state === 'copied' ? 'Copied' : state === 'failed' ? 'Press Ctrl+C (⌘C) to copy' : ''}
       </span>
     </span>
   );

@@ -18,15 +18,21 @@ export function formatAbsolute(at: number): string {
   return formats().absolute.format(at);
 }
 
+/** The local clock time: "11:55 AM". */
+export function formatClockTime(at: number): string {
+  return formats().clock.format(at);
+}
+
 /*
  * `toLocaleString(undefined, options)` builds a new Intl.DateTimeFormat on every call (a fraction of a
  * millisecond): with a row re-rendering on every streamed chunk of 50 sessions, that was the sidebar's
  * biggest cost. The same formats, built once (on first use) and reused, give the same strings.
  */
-let cached: { absolute: Intl.DateTimeFormat; dayThisYear: Intl.DateTimeFormat; day: Intl.DateTimeFormat } | null = null;
+let cached: { absolute: Intl.DateTimeFormat; clock: Intl.DateTimeFormat; dayThisYear: Intl.DateTimeFormat; day: Intl.DateTimeFormat } | null = null;
 function formats() {
   cached ??= {
     absolute: new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }),
+    clock: new Intl.DateTimeFormat(undefined, { timeStyle: 'short' }),
     dayThisYear: new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' }),
     day: new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', year: 'numeric' }),
   };

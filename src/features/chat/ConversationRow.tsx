@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import type { ConversationItem } from '../../reconcile/types';
 import { AssistantMessage } from './items/AssistantMessage';
+import { MessageTime } from './items/MessageTime';
 import { PlanChecklist } from './items/PlanChecklist';
 import { SystemNote } from './items/SystemNote';
 import { ThinkingBlock } from './items/ThinkingBlock';
@@ -10,15 +11,26 @@ import { UserMessage } from './items/UserMessage';
 import type { RowActions } from './items/itemTypes';
 
 /**
- * One conversation item. Memoized on identity: the core returns the same object for an item that did
- * not change, so only new or growing items re-render while the agent streams.
+ * One conversation item; the messages of the person and the agent carry their time. Memoized on
+ * identity: the core returns the same object for an item that did not change, so only new or growing
+ * items re-render while the agent streams.
  */
 export const ConversationRow = memo(function ConversationRow({ item, actions }: { item: ConversationItem; actions: RowActions }) {
   switch (item.kind) {
     case 'user':
-      return <UserMessage item={item} actions={actions} />;
+      return (
+        <>
+          <UserMessage item={item} actions={actions} />
+          {item.delivery === 'confirmed' && <MessageTime at={item.createdAt} align="end" />}
+        </>
+      );
     case 'assistant':
-      return <AssistantMessage item={item} />;
+      return (
+        <>
+          <AssistantMessage item={item} />
+          <MessageTime at={item.createdAt} />
+        </>
+      );
     case 'thinking':
       return <ThinkingBlock item={item} />;
     case 'tool':

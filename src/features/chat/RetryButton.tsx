@@ -2,8 +2,14 @@ import { useState } from 'react';
 import { describeError } from '../../api/http';
 import { Button } from '../../ui/Button';
 
+interface RetryButtonProps {
+  onRetry(): Promise<void>;
+  /** Secondary, "Retry again", once a retry of this session already runs. */
+  again?: boolean;
+}
+
 /** Starts a retry of this session's task; says so while it runs and why if it fails. */
-export function RetryButton({ onRetry }: { onRetry(): Promise<void> }) {
+export function RetryButton({ onRetry, again = false }: RetryButtonProps) {
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   async function retry() {
@@ -19,8 +25,8 @@ export function RetryButton({ onRetry }: { onRetry(): Promise<void> }) {
   }
   return (
     <>
-      <Button variant="primary" onClick={() => void retry()} disabled={pending}>
-        <span aria-hidden="true">↩</span> {pending ? 'Retrying…' : 'Retry'}
+      <Button variant={again ? 'secondary' : 'primary'} onClick={() => void retry()} disabled={pending}>
+        <span aria-hidden="true">↩</span> {pending ? 'Retrying…' : again ? 'Retry again' : 'Retry'}
       </Button>
       {error && (
         <p role="alert" className="w-full break-words text-sm text-state-failed">

@@ -1,14 +1,20 @@
 import { useMemo } from 'react';
 import { useNavigate } from 'react-router';
-import { useStartTask } from '../../live/hooks';
+import { useSessionEntries, useStartTask } from '../../live/hooks';
+import { lineageChildren } from '../../reconcile/lineage';
 import { chatPath } from '../../ui/chatPath';
-import type { LineageActions } from './chatTypes';
+import type { LineageActions, LineageChildLink } from './chatTypes';
 import type { SessionEntry } from '../../reconcile/types';
 
-/** Retry and fork of the open session; each opens the new chat once SAM has accepted it. */
+/** Retry and fork of the open session, and the ones already started from it (the sidebar's entries). */
 export function useLineageActions(projectId: string, entry: SessionEntry | null): LineageActions {
   const { retry, fork } = useStartTask(projectId);
   const navigate = useNavigate();
+  const { entries } = useSessionEntries(projectId);
+  const children = useMemo<LineageChildLink[]>(
+    () => (entry ? lineageChildren(entry, entries).map((child) => ({ ...child, path: chatPath(projectId, child.sessionId) })) : []),
+    [entry, entries, projectId],
+  );
   return useMemo(
     () => ({
       async retry() {
@@ -21,7 +27,8 @@ export function useLineageActions(projectId: string, entry: SessionEntry | null)
         const started = await fork(entry, message);
         await navigate(chatPath(projectId, started.sessionId));
       },
+      children,
     }),
-    [entry, retry, fork, navigate, projectId],
+    [entry, retry, fork, navigate, projectId, children],
   );
 }

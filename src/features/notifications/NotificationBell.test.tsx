@@ -1,7 +1,9 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
+import { keys } from '../../api/queries';
 import { publishArrivals } from '../../live/notificationStream';
+import { makeFacts } from '../../test/factories';
 import { makeNotification, T0 } from '../../reconcile/notifications.fixtures';
 import { NOTIFICATION_PREFERENCES_KEY, useNotificationPreferences } from './preferences';
 import { renderBell, serveNotifications, stubBrowserApis } from './testing';
@@ -42,7 +44,28 @@ afterEach(() => {
 
 const bell = () => screen.getByRole('button', { name: /^Notifications/ });
 
+/** A project's facts entry holding one session, as the live layer writes it. */
+function factsWith(sessionId: string, attention: ReturnType<typeof makeFacts>['attention']) {
+  const facts = makeFacts({ id: sessionId, attention });
+  return { records: new Map([[sessionId, { facts, stamps: {} }]]), createdLive: new Map() };
+}
+
 describe('NotificationBell', () => {
+  it('keeps counting an open question after its notification was read, until it is answered or expires', async () => {
+    stubBrowserApis();
+    const readAsk = makeNotification({ id: 'q1', type: 'needs_input', sessionId: 's1', readAt: T0, metadata: { attentionMarkerId: 'm1' } });
+    serveNotifications({ feed: [readAsk] });
+    const question = { markerId: 'm1', kind: 'question', createdAt: T0, expiresAt: NOW + 1, reason: 'Which branch?', options: ['main'] };
+    const { queryClient } = renderBell({ now: NOW });
+    act(() => queryClient.setQueryData(keys.sessionFacts('p1'), factsWith('s1', question)));
+    await waitFor(() => expect(bell()).toHaveAccessibleName('Notifications, 1 need attention'));
+    expect(document.title).toBe('(1) Lookout');
+    act(() => queryClient.setQueryData(keys.sessionFacts('p1'), factsWith('s1', null)));
+    await waitFor(() => expect(bell()).toHaveAccessibleName('Notifications, 0 need attention'));
+    act(() => queryClient.setQueryData(keys.sessionFacts('p1'), factsWith('s1', { ...question, expiresAt: NOW })));
+    await waitFor(() => expect(bell()).toHaveAccessibleName('Notifications, 0 need attention'));
+  });
+
   it('names the Priority unread count, toggles aria-expanded, and Escape returns focus to it', async () => {
     stubBrowserApis();
     serveNotifications({ feed: [ask, done, progress] });

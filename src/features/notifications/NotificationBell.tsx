@@ -2,7 +2,7 @@ import { lazy, Suspense, useCallback, useRef, useState } from 'react';
 import { formatBadge } from '../../reconcile/notifications';
 import { LiveAnnouncement } from '../../ui/LiveAnnouncement';
 import { Spinner } from '../../ui/Spinner';
-import { useTabBadges } from './queries';
+import { useNeedsYouBadge } from './useNeedsYou';
 import { usePageTitleCount } from './usePageTitleCount';
 import { usePriorityAlerts } from './usePriorityAlerts';
 
@@ -11,21 +11,24 @@ const NotificationPanel = lazy(() => import('./NotificationPanel').then((m) => (
 
 export const NOTIFICATION_PANEL_ID = 'notification-panel';
 
-/** The header's bell: Priority unread count, the panel toggle, the title prefix and arrival alerts. */
+/**
+ * The header's bell: what needs you (open questions and unread Priority items), the panel toggle, the
+ * title prefix and arrival alerts.
+ */
 export function NotificationBell() {
-  const priority = useTabBadges().priority;
+  const needsYou = useNeedsYouBadge();
   const [open, setOpen] = useState(false);
   const bellRef = useRef<HTMLButtonElement>(null);
   const containerRef = useRef<HTMLDivElement>(null);
   const announcement = usePriorityAlerts();
-  usePageTitleCount(priority.count);
+  usePageTitleCount(needsYou.count);
 
   const close = useCallback((restoreFocus: boolean) => {
     setOpen(false);
     if (restoreFocus) bellRef.current?.focus();
   }, []);
 
-  const badge = formatBadge(priority);
+  const badge = formatBadge(needsYou);
   return (
     <div ref={containerRef} className="relative shrink-0">
       <button
@@ -39,7 +42,7 @@ export function NotificationBell() {
         onClick={() => setOpen((wasOpen) => !wasOpen)}
       >
         <BellIcon />
-        {priority.count > 0 && (
+        {needsYou.count > 0 && (
           <span
             aria-hidden="true"
             data-testid="bell-badge"

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { titleWithCount } from '../../reconcile/notifications';
 
 /**
- * Prefixes the page title with the Priority unread count: "(3) Lookout". Pages set their own titles, so
+ * Prefixes the page title with what needs you (the bell's count): "(3) Lookout". Pages set their own titles, so
  * the prefix is put back whenever the <title> changes.
  */
 export function usePageTitleCount(count: number): void {

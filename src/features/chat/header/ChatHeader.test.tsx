@@ -5,6 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
 import type { SessionEntry } from '../../../reconcile/types';
 import { sessionEntry } from '../../../ui/testing/sessionEntry';
+import type { LineageChildLink } from '../chatTypes';
 import { ChatHeader } from './ChatHeader';
 
 const PARENT_TASK = '01HZX3K9QW7E5R2T8Y6U4I0OPA';
@@ -12,8 +13,8 @@ const PARENT_SESSION = '5f0c2d1e-8a7b-4c3d-9e2f-1a0b9c8d7e6f';
 
 afterEach(cleanup);
 
-function renderHeader(entry: SessionEntry) {
-  const lineageActions = { retry: vi.fn().mockResolvedValue(undefined), fork: vi.fn().mockResolvedValue(undefined) };
+function renderHeader(entry: SessionEntry, children: readonly LineageChildLink[] = []) {
+  const lineageActions = { retry: vi.fn().mockResolvedValue(undefined), fork: vi.fn().mockResolvedValue(undefined), children };
   const user = userEvent.setup();
   render(
     <MemoryRouter>
@@ -36,11 +37,17 @@ const forked = sessionEntry({
 
 describe('ChatHeader', () => {
   it('shows the topic, the state with its reason, collapsed', () => {
-    renderHeader(sessionEntry({ view: { state: 'failed', label: 'Failed', reason: 'task failed: tests did not pass' } }));
+    renderHeader(sessionEntry({ view: { state: 'idle', label: 'Idle', reason: 'agent finished 2 min ago' } }));
     expect(screen.getByRole('heading', { name: 'Fix the login bug' })).toBeInTheDocument();
-    expect(screen.getByText('Failed')).toBeInTheDocument();
-    expect(screen.getByText(/task failed: tests did not pass/)).toBeInTheDocument();
+    expect(screen.getByText('Idle')).toBeInTheDocument();
+    expect(screen.getByText(/agent finished 2 min ago/)).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Details' })).toHaveAttribute('aria-expanded', 'false');
+  });
+
+  it('leaves the reason to the composer when the chat cannot take a prompt (said once)', () => {
+    renderHeader(sessionEntry({ view: { state: 'failed', label: 'Failed', reason: 'task failed: tests did not pass', ended: true, canSend: false } }));
+    expect(screen.getByText('Failed')).toBeInTheDocument();
+    expect(screen.queryByText(/tests did not pass/)).toBeNull();
   });
 
   it('expanded, shows a fork\'s Source: the parent title as a link and its lineage', async () => {
@@ -85,29 +92,60 @@ describe('ChatHeader', () => {
     expect(screen.getByText('Subtask of')).toBeInTheDocument();
   });
 
-  it('shows task facts, and an error card for a failed task', async () => {
+  it('shows task facts; the full error only when the reason had to shorten it', async () => {
+    const failed = { state: 'failed', label: 'Failed', ended: true, canSend: false, canInterrupt: false } as const;
     const { user } = renderHeader(
       sessionEntry({
-        view: { state: 'failed', label: 'Failed', ended: true, canSend: false, canInterrupt: false },
+        view: { ...failed, reason: 'task failed: npm test exited 1' },
         task: { status: 'failed', errorMessage: 'npm test exited 1', outputBranch: 'sam/fix-login', outputPrUrl: 'https://github.com/o/r/pull/9' },
       }),
     );
     await user.click(screen.getByRole('button', { name: 'Details' }));
-    expect(screen.getByText('Task failed')).toBeInTheDocument();
-    expect(screen.getByText('npm test exited 1')).toBeInTheDocument();
+    expect(screen.queryByText('The full error')).toBeNull();
     expect(screen.getByText('sam/fix-login')).toBeInTheDocument();
     const pr = screen.getByRole('link', { name: 'https://github.com/o/r/pull/9' });
     expect(pr).toHaveAttribute('target', '_blank');
     expect(pr).toHaveAttribute('rel', 'noopener noreferrer');
+    cleanup();
+
+    const long = 'FAIL src/a.test.ts\n  expected 1 to be 2';
+    const again = renderHeader(sessionEntry({ view: { ...failed, reason: 'task failed: FAIL src/a.test.ts expected 1 to be 2' }, task: { status: 'failed', errorMessage: long } }));
+    await again.user.click(screen.getByRole('button', { name: 'Details' }));
+    expect(screen.getByText('The full error')).toBeInTheDocument();
   });
 
-  it('offers Retry on a failed session and calls it', async () => {
-    const { user, lineageActions } = renderHeader(
+  it('leaves Retry and Fork of an ended chat to the composer: no second pair in Details', async () => {
+    const { user } = renderHeader(
       sessionEntry({ view: { state: 'failed', label: 'Failed', ended: true, canSend: false, canInterrupt: false } }),
     );
     await user.click(screen.getByRole('button', { name: 'Details' }));
-    await user.click(screen.getByRole('button', { name: /retry/i }));
-    expect(lineageActions.retry).toHaveBeenCalledOnce();
+    expect(screen.queryByRole('button', { name: /retry/i })).toBeNull();
+    expect(screen.queryByRole('button', { name: /fork/i })).toBeNull();
+  });
+
+  it("names a parent's retries and forks with their state, linked, newest retry in the header line", async () => {
+    const view = (label: string, ended: boolean) => sessionEntry({ view: { label, ended } }).view;
+    const children = [
+      { kind: 'retry', taskId: 't2', title: 'Fix the login bug', sessionId: 's2', attempt: 2, view: view('Failed', true), path: '/projects/p1/chat/s2' },
+      { kind: 'fork', taskId: 't3', title: 'Add a changelog', sessionId: 's3', attempt: null, view: view('Idle', false), path: '/projects/p1/chat/s3' },
+      { kind: 'retry', taskId: 't4', title: 'Fix the login bug', sessionId: 's4', attempt: 3, view: view('Working', false), path: '/projects/p1/chat/s4' },
+    ] as const;
+    const { user } = renderHeader(sessionEntry({ view: { state: 'failed', label: 'Failed', ended: true, canSend: false } }), children);
+    expect(screen.getByRole('link', { name: 'Retried as attempt 3 (Working)' })).toHaveAttribute('href', '/projects/p1/chat/s4');
+    await user.click(screen.getByRole('button', { name: 'Details' }));
+    expect(screen.getAllByRole('link').map((link) => link.textContent)).toEqual([
+      'Retried as attempt 2 (Failed)',
+      'Forked as Add a changelog (Idle)',
+      'Retried as attempt 3 (Working)',
+    ]);
+  });
+
+  it('copies the link to this chat, without a query string', async () => {
+    const { user } = renderHeader(sessionEntry());
+    const writeText = vi.spyOn(navigator.clipboard, 'writeText');
+    await user.click(screen.getByRole('button', { name: 'Copy link' }));
+    expect(writeText).toHaveBeenLastCalledWith(`${window.location.origin}/projects/p1/chat/session-1`);
+    expect(screen.getByText('Link copied')).toBeInTheDocument();
   });
 
   it('offers no Retry while the session works', async () => {

@@ -11,7 +11,7 @@ type DerivedLineage = Extract<Lineage, { kind: 'retry' | 'fork' }>;
 export function SourceRow({ projectId, lineage }: { projectId: string; lineage: DerivedLineage }) {
   const title = lineage.parentTitle || 'the parent task';
   return (
-    <Fact term="Source">
+    <Fact term="Source" wide>
       <span className="flex min-w-0 flex-col gap-1">
         <span className="flex min-w-0 flex-wrap items-center gap-x-2">
           {lineage.parentSessionId ? (

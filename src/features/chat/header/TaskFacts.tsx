@@ -13,12 +13,12 @@ export function TaskFacts({ task }: { task: Task }) {
         <CopyableId label="Task" value={task.id} hideLabel />
       </Fact>
       {task.outputBranch && (
-        <Fact term="Branch">
+        <Fact term="Branch" wide>
           <code className="break-all font-mono text-xs">{task.outputBranch}</code>
         </Fact>
       )}
       {task.outputPrUrl && (
-        <Fact term="Pull request">
+        <Fact term="Pull request" wide>
           {prUrl ? (
             <a href={prUrl} target="_blank" rel="noopener noreferrer" className="break-all text-accent underline">
               {prUrl}
@@ -29,7 +29,7 @@ export function TaskFacts({ task }: { task: Task }) {
         </Fact>
       )}
       {task.outputSummary && (
-        <Fact term="Summary">
+        <Fact term="Summary" wide>
           <span className="whitespace-pre-wrap">{task.outputSummary}</span>
         </Fact>
       )}
@@ -37,13 +37,16 @@ export function TaskFacts({ task }: { task: Task }) {
   );
 }
 
-/** Why the task failed, in its own words, while the session shows as failed. */
+/**
+ * Why the task failed, in its own words, while the session shows as failed: only when the reason (said
+ * by the header or the composer) had to shorten or flatten it, so the failure is not said twice.
+ */
 export function TaskError({ task, view }: { task: Task; view: SessionView }) {
-  if (view.state !== 'failed' || !task.errorMessage) return null;
+  if (view.state !== 'failed' || !task.errorMessage || view.reason.includes(task.errorMessage.trim())) return null;
   return (
     <div className="rounded-md border border-state-failed/40 p-2">
       <p className="flex items-center gap-1.5 text-sm font-semibold text-state-failed">
-        <span aria-hidden="true">✕</span>Task failed
+        <span aria-hidden="true">✕</span>The full error
       </p>
       <p className="mt-1 whitespace-pre-wrap break-words text-sm">{task.errorMessage}</p>
     </div>

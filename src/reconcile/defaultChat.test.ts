@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { sessionEntry } from '../ui/testing/sessionEntry';
+import { defaultChatId } from './defaultChat';
+import type { DisplayState } from './types';
+
+const NOW = Date.UTC(2026, 10, 21, 12);
+const entry = (id: string, state: DisplayState, lastActivityAt: number) =>
+  sessionEntry({ session: { id }, view: { state }, lastActivityAt });
+
+describe('defaultChatId', () => {
+  it('opens the chat that needs you (the newest asked, as the sidebar lists them) before the last one open', () => {
+    const entries = [entry('a', 'working', NOW), entry('b', 'needs_input', NOW - 5_000), entry('c', 'needs_input', NOW - 1_000)];
+    expect(defaultChatId(entries, 'a', NOW)).toBe('c');
+  });
+
+  it('else the last chat open, while it is still listed', () => {
+    const entries = [entry('a', 'working', NOW), entry('b', 'failed', NOW - 5_000)];
+    expect(defaultChatId(entries, 'b', NOW)).toBe('b');
+    expect(defaultChatId(entries, 'gone', NOW)).toBeNull();
+  });
+
+  it('else none: the empty pane', () => {
+    expect(defaultChatId([entry('a', 'idle', NOW)], null, NOW)).toBeNull();
+    expect(defaultChatId([], 'a', NOW)).toBeNull();
+  });
+});

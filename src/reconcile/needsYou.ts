@@ -1,0 +1,49 @@
+import type { Attention, Notification } from '../api/contract';
+import { isUnread, notificationTab } from './notifications';
+import { activeAttention } from './sessionView';
+
+/*
+ * What the bell counts as "needs you". Reading a notification is not answering it: an open question
+ * (a session's attention marker) keeps needing the person until SAM resolves it or it expires, whatever
+ * the feed's read marks say. Unread Priority items (finished work) count as before.
+ */
+
+/** A session as far as its open question goes: a list row, or the merged facts of one. */
+export interface QuestionHolder {
+  id: string;
+  attention: Attention | null;
+}
+
+/**
+ * How many things need the person: each open, unexpired question once, plus each unread Priority item
+ * that is not about one of those questions (a needs_input item names its marker, or at least its session).
+ */
+export function needsYouCount(input: {
+  notifications: Iterable<Notification>;
+  sessions: Iterable<QuestionHolder>;
+  now: number;
+}): number {
+  const openMarkers = new Set<string>();
+  const sessionsAsking = new Set<string>();
+  for (const session of input.sessions) {
+    const attention = activeAttention(session, input.now);
+    if (!attention || openMarkers.has(attention.markerId)) continue;
+    openMarkers.add(attention.markerId);
+    sessionsAsking.add(session.id);
+  }
+  const counted = new Set<string>();
+  let count = openMarkers.size;
+  for (const notification of input.notifications) {
+    if (counted.has(notification.id) || !isUnread(notification) || notificationTab(notification) !== 'priority') continue;
+    counted.add(notification.id);
+    if (!isAboutOpenQuestion(notification, openMarkers, sessionsAsking)) count += 1;
+  }
+  return count;
+}
+
+function isAboutOpenQuestion(notification: Notification, openMarkers: ReadonlySet<string>, sessionsAsking: ReadonlySet<string>): boolean {
+  if (notification.type !== 'needs_input') return false;
+  const markerId = notification.metadata.attentionMarkerId;
+  if (markerId) return openMarkers.has(markerId);
+  return notification.sessionId !== null && sessionsAsking.has(notification.sessionId);
+}
