@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { defineConfig, loadEnv, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
+import { cspPlugin } from './scripts/csp';
 import { liveProxy } from './scripts/devProxy';
 
 /**
@@ -16,7 +17,7 @@ export default defineConfig(async ({ mode, command }) => {
   const env = { ...loadEnv(mode, process.cwd(), ''), ...process.env };
   const live = mode === 'live';
   return {
-    plugins: [react(), tailwindcss(), live && withoutMockWorker()],
+    plugins: [react(), tailwindcss(), live && withoutMockWorker(), cspPlugin({ apiBaseUrl: env.VITE_SAM_API_URL })],
     define: { __SIMULATED__: JSON.stringify(!live) },
     server: { port: 5173, proxy: live && command === 'serve' ? await liveProxy(env.SAM_API_URL, env.SAM_API_TOKEN) : undefined },
     preview: { port: 4317 },
