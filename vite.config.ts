@@ -3,8 +3,8 @@ import { join, resolve } from 'node:path';
 import { defineConfig, loadEnv, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
-import { cspPlugin } from './scripts/csp';
-import { liveProxy } from './scripts/devProxy';
+import { cspPlugin } from './scripts/csp.ts';
+import { liveProxy } from './scripts/devProxy.ts';
 
 /**
  * Two modes, one codebase:
