@@ -1,8 +1,11 @@
 // Builds the live bundle and checks what a user downloads first:
 // 1. no simulator code (MSW, mocks/) in any emitted file: live mode talks to a real SAM only;
-// 2. the first screen's eager JavaScript (the entry and its modulepreloads) stays under the gzip budget.
+// 2. the first screen's eager JavaScript (the entry and its modulepreloads) stays under the gzip budget;
+// 3. the Content-Security-Policy is there (dist/csp.txt and the <meta>), and hashes every inline script.
 // Prints the figures; exits 1 when either check fails. Run with --no-build to check an existing dist/.
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -33,6 +36,20 @@ const offenders = readdirSync(DIST, { recursive: true, encoding: 'utf8' })
     return SIMULATOR_MARKERS.some((marker) => text.includes(marker)) || /mockServiceWorker|msw/i.test(file);
   });
 
+// Every inline script must be allowed by its hash in both the header value and the <meta>.
+const cspFile = join(DIST, 'csp.txt');
+const headerPolicy = existsSync(cspFile) ? readFileSync(cspFile, 'utf8') : '';
+const metaPolicy = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/i.exec(html)?.[1]?.replace(/&quot;/g, '"').replace(/&amp;/g, '&') ?? '';
+const inlineHashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi)]
+  .map((m) => m[1])
+  .filter((body) => body.trim() !== '')
+  .map((body) => `'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`);
+const cspProblems = [
+  ...(headerPolicy.includes("frame-ancestors 'none'") ? [] : ['dist/csp.txt is missing or has no frame-ancestors']),
+  ...(metaPolicy.includes("default-src 'self'") ? [] : ['dist/index.html has no CSP <meta>']),
+  ...inlineHashes.filter((hash) => !headerPolicy.includes(hash) || !metaPolicy.includes(hash)).map((hash) => `inline script ${hash} is not in the policy`),
+];
+
 for (const s of sizes) console.log(`  eager ${s.file}: ${kb(s.raw)} raw, ${kb(s.gzip)} gzip`);
 console.log(`  eager JavaScript: ${kb(sum('raw'))} raw, ${kb(sum('gzip'))} gzip (budget ${kb(EAGER_GZIP_BUDGET)} gzip)`);
 let ok = true;
@@ -49,5 +66,11 @@ if (offenders.length > 0) {
   ok = false;
 } else {
   console.log('  live bundle carries no simulator code');
+}
+if (cspProblems.length > 0) {
+  for (const problem of cspProblems) console.error(`  CSP: ${problem}`);
+  ok = false;
+} else {
+  console.log(`  CSP present; ${inlineHashes.length} inline script(s) allowed by hash`);
 }
 process.exit(ok ? 0 : 1);

@@ -1,7 +1,14 @@
 import * as c from './contract';
 import { request } from './http';
+import { connectionSink } from '../state/connection';
 
 /** One fetcher per SAM route Lookout uses (sam-contract.md). Each returns validated, normalised data. */
+
+/** Messages cut at the contract edge are counted in the stream diagnostics, whichever route brought them. */
+function countingCuts<Page extends { messages: readonly c.CutMark[] }>(page: Page): Page {
+  connectionSink.contentCut?.(c.countCut(page.messages));
+  return page;
+}
 
 const p = (projectId: string) => `/api/projects/${encodeURIComponent(projectId)}`;
 const s = (projectId: string, sessionId: string) => `${p(projectId)}/sessions/${encodeURIComponent(sessionId)}`;
@@ -38,13 +45,13 @@ export const api = {
     sessionId: string,
     query: { limit?: number; before?: number; after?: number } = {},
     signal?: AbortSignal,
-  ) => request(s(projectId, sessionId), { schema: c.SessionDetailSchema, query, signal }),
+  ) => request(s(projectId, sessionId), { schema: c.SessionDetailSchema, query, signal }).then(countingCuts),
   messages: (
     projectId: string,
     sessionId: string,
     query: { limit?: number; before?: number; after?: number; roles?: string; order?: 'asc' | 'desc' } = {},
     signal?: AbortSignal,
-  ) => request(`${s(projectId, sessionId)}/messages`, { schema: c.MessagePageSchema, query, signal }),
+  ) => request(`${s(projectId, sessionId)}/messages`, { schema: c.MessagePageSchema, query, signal }).then(countingCuts),
 
   toolContent: (projectId: string, sessionId: string, messageId: string, signal?: AbortSignal) =>
     request(`${s(projectId, sessionId)}/messages/${encodeURIComponent(messageId)}/tool-content`, { schema: c.ToolContentSchema, signal }),

@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { reconnectLiveSockets } from '../live/socket';
 import { useConnectionStore } from '../state/connection';
+import { StreamDiagnostics } from './StreamDiagnostics';
 import type { ConnectionStatus } from '../reconcile/types';
 
 const LOOK: Record<ConnectionStatus, { icon: string; label: string; tone: string }> = {
@@ -12,7 +13,7 @@ const LOOK: Record<ConnectionStatus, { icon: string; label: string; tone: string
 
 /**
  * The stream's health, always visible and in words: a person must know when what they see may be
- * stale. A click opens the diagnostics (frames dropped as invalid, ignored, the last reason). On a
+ * stale. A click opens the diagnostics (`StreamDiagnostics`). On a
  * phone the `caption` (the project's name) sits above the word, so both fit in one 44 px target.
  * While not live, a "Reconnect now" button skips the backoff wait.
  */
@@ -51,32 +52,7 @@ export function ConnectionIndicator({ scope, caption }: { scope: 'project' | 'no
       <span role="status" className="sr-only">
         {status === 'live' ? '' : `Connection ${label.toLowerCase()}`}
       </span>
-      {open && <Diagnostics onClose={() => setOpen(false)} />}
-    </div>
-  );
-}
-
-function Diagnostics({ onClose }: { onClose: () => void }) {
-  const { droppedFrames, ignoredFrames, lastDropReason, lastLiveAt } = useConnectionStore();
-  return (
-    <div
-      role="dialog"
-      aria-label="Stream diagnostics"
-      className="absolute right-0 z-30 mt-1 w-64 max-w-[calc(100vw-1rem)] rounded-md border border-line bg-surface p-3 text-sm shadow-lg"
-      onKeyDown={(e) => e.key === 'Escape' && onClose()}
-    >
-      <dl className="grid grid-cols-[1fr_auto] gap-x-3 gap-y-1">
-        <dt className="text-muted">Invalid frames dropped</dt>
-        <dd data-testid="dropped-frames">{droppedFrames}</dd>
-        <dt className="text-muted">Unused frames ignored</dt>
-        <dd>{ignoredFrames}</dd>
-        <dt className="text-muted">Last live</dt>
-        <dd>{lastLiveAt ? new Date(lastLiveAt).toLocaleTimeString() : 'never'}</dd>
-      </dl>
-      {lastDropReason && <p className="mt-2 break-words text-xs text-muted">Last dropped: {lastDropReason}</p>}
-      <button type="button" className="mt-2 min-h-11 w-full rounded-md border border-line" onClick={onClose}>
-        Close
-      </button>
+      {open && <StreamDiagnostics onClose={() => setOpen(false)} />}
     </div>
   );
 }

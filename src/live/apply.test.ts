@@ -1,9 +1,10 @@
 import { QueryClient, QueryObserver } from '@tanstack/react-query';
 import { describe, expect, it, vi } from 'vitest';
-import type { SessionDetail } from '../api/contract';
+import type { ProjectEvent, SessionDetail } from '../api/contract';
 import { keys } from '../api/queries';
 import { makeMessage, makeRow, T0 } from '../test/factories';
 import { applyProjectEvents } from './apply';
+import { readFacts } from './cacheEntries';
 import { configureLive, type LiveApi } from './context';
 import { liveQueries, registerLiveDefaults, UNWATCHED_CHAT_GC_MS } from './queries';
 
@@ -59,5 +60,25 @@ describe('applyProjectEvents and the chat caches', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+describe('applyProjectEvents skips what it cannot apply', () => {
+  it('an event it cannot handle is skipped and counted; the rest of its batch still lands', () => {
+    const client = new QueryClient();
+    const bogus = { type: 'not.an.event', sessionId: 's1' } as unknown as ProjectEvent;
+    const followUps = applyProjectEvents(client, P, [
+      { event: bogus, stamp: T0 + 1 },
+      { event: { type: 'session.failed', sessionId: 's2' }, stamp: T0 + 2 },
+    ]);
+    expect(followUps.skipped).toEqual([expect.stringContaining('not.an.event skipped')]);
+    expect(readFacts(client, P).records.get('s2')?.facts.status).toBe('failed');
+  });
+
+  it('session.created writes only the contract’s fields, not any other key of its payload', () => {
+    const client = new QueryClient();
+    const created = { type: 'session.created', id: 's3', workspaceId: null, taskId: null, createdByUserId: null, topic: 't', status: 'active', messageCount: 0, createdAt: T0, attention: 'not an attention' } as unknown as ProjectEvent;
+    applyProjectEvents(client, P, [{ event: created, stamp: T0 + 1 }]);
+    expect(readFacts(client, P).records.get('s3')?.facts).toMatchObject({ topic: 't', attention: null });
   });
 });

@@ -24,6 +24,8 @@ export interface FollowUps {
   refetchSessions: boolean;
   /** Open sessions whose message sequence jumped: events were missed, catch up over REST. */
   catchUpSessions: Set<string>;
+  /** Events that could not be applied, each with why: skipped, so that the rest of the batch still lands. */
+  skipped: string[];
 }
 
 const noneDefined = (patch: Record<string, unknown>) => Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
@@ -44,15 +46,27 @@ export function applyProjectEvents(
   projectId: string,
   events: readonly Stamped<ProjectEvent>[],
 ): FollowUps {
-  const followUps: FollowUps = { refetchTasks: false, refetchSessions: false, catchUpSessions: new Set() };
+  const followUps: FollowUps = { refetchTasks: false, refetchSessions: false, catchUpSessions: new Set(), skipped: [] };
   const writes: FactsWrite[] = [];
   const messages = new Map<string, { list: Message[]; stamp: number }>();
   let stamp = 0;
   let deliveries = readDeliveries(client, projectId);
   const fact = (id: string, patch: FactsWrite['patch'], createdLive = false) => writes.push({ id, patch, stamp, createdLive });
 
+  const skip = (what: string, error: unknown) => followUps.skipped.push(`${what}: ${error instanceof Error ? error.message : String(error)}`);
+
   for (const { event, stamp: receivedAt } of events) {
     stamp = receivedAt;
+    const held = writes.length;
+    try {
+      applyOne(event);
+    } catch (error) {
+      writes.length = held; // nothing of a half-applied event
+      skip(`${String(event.type)} skipped`, error);
+    }
+  }
+
+  function applyOne(event: ProjectEvent) {
     switch (event.type) {
       case 'message.new':
       case 'messages.batch': {
@@ -91,8 +105,9 @@ export function applyProjectEvents(
         fact(event.sessionId, (facts) => (event.markerId === null || facts?.attention?.markerId === event.markerId ? { attention: null } : {}));
         break;
       case 'session.created': {
-        const { type: _type, id, ...row } = event;
-        fact(id, { ...row, id, startedAt: row.createdAt }, true);
+        // The contract's fields only: another key of a loose payload must not become a session fact.
+        const { id, workspaceId, taskId, createdByUserId, topic, status, messageCount, createdAt } = event;
+        fact(id, { id, workspaceId, taskId, createdByUserId, topic, status, messageCount, createdAt, startedAt: createdAt }, true);
         followUps.refetchTasks = true;
         break;
       }
@@ -112,15 +127,33 @@ export function applyProjectEvents(
         break;
       default: {
         const never: never = event;
-        throw new Error(`unhandled project event ${JSON.stringify(never)}`);
+        throw new Error(`unhandled project event ${String((never as { type: unknown }).type)}`);
       }
     }
   }
 
   for (const [sessionId, { list, stamp: newest }] of messages) {
     stamp = newest;
-    fact(sessionId, (facts) => (facts ? messagesPatch(facts, list) : {}));
-    if (!chatIsOpen(client, projectId, sessionId)) continue; // nobody has it open: only the sidebar fields move
+    let applied = list;
+    try {
+      addToChat(sessionId, list, newest);
+    } catch {
+      // One message the chat cannot take: add them one by one, so that only that one is skipped.
+      applied = list.filter((message) => {
+        try {
+          addToChat(sessionId, [message], newest);
+          return true;
+        } catch (error) {
+          skip(`message ${message.id} of ${sessionId} skipped`, error);
+          return false;
+        }
+      });
+    }
+    fact(sessionId, (facts) => (facts ? messagesPatch(facts, applied) : {}));
+  }
+
+  function addToChat(sessionId: string, list: readonly Message[], newest: number) {
+    if (!chatIsOpen(client, projectId, sessionId)) return; // nobody has it open: only the sidebar fields move
     const key = keys.chat(projectId, sessionId);
     const held = client.getQueryData<ChatEntry>(key) ?? emptyChat();
     const result = addMessages(held, list, { detectGaps: true, stamp: newest });

@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { socketUrl } from '../api/config';
-import { parseProjectFrame, type ProjectEvent } from '../api/contract';
+import { countCut, parseProjectFrame, type Message, type ProjectEvent } from '../api/contract';
 import { streamPaths } from '../api/endpoints';
 import { connectionSink, type ConnectionSink } from '../state/connection';
 import { applyProjectEvents, type Stamped } from './apply';
@@ -43,6 +43,9 @@ export interface ProjectStream {
   settled(): Promise<void>;
 }
 
+const messagesOf = (event: ProjectEvent): readonly Message[] =>
+  event.type === 'message.new' ? [event.message] : event.type === 'messages.batch' ? event.messages : [];
+
 export function createProjectStream(options: ProjectStreamOptions): ProjectStream {
   const { queryClient: client, projectId, connection = connectionSink } = options;
   const env: LiveEnv = { ...browserEnv(), ...options.env };
@@ -84,6 +87,7 @@ export function createProjectStream(options: ProjectStreamOptions): ProjectStrea
 
   function handleEvents(events: Stamped<ProjectEvent>[]) {
     const followUps = applyProjectEvents(client, projectId, events);
+    for (const reason of followUps.skipped) connection.eventSkipped?.(reason);
     if (followUps.refetchTasks) track(refreshers.tasks.trigger());
     if (followUps.refetchSessions) track(refreshers.sessions.trigger());
     for (const sessionId of followUps.catchUpSessions) catchingUp(() => refreshers.chat(sessionId).trigger());
@@ -94,7 +98,9 @@ export function createProjectStream(options: ProjectStreamOptions): ProjectStrea
     // Stamped on arrival (see apply.ts), before the batch waits for its frame.
     parse: (raw) => {
       const result = parseProjectFrame(raw);
-      return result.kind === 'event' ? { kind: 'event', event: { event: result.event, stamp: context.stamp() } } : result;
+      if (result.kind !== 'event') return result;
+      connection.contentCut?.(countCut(messagesOf(result.event)));
+      return { kind: 'event', event: { event: result.event, stamp: context.stamp() } };
     },
     isPong: ({ event }) => event.type === 'pong',
     onEvents: handleEvents,

@@ -36,4 +36,25 @@ describe('connection store', () => {
     store().frameIgnored('knowledge.updated');
     expect(store()).toMatchObject({ droppedFrames: 2, ignoredFrames: 1, lastDropReason: 'session.stopped: payload.sessionId: Invalid type' });
   });
+
+  it('counts every problem at the edge by kind, and keeps the newest as the last problem', () => {
+    store().frameDropped('not JSON');
+    store().frameDropped('session.stopped: payload.sessionId: Invalid type');
+    store().frameDropped('oversized frame (5000000 chars)');
+    store().frameIgnored('knowledge.updated');
+    store().frameIgnored('knowledge.updated');
+    store().eventSkipped('session.failed skipped: boom');
+    store().contentCut(0);
+    store().contentCut(2);
+    expect(store()).toMatchObject({ skippedEvents: 1, cutMessages: 2, lastDropReason: 'oversized frame (5000000 chars)' });
+    expect(store().byKind).toEqual({
+      'invalid not JSON': 1,
+      'invalid session.stopped': 1,
+      'invalid oversized frame': 1,
+      'unknown knowledge.updated': 2,
+      'skipped session.failed': 1,
+      'cut message': 2,
+    });
+    expect(store().lastProblem).toMatch(/2 message\(s\) over 102,400 characters cut/);
+  });
 });

@@ -22,6 +22,14 @@ export interface ConnectionState {
   /** Well-formed frames of a type Lookout does not use. */
   ignoredFrames: number;
   lastDropReason: string | null;
+  /** Validated events the cache could not take (skipped so that the rest of their batch lands). */
+  skippedEvents: number;
+  /** Messages whose content was longer than SAM allows, cut at the contract edge. */
+  cutMessages: number;
+  /** Every count above by kind, e.g. "invalid session.stopped", "unknown knowledge.updated", "cut message". */
+  byKind: Readonly<Record<string, number>>;
+  /** The newest thing that went wrong at the edge, of any kind. */
+  lastProblem: string | null;
   /** How many catch-ups run now; `catchingUp` is `catchUpsRunning > 0`. */
   catchUpsRunning: number;
 }
@@ -30,6 +38,8 @@ export interface ConnectionActions {
   setStatus(stream: StreamName, status: ConnectionStatus, at: number): void;
   frameDropped(reason: string): void;
   frameIgnored(frameType: string): void;
+  eventSkipped(reason: string): void;
+  contentCut(messages: number): void;
   catchUpStarted(): void;
   catchUpFinished(): void;
   /** Back to the initial state (tests, or leaving a project). */
@@ -44,8 +54,16 @@ const initial: ConnectionState = {
   droppedFrames: 0,
   ignoredFrames: 0,
   lastDropReason: null,
+  skippedEvents: 0,
+  cutMessages: 0,
+  byKind: {},
+  lastProblem: null,
   catchUpsRunning: 0,
 };
+
+const counted = (byKind: Readonly<Record<string, number>>, kind: string, n = 1) => ({ ...byKind, [kind]: (byKind[kind] ?? 0) + n });
+/** "session.stopped: payload.sessionId: …" is of kind "invalid session.stopped"; "not JSON" is its own kind. */
+const dropKind = (reason: string) => `invalid ${/^[\w.]+(?=: )/.exec(reason)?.[0] ?? reason.replace(/ \(.*$/, '')}`;
 
 export const useConnectionStore = create<ConnectionState & ConnectionActions>()((set) => ({
   ...initial,
@@ -58,8 +76,17 @@ export const useConnectionStore = create<ConnectionState & ConnectionActions>()(
       const touchesLive = status === 'live' || state.project === 'live';
       return { project: status, lastLiveAt: touchesLive ? at : state.lastLiveAt };
     }),
-  frameDropped: (reason) => set((state) => ({ droppedFrames: state.droppedFrames + 1, lastDropReason: reason })),
-  frameIgnored: () => set((state) => ({ ignoredFrames: state.ignoredFrames + 1 })),
+  frameDropped: (reason) =>
+    set((state) => ({ droppedFrames: state.droppedFrames + 1, lastDropReason: reason, lastProblem: reason, byKind: counted(state.byKind, dropKind(reason)) })),
+  frameIgnored: (frameType) => set((state) => ({ ignoredFrames: state.ignoredFrames + 1, byKind: counted(state.byKind, `unknown ${frameType}`) })),
+  eventSkipped: (reason) =>
+    set((state) => ({ skippedEvents: state.skippedEvents + 1, lastProblem: reason, byKind: counted(state.byKind, `skipped ${reason.split(' ')[0]}`) })),
+  contentCut: (messages) =>
+    set((state) =>
+      messages > 0
+        ? { cutMessages: state.cutMessages + messages, lastProblem: `${messages} message(s) over 102,400 characters cut`, byKind: counted(state.byKind, 'cut message', messages) }
+        : state,
+    ),
   catchUpStarted: () => set((state) => ({ catchUpsRunning: state.catchUpsRunning + 1, catchingUp: true })),
   catchUpFinished: () =>
     set((state) => {
@@ -73,12 +100,15 @@ export const useConnectionStore = create<ConnectionState & ConnectionActions>()(
 export type ConnectionSink = Pick<
   ConnectionActions,
   'setStatus' | 'frameDropped' | 'frameIgnored' | 'catchUpStarted' | 'catchUpFinished'
->;
+> &
+  Partial<Pick<ConnectionActions, 'eventSkipped' | 'contentCut'>>;
 
 export const connectionSink: ConnectionSink = {
   setStatus: (...args) => useConnectionStore.getState().setStatus(...args),
   frameDropped: (reason) => useConnectionStore.getState().frameDropped(reason),
   frameIgnored: (type) => useConnectionStore.getState().frameIgnored(type),
+  eventSkipped: (reason) => useConnectionStore.getState().eventSkipped(reason),
+  contentCut: (messages) => useConnectionStore.getState().contentCut(messages),
   catchUpStarted: () => useConnectionStore.getState().catchUpStarted(),
   catchUpFinished: () => useConnectionStore.getState().catchUpFinished(),
 };

@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { AttentionSchema, NotificationSchema, SessionStatusSchema, messageEntries, type Message } from './rest';
 import { count, maybe, maybeTimestamp, openEnum } from './primitives';
 import { AGENT_ACTIVITIES, DELIVERY_STATES } from './enums';
+import { cutLongContent } from './cut';
 
 /*
  * WebSocket frames of the SAM contract. Session events come as `{ type, payload }`; control replies and
@@ -15,10 +16,10 @@ export const MAX_FRAME_CHARS = 4 * 1024 * 1024;
 const sessionId = v.string();
 
 const projectFramePayloads = {
-  'message.new': v.looseObject({ sessionId, messageId: v.string(), ...messageEntries }),
+  'message.new': v.pipe(v.looseObject({ sessionId, messageId: v.string(), ...messageEntries }), v.transform(cutLongContent)),
   'messages.batch': v.looseObject({
     sessionId,
-    messages: v.array(v.looseObject({ id: v.string(), ...messageEntries })),
+    messages: v.array(v.pipe(v.looseObject({ id: v.string(), ...messageEntries }), v.transform(cutLongContent))),
     count: v.optional(v.number()),
   }),
   'session.updated': v.looseObject({
@@ -72,6 +73,8 @@ const projectFramePayloads = {
 
 type ProjectFramePayloads = typeof projectFramePayloads;
 export type ProjectEventType = keyof ProjectFramePayloads;
+/** Every session-event type Lookout reads from the project stream. */
+export const PROJECT_EVENT_TYPES = Object.keys(projectFramePayloads) as ProjectEventType[];
 
 /**
  * A validated project-stream event. `message.new` and `messages.batch` are normalised to full
@@ -153,7 +156,8 @@ function normaliseProjectEvent(type: ProjectEventType, payload: unknown): Projec
     const messages = batch.messages.map((m) => ({ ...m, sessionId: batch.sessionId }));
     return { type, sessionId: batch.sessionId, messages };
   }
-  return { type, ...(payload as object) } as ProjectEvent;
+  // The type is the frame's: a payload key `type` must not turn the event into another one.
+  return { ...(payload as object), type } as ProjectEvent;
 }
 
 // ---------- notification stream ----------

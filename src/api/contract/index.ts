@@ -3,3 +3,4 @@ export * from './enums';
 export * from './primitives';
 export * from './rest';
 export * from './frames';
+export * from './cut';

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { cutLongContent } from './cut';
 import {
   AGENT_ACTIVITIES,
   EXECUTION_STEPS,
@@ -268,7 +269,8 @@ export const messageEntries = {
   origin: maybe(v.string()),
 };
 
-export const MessageSchema = v.looseObject({ id: v.string(), sessionId: v.string(), ...messageEntries });
+/** A message row, its content cut at the edge when longer than SAM allows (`cut.ts`). */
+export const MessageSchema = v.pipe(v.looseObject({ id: v.string(), sessionId: v.string(), ...messageEntries }), v.transform(cutLongContent));
 export type Message = v.InferOutput<typeof MessageSchema>;
 
 export const SessionDetailSchema = v.looseObject({

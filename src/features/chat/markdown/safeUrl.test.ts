@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { externalHttpUrl, safeUrl } from './safeUrl';
+import { externalHttpUrl, isExternalUrl, safeUrl } from './safeUrl';
 
 describe('safeUrl', () => {
   it.each([
@@ -34,11 +34,35 @@ describe('safeUrl', () => {
   });
 });
 
+describe('network-path references leave the app', () => {
+  it.each([
+    ['//evil.example/login', 'https://evil.example/login'],
+    ['//evil.example', 'https://evil.example'],
+    ['\\\\evil.example/x', 'https://evil.example/x'],
+    ['/\\evil.example', 'https://evil.example'],
+    ['\\/evil.example', 'https://evil.example'],
+    [' /\t/evil.example', 'https://evil.example'],
+    ['///evil.example', 'https://evil.example'],
+  ])('%j becomes %j and counts as external', (url, absolute) => {
+    expect(safeUrl(url)).toBe(absolute);
+    expect(isExternalUrl(url)).toBe(true);
+  });
+
+  it.each(['/projects/p1', './a', '#x', '?q=1', 'docs/a.md'])('%j stays inside the app', (url) => {
+    expect(isExternalUrl(url)).toBe(false);
+  });
+
+  it.each(['https://example.com', 'mailto:a@example.com'])('%j is external', (url) => {
+    expect(isExternalUrl(url)).toBe(true);
+  });
+});
+
 describe('externalHttpUrl', () => {
   it('accepts only absolute http(s) urls', () => {
     expect(externalHttpUrl('https://github.com/o/r/pull/1')).toBe('https://github.com/o/r/pull/1');
     expect(externalHttpUrl('/relative')).toBeNull();
     expect(externalHttpUrl('javascript:alert(1)')).toBeNull();
     expect(externalHttpUrl(null)).toBeNull();
+    expect(externalHttpUrl('//github.com/o/r/pull/1')).toBe('https://github.com/o/r/pull/1');
   });
 });
