@@ -3,12 +3,14 @@
 // runs the Playwright suite in e2e/sam/ with playwright.sam.config.ts, whose web server is Lookout's live
 // build proxied to the relay. Writes test-results/sam.json. Without a SAM source it says how to get one
 // and exits 3 ("skipped"), except under CI, where a missing source is a failure.
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { HOW_TO_GET_SAM, PORT, WORLD_FILE, locateSource, stop, up } from './sam/server.mjs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { HOW_TO_GET_SAM, PORT, WORLD_FILE, healthy, locateSource, readWorld, restart, stop, up } from './sam/server.mjs';
 import { startRelay } from './sam/relay.mjs';
 
 export const SKIPPED_EXIT = 3;
+/** While working on the suite: LOOKOUT_SAM_KEEP=1 reuses the last seeded world and leaves SAM running. */
+const KEEP = process.env.LOOKOUT_SAM_KEEP === '1';
 const RELAY_PORT = PORT + 10;
 const CONTROL_PORT = PORT + 11;
 
@@ -31,10 +33,17 @@ try {
   // Lookout's live bundle, built like production (no simulator in it); `vite preview` serves it.
   const build = spawnSync('npx', ['vite', 'build', '--mode', 'live', '--outDir', 'dist-sam', '--logLevel', 'warn'], { stdio: 'inherit' });
   if (build.status !== 0) throw new Error('the live build failed');
-  const world = await up();
+  let world;
+  if (KEEP && existsSync(WORLD_FILE) && readWorld().extraChats) {
+    if (!(await healthy(10_000))) await restart();
+    world = readWorld();
+  } else {
+    world = await up();
+  }
   console.log(`[test:sam] SAM up in ${((Date.now() - started) / 1000).toFixed(0)} s at ${world.api}`);
   relay = await startRelay({ listenPort: RELAY_PORT, targetPort: PORT, controlPort: CONTROL_PORT });
-  const result = spawnSync('npx', ['playwright', 'test', '-c', 'playwright.sam.config.ts', ...process.argv.slice(2)], {
+  // Asynchronously: the relay lives in this process, and a blocked event loop would relay nothing.
+  const playwright = spawn('npx', ['playwright', 'test', '-c', 'playwright.sam.config.ts', ...process.argv.slice(2)], {
     stdio: 'inherit',
     env: {
       ...process.env,
@@ -46,12 +55,12 @@ try {
       SAM_API_TOKEN: world.token,
     },
   });
-  status = result.status ?? 1;
+  status = await new Promise((resolve) => playwright.on('close', (code) => resolve(code ?? 1)));
 } catch (error) {
   console.error(`[test:sam] ${error instanceof Error ? error.message : error}`);
 } finally {
   await relay?.close();
-  await stop();
+  if (!KEEP) await stop();
   console.log(`[test:sam] done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 }
 process.exit(status);

@@ -11,6 +11,7 @@ import {
   task,
   taskCallback,
   world,
+  outlastTaskCleanup,
   type AgentRow,
 } from './support/sam';
 import { chatHeader, chatRegion, conversation, expectRowState, openChat, timeUntil } from './support/screen';
@@ -74,6 +75,7 @@ test('an open chat streams the agent\'s messages.batch frames as they land', asy
 });
 
 test('a task that fails while its chat is open reads Failed in the list, header, composer and title', async ({ page }) => {
+  test.setTimeout(420_000);
   const chat = chats.fail;
   await agentSays(chat, [{ role: 'assistant', content: 'Running the migration now.' }]);
   await openChat(page, chat.sessionId, chat.topic);
@@ -85,9 +87,12 @@ test('a task that fails while its chat is open reads Failed in the list, header,
   const headerMs = await timeUntil(() => expect(chatHeader(page)).toContainText('Failed'));
   await expect(page).toHaveTitle(/Failed/);
   await expect(chatRegion(page).getByRole('button', { name: /^Retry/ }).first()).toBeVisible();
+  // The composer says why it takes no prompt, instead of a message box.
+  await expect(chatRegion(page).getByText(/This chat has ended/)).toBeVisible();
   await expect(chatRegion(page).getByRole('textbox')).toHaveCount(0);
   await expectRowState(page, chat.topic, /Failed/);
   test.info().annotations.push({ type: 'figure', description: `task failed -> header says Failed: ${headerMs} ms (all four: ${Date.now() - failedAt} ms)` });
+  await outlastTaskCleanup();
 });
 
 test('a long disconnect loses and doubles nothing: more rows than a window, and rows persisted late', async ({ page }) => {
@@ -178,4 +183,22 @@ test('a prompt to a chat with no agent attached shows as queued, not sent', asyn
   await expect(message).toContainText(/queued|not delivered|waiting/i);
   const rows = await allMessages(chat.sessionId);
   expect(rows.filter((row) => row.content === 'Please also update the changelog.')).toHaveLength(1);
+});
+
+test('a failed task that SAM sends back to work stops reading Failed, though its row still says failed', async ({ page }) => {
+  test.setTimeout(420_000);
+  const chat = chats.requeue;
+  await agentSays(chat, [{ role: 'assistant', content: 'Starting the upgrade.' }]);
+  await taskCallback(chat, { toStatus: 'failed', errorMessage: 'VM lost during the upgrade' });
+  await openChat(page, chat.sessionId, chat.topic);
+  await expect(chatHeader(page)).toContainText('Failed');
+  // The user sends the same task back to work (failed -> ready), as SAM allows; the row stays `failed`.
+  await sam(`/api/projects/${world.projectId}/tasks/${chat.taskId}/status`, { body: { toStatus: 'ready', reason: 'try again in place' } });
+  const [ledger, detail] = await Promise.all([task(chat.taskId), sessionDetail(chat.sessionId)]);
+  test.info().annotations.push({ type: 'sam', description: `after the move: task ${ledger.status}, row ${detail.session.status}` });
+  expect(ledger.status).not.toBe('failed');
+  await expect(chatHeader(page)).not.toContainText('Failed');
+  await expect(chatRegion(page).getByRole('button', { name: /^Retry/ })).toHaveCount(0);
+  await expectRowState(page, chat.topic, /Failed/, { not: true });
+  await outlastTaskCleanup();
 });

@@ -28,6 +28,20 @@ test('signs in with the token and lists the projects SAM has @phone', async ({ p
   await expect(page.getByRole('button', { name: /^Connection: Live\b/ })).toBeVisible();
 });
 
+test('a project card shows what works and what failed, from SAM\'s project route (its list sends no counts) @phone', async ({ page }) => {
+  const { summary } = await sam<{ summary: { taskCountsByStatus: Record<string, number> } }>(`/api/projects/${world.projectId}`);
+  const counts = summary.taskCountsByStatus;
+  const working = (counts.queued ?? 0) + (counts.delegated ?? 0) + (counts.in_progress ?? 0);
+  const failed = counts.failed ?? 0;
+  test.info().annotations.push({ type: 'sam', description: `summary.taskCountsByStatus ${JSON.stringify(counts)}` });
+  await page.goto('/');
+  const card = page.getByRole('main').getByRole('link', { name: /^Harbor Demo\b/ });
+  await expect(card.getByRole('definition').nth(1)).toHaveText(String(working));
+  await expect(card.getByRole('definition').nth(2)).toHaveText(String(failed));
+  await expect(card.getByRole('term').nth(1)).toHaveText('Working');
+  await expect(card.getByRole('term').nth(2)).toHaveText('Failed');
+});
+
 test('each chat shows the state of its task in the ledger, whatever its row says @phone', async ({ page }) => {
   const chats = [world.chats.active, world.chats.failed, world.chats.done];
   await openProjectPage(page);

@@ -7,3 +7,7 @@ export const WORLD_FILE: string;
 export function healthy(timeoutMs?: number): Promise<boolean>;
 /** Starts SAM again on the same state; the data survives. */
 export function restart(): Promise<void>;
+/** True while SAM's port accepts connections (a dead workerd refuses at once). */
+export function alive(): Promise<boolean>;
+/** Watches SAM after a task failure and restarts it each time the clean-up takes it down. */
+export function outlastTaskCleanup(quietMs?: number): Promise<void>;

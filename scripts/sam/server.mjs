@@ -11,6 +11,7 @@
 // ~/.cache/lookout/real-sam), LOOKOUT_SAM_PORT (default 8795).
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -79,6 +80,39 @@ function run(command, args, options = {}) {
 function recipeEnv(extra = {}) {
   const bin = node22Bin();
   return { ...process.env, NODE22_BIN: bin, PATH: `${bin}:${process.env.PATH}`, SAM_PORT: String(PORT), ...extra };
+}
+
+/** True while something accepts connections on SAM's port: a dead workerd refuses at once; a busy one does not. */
+export function alive() {
+  return new Promise((resolve) => {
+    const socket = connect(PORT, '127.0.0.1');
+    const done = (up) => {
+      socket.destroy();
+      resolve(up);
+    };
+    socket.setTimeout(15_000, () => done(true));
+    socket.once('connect', () => done(true));
+    socket.once('error', () => done(false));
+  });
+}
+
+/**
+ * After SAM fails a task offline, its clean-up (the VM and the cloud are unreachable here) has taken
+ * workerd down, a few seconds to about a minute later, sometimes more than once. Watches for that for
+ * `quietMs` and restarts SAM each time it goes, until it has stayed up that long (at most three times).
+ */
+export async function outlastTaskCleanup(quietMs = 90_000) {
+  for (let restarts = 0; restarts < 3; restarts++) {
+    const until = Date.now() + quietMs;
+    let died = false;
+    while (!died && Date.now() < until) {
+      await new Promise((r) => setTimeout(r, 2_000));
+      died = !(await alive());
+    }
+    if (!died) return;
+    log('SAM went down after a task failed; starting it again');
+    await restart();
+  }
 }
 
 /**
@@ -202,6 +236,8 @@ async function settle(world) {
   }
   // A clean start: nothing of the seeding's side processes (d1 execute, kv put) is left near the server.
   await restart();
+  // The seed failed two tasks (the failed chat, the retry): let their clean-up pass before the tests.
+  await outlastTaskCleanup();
 }
 
 /** Starts SAM again on the same state (wrangler dev can exit under load); the data survives. */

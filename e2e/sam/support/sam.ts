@@ -1,7 +1,9 @@
 import { createSign, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { API, STATE, healthy, restart } from '../../../scripts/sam/server.mjs';
+import { API, STATE, alive, healthy, outlastTaskCleanup, restart } from '../../../scripts/sam/server.mjs';
+
+export { outlastTaskCleanup };
 
 /*
  * The tests' side of SAM's real API: reading its truth (as the signed-in user, straight to SAM, not
@@ -37,7 +39,7 @@ export const projectId = world.projectId;
 
 /** wrangler dev can exit under load (toolchain.md); a test that finds SAM gone starts it again first. */
 export async function ensureSamUp(): Promise<void> {
-  if (!(await healthy())) await restart();
+  if (!(await alive()) || !(await healthy())) await restart();
 }
 
 export interface CallOptions {

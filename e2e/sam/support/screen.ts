@@ -36,11 +36,16 @@ async function chatList(page: Page) {
   return { list: page.getByRole('main'), close: async () => {} };
 }
 
-/** A chat's row in the list says `state` (its accessible name reads "topic , 5 min ago , State …"). */
-export async function expectRowState(page: Page, topic: string, state: RegExp): Promise<void> {
+/**
+ * A chat's row in the list says `state` (its accessible name reads "topic , 5 min ago , State …"), or,
+ * with `not`, does not.
+ */
+export async function expectRowState(page: Page, topic: string, state: RegExp, options: { not?: boolean } = {}): Promise<void> {
   const { list, close } = await chatList(page);
   const row = list.getByRole('link', { name: new RegExp(`^${escapeRegExp(topic)} ,`) });
-  await expect(row).toHaveAccessibleName(new RegExp(`, (${state.source})\\b`));
+  const named = new RegExp(`, (${state.source})\\b`);
+  if (options.not) await expect(row).not.toHaveAccessibleName(named);
+  else await expect(row).toHaveAccessibleName(named);
   await close();
 }
 
