@@ -4,6 +4,7 @@ import { groupSessions, topicMatches } from '../../reconcile/sessionGroups';
 import { Button } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorCard } from '../../ui/ErrorCard';
+import { GoneCard, isGone } from '../../ui/GoneCard';
 import { LiveAnnouncement } from '../../ui/LiveAnnouncement';
 import { useNow } from '../../ui/useNow';
 import { NewChatButton } from '../../ui/NewChatButton';
@@ -60,7 +61,15 @@ export function SessionsPanel(props: SessionsPanelProps) {
           <SessionsSkeleton />
         ) : status === 'error' ? (
           <div className="px-2">
-            <ErrorCard title="Chats could not be loaded" message={describeError(props.error)} onRetry={props.onRetry} />
+            {isGone(props.error) ? (
+              <GoneCard
+                title="This project is not here"
+                message="It may have been deleted, or you are not a member of it."
+                links={[{ to: '/', label: 'All projects' }]}
+              />
+            ) : (
+              <ErrorCard title="Chats could not be loaded" message={describeError(props.error)} onRetry={props.onRetry} />
+            )}
           </div>
         ) : empty ? (
           <EmptyState title="No chats yet" action={<NewChatButton onStart={props.onNewChat} />}>
