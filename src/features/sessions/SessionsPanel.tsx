@@ -38,7 +38,8 @@ export function SessionsPanel(props: SessionsPanelProps) {
     () => groupSessions(entries.filter((entry) => topicMatches(entry.session.topic, query)), now),
     [entries, query, now],
   );
-  const { groups, moved, showMoved, listProps } = useHeldOrder(sorted, query);
+  // A new search, or a page of chats loaded on request, is shown at once even with the pointer on the list.
+  const { groups, moved, showMoved, listProps } = useHeldOrder(sorted, `${query}\n${isLoadingMore}`);
   const announcement = useStateChangeAnnouncement(entries, selectedSessionId);
   const empty = status === 'success' && entries.length === 0;
   // Every view shares the one stream, so staleness is said once for the list, not on each row.

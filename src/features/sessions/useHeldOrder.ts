@@ -14,7 +14,7 @@ export interface HeldOrder {
 
 /**
  * `groups` as they are, except while a pointer is on the list: then the rows stay where they were when it
- * arrived, so the row under the pointer is the one clicked. `resetKey` (the search) shows the new order.
+ * arrived, so the row under the pointer is the one clicked. A new `resetKey` shows the new order at once.
  */
 export function useHeldOrder(groups: SessionGroup<SessionEntry>[], resetKey: string): HeldOrder {
   const [held, setHeld] = useState<GroupLayout | null>(null);
