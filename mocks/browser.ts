@@ -71,8 +71,11 @@ function paramsFromLocation(): SimulatorParams {
 export async function startSimulator(): Promise<SimulatorHandle> {
   const params = paramsFromLocation();
   const frozen = params.clock === 'frozen';
-  const clock = createRealTimeClock(params.now ?? (frozen ? DEFAULT_NOW : null), { speed: params.speed, frozen });
+  // Built on a still clock: on the real clock, how long the build takes must not change what it writes
+  // (the ids of everything the agents create depend on the order of their writes).
+  const clock = createRealTimeClock(params.now ?? (frozen ? DEFAULT_NOW : null), { speed: params.speed, frozen: true });
   const sim = createSimulator({ scenario: params.scenario, seed: params.seed, clock });
+  if (!frozen) clock.resume();
   const worker = setupWorker(...sim.handlers());
   await worker.start({
     onUnhandledRequest: 'bypass',

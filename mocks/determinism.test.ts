@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { callApi } from './http';
 import { SCENARIO_NAMES } from './scenarios';
-import { createSimulator, type Simulator } from './simulator';
+import { createSimulator, DEFAULT_NOW, type Simulator } from './simulator';
+import { RealTimeClock } from './world/clock';
 
 type Json = Record<string, unknown>;
 
@@ -80,6 +81,38 @@ describe('determinism', () => {
     const page = callApi(a, 'GET', `/api/projects/${session.projectId}/sessions/${session.id}?limit=100`).body as Json;
     expect((page.messages as unknown[]).length).toBe(100);
     expect(page.hasMore).toBe(true);
+  });
+});
+
+/** The address of everything in a world: project, task and session ids, with the names they belong to. */
+function addresses(sim: Simulator): string[] {
+  return [...sim.world.projects.values()].flatMap((project) => [
+    `project ${project.name} ${project.id}`,
+    ...sim.world.tasks.list(project.id).map((task) => `task ${task.title} ${task.id}`),
+    ...sim.world.sessions.list(project.id).map((session) => `session ${session.topic} ${session.id}`),
+  ]);
+}
+
+describe('ids do not depend on when the world starts (a reload on the real clock)', () => {
+  const LATER = DEFAULT_NOW + 17 * 86_400_000 + 12_345;
+
+  it.each(SCENARIO_NAMES)('scenario %s: the same seed gives the same ids at another start time', (name) => {
+    const first = createSimulator({ scenario: name, seed: 7 });
+    const reloaded = createSimulator({ scenario: name, seed: 7, now: LATER });
+    expect(addresses(reloaded)).toEqual(addresses(first));
+  });
+
+  it('a real-time clock started later, and ticking on, still rebuilds the same ids', () => {
+    let real = 0;
+    const ticking = { realNow: () => (real += 3), setInterval: () => 0, clearInterval: () => {} };
+    const first = createSimulator({ scenario: 'default', seed: 2 });
+    const clock = new RealTimeClock(LATER, { ...ticking, frozen: true });
+    const reloaded = createSimulator({ scenario: 'default', seed: 2, clock });
+    clock.resume();
+    first.clock.advance(30_000);
+    clock.advance(30_000);
+    expect(addresses(reloaded)).toEqual(addresses(first));
+    expect(addresses(first).length).toBeGreaterThan(10);
   });
 });
 

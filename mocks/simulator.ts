@@ -42,10 +42,12 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   const scenario = getScenario(scenarioName);
   const seed = toSeed(options.seed);
   const clock = options.clock ?? new ManualClock(options.now ?? DEFAULT_NOW);
-  const world = new World({ seed, clock });
+  // One start instant for the ids and the scenario, so the world is the same whatever time it starts at.
+  const start = clock.now();
+  const world = new World({ seed, clock, start });
   const fleet = new Fleet(world);
   const faults = new FaultController(world, clock);
-  scenario.build({ world, fleet, faults, rng: world.rng.fork(), now: clock.now() });
+  scenario.build({ world, fleet, faults, rng: world.rng.fork(), now: start });
   const sockets = new SocketHub(world, faults);
   const core: SimCore = { world, fleet, faults };
   let handlers: Array<HttpHandler | WebSocketHandler> | null = null;

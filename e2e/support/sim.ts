@@ -159,6 +159,16 @@ export function sim(page: Page) {
               };
             });
         }, topic),
+      /** A project's sessions with when each started, in the world's creation order. */
+      projectSessions: (projectName: string) =>
+        page.evaluate((name): { id: string; topic: string | null; startedAt: number | null; createdAt: number }[] => {
+          const { world } = window.__lookoutSim!;
+          const project = [...world.projects.values()].find((p) => p.name === name);
+          if (!project) return [];
+          return world.sessions
+            .list(project.id)
+            .map((s) => ({ id: s.id, topic: s.topic, startedAt: s.startedAt, createdAt: s.createdAt }));
+        }, projectName),
       task: (taskId: string) =>
         page.evaluate((id): TaskInfo | null => {
           const { world } = window.__lookoutSim!;

@@ -3,16 +3,30 @@ import type { Rng } from './rng';
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const HEX = '0123456789abcdef';
 
-/** Deterministic identifiers drawn from the world's generator. */
+/**
+ * The instant a world's ULIDs count from, whatever time the world starts at (2026-11-21T12:00:00Z, the
+ * simulator's default start, so default ids read as before).
+ */
+export const ID_EPOCH = 1_795_262_400_000;
+
+/**
+ * Deterministic identifiers drawn from the world's generator. They depend on the seed and the order of
+ * creation only, never on when the world was started: a reload on the real-time clock starts the world
+ * at another instant and must find the same project and chat under the same address.
+ */
 export class Ids {
   private counter = 0;
 
-  constructor(private readonly rng: Rng) {}
+  /** `origin`: when this world started; ULID times are read relative to it. */
+  constructor(
+    private readonly rng: Rng,
+    private readonly origin = ID_EPOCH,
+  ) {}
 
-  /** A ULID-like id: 10 characters of time, 16 of randomness (tasks, projects). */
+  /** A ULID-like id: 10 characters of time (since the world's start), 16 of randomness (tasks, projects). */
   ulid(ms: number): string {
     let time = '';
-    let t = Math.max(0, Math.floor(ms));
+    let t = Math.max(0, Math.floor(ID_EPOCH + ms - this.origin));
     for (let i = 0; i < 10; i++) {
       time = CROCKFORD.charAt(t % 32) + time;
       t = Math.floor(t / 32);

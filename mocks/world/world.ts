@@ -11,6 +11,8 @@ import { isoOrNull, iso, projectWireBase } from './wire';
 export interface WorldOptions {
   seed: number;
   clock: Clock;
+  /** When the world starts (ids count from it); defaults to the clock's current time. */
+  start?: number;
 }
 
 export type ProjectListener = (event: ProjectEvent) => void;
@@ -40,9 +42,9 @@ export class World {
   private readonly projectListeners = new Set<ProjectListener>();
   private readonly notificationListeners = new Set<NotificationListener>();
 
-  constructor({ seed, clock }: WorldOptions) {
+  constructor({ seed, clock, start = clock.now() }: WorldOptions) {
     this.rng = new Rng(seed);
-    this.ids = new Ids(this.rng.fork());
+    this.ids = new Ids(this.rng.fork(), start);
     this.clock = clock;
     this.me = {
       id: 'user_01HZX8ADA',

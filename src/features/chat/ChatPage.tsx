@@ -4,6 +4,7 @@ import { describeError } from '../../api/http';
 import { useChat, useChatActions, useStartTask } from '../../live/hooks';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorCard } from '../../ui/ErrorCard';
+import { GoneCard, isGone } from '../../ui/GoneCard';
 import { NewChatButton } from '../../ui/NewChatButton';
 import { chatPath } from '../../ui/chatPath';
 import { ChatLoading } from './ChatLoading';
@@ -45,7 +46,18 @@ function OpenChat({ projectId, sessionId }: { projectId: string; sessionId: stri
   if (chat.status === 'error') {
     return (
       <div className="flex-1 overflow-y-auto p-4">
-        <ErrorCard title="This chat could not be loaded" message={describeError(chat.error)} onRetry={chat.retry} />
+        {isGone(chat.error) ? (
+          <GoneCard
+            title="This chat is not here"
+            message="It may have been deleted, or the link is wrong."
+            links={[
+              { to: chatPath(projectId), label: 'Back to the project' },
+              { to: '/', label: 'All projects' },
+            ]}
+          />
+        ) : (
+          <ErrorCard title="This chat could not be loaded" message={describeError(chat.error)} onRetry={chat.retry} />
+        )}
       </div>
     );
   }

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter, Route, Routes, useParams } from 'react-router';
+import { ApiError } from '../../api/http';
 import { ClockProvider, fixedClock } from '../../ui/useNow';
 import { sessionEntry } from '../../ui/testing/sessionEntry';
 import { SessionsPanel, type SessionsPanelProps } from './SessionsPanel';
@@ -149,6 +150,13 @@ describe('SessionsPanel', () => {
     expect(screen.getByRole('alert')).toHaveTextContent('boom');
     await user.click(screen.getByRole('button', { name: 'Retry' }));
     expect(onRetry).toHaveBeenCalledOnce();
+  });
+
+  it('says a project that is gone is not here and links to all projects instead of retrying', () => {
+    renderPanel({ status: 'error', entries: [], error: new ApiError(404, 'NOT_FOUND', 'Project not found') });
+    expect(screen.getByRole('alert')).toHaveTextContent('This project is not here');
+    expect(screen.getByRole('link', { name: 'All projects' })).toHaveAttribute('href', '/');
+    expect(screen.queryByRole('button', { name: 'Retry' })).toBeNull();
   });
 
   it('says when there are no chats and starts one', async () => {

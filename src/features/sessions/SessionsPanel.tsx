@@ -4,6 +4,7 @@ import { groupSessions, topicMatches } from '../../reconcile/sessionGroups';
 import { Button } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorCard } from '../../ui/ErrorCard';
+import { GoneCard, isGone } from '../../ui/GoneCard';
 import { LiveAnnouncement } from '../../ui/LiveAnnouncement';
 import { useNow } from '../../ui/useNow';
 import { NewChatButton } from '../../ui/NewChatButton';
@@ -12,7 +13,7 @@ import { SessionSearch } from './SessionSearch';
 import { SessionsSkeleton } from './SessionsSkeleton';
 import type { SessionEntry } from '../../reconcile/types';
 import { useStateChangeAnnouncement } from './useStateChangeAnnouncement';
-import { useSteadyOrder } from './useSteadyOrder';
+import { useHeldOrder } from './useHeldOrder';
 
 export interface SessionsPanelProps {
   projectId: string;
@@ -37,7 +38,8 @@ export function SessionsPanel(props: SessionsPanelProps) {
     () => groupSessions(entries.filter((entry) => topicMatches(entry.session.topic, query)), now),
     [entries, query, now],
   );
-  const groups = useSteadyOrder(sorted);
+  // A new search, or a page of chats loaded on request, is shown at once even with the pointer on the list.
+  const { groups, moved, showMoved, listProps } = useHeldOrder(sorted, `${query}\n${isLoadingMore}`);
   const announcement = useStateChangeAnnouncement(entries, selectedSessionId);
   const empty = status === 'success' && entries.length === 0;
   // Every view shares the one stream, so staleness is said once for the list, not on each row.
@@ -55,12 +57,20 @@ export function SessionsPanel(props: SessionsPanelProps) {
           <span aria-hidden="true">⚠</span>Not live right now: states may be out of date.
         </p>
       )}
-      <div className="min-h-0 flex-1 overflow-y-auto px-1 py-3">
+      <div className="min-h-0 flex-1 overflow-y-auto px-1 py-3" {...listProps}>
         {status === 'pending' ? (
           <SessionsSkeleton />
         ) : status === 'error' ? (
           <div className="px-2">
-            <ErrorCard title="Chats could not be loaded" message={describeError(props.error)} onRetry={props.onRetry} />
+            {isGone(props.error) ? (
+              <GoneCard
+                title="This project is not here"
+                message="It may have been deleted, or you are not a member of it."
+                links={[{ to: '/', label: 'All projects' }]}
+              />
+            ) : (
+              <ErrorCard title="Chats could not be loaded" message={describeError(props.error)} onRetry={props.onRetry} />
+            )}
           </div>
         ) : empty ? (
           <EmptyState title="No chats yet" action={<NewChatButton onStart={props.onNewChat} />}>
@@ -82,6 +92,14 @@ export function SessionsPanel(props: SessionsPanelProps) {
               {isLoadingMore ? 'Loading…' : 'Load more chats'}
             </Button>
             {query.trim() && <p className="text-xs text-muted">Search covers loaded chats only.</p>}
+          </div>
+        )}
+        {moved > 0 && (
+          // Sticky at the end of the list, so showing it moves no row.
+          <div className="sticky bottom-0 flex justify-center pt-2">
+            <Button variant="primary" className="shadow-md" onClick={showMoved}>
+              {moved} {moved === 1 ? 'chat' : 'chats'} moved · Show
+            </Button>
           </div>
         )}
       </div>
