@@ -1,4 +1,5 @@
 import type { EmbeddedTask, Task } from '../api/contract';
+import { isNewerVersioned } from './order';
 import type { TaskFacts } from './types';
 
 /*
@@ -25,14 +26,21 @@ export interface HeldTask {
 
 /**
  * Is `incoming` newer than what is held? Two full rows compare by `updatedAt` (the server's own order,
- * so a stale REST page cannot roll back a newer one, and a failed task sent back to `ready` is followed).
- * When either side has no version (an embedded snapshot), they compare by request start: an answer to a
- * request that started later reflects a later server state. Equal versions are not newer.
+ * so a stale REST page cannot roll back a newer one, and a failed task sent back to `ready` is followed)
+ * when the values can be ordered. They cannot when they are equal, or when one has whole-second
+ * precision (SAM's `datetime('now')` on some failure paths) and the other falls in that second
+ * (Corrections 6): then, as when either side has no version (an embedded snapshot), the answer to the
+ * request that started later wins, since it reflects a later server state.
  */
 export function isNewerTaskSnapshot(held: HeldTask | undefined, incoming: TaskSnapshot): boolean {
   if (!held) return true;
-  if (incoming.kind === 'full' && held.updatedAt !== null) return incoming.task.updatedAt > held.updatedAt;
-  return incoming.asOf > held.asOf;
+  const version = incoming.kind === 'full' ? incoming.task.updatedAt : null;
+  return isNewerVersioned({ version: held.updatedAt, stamp: held.asOf }, { version, stamp: incoming.asOf });
+}
+
+function sameRow(a: Task, b: Task): boolean {
+  const keys = Object.keys(a) as Array<keyof Task>;
+  return keys.length === Object.keys(b).length && keys.every((key) => Object.is(a[key], b[key]));
 }
 
 const OVERLAY_FIELDS = [
@@ -57,7 +65,7 @@ function overlayChanges(held: HeldTask, incoming: EmbeddedTask): boolean {
 export function mergeTaskSnapshot(held: HeldTask | undefined, incoming: TaskSnapshot): HeldTask {
   if (held && !isNewerTaskSnapshot(held, incoming)) return held;
   if (incoming.kind === 'full') {
-    const task = held?.task && held.updatedAt === incoming.task.updatedAt && held.overlay === null ? held.task : incoming.task;
+    const task = held?.task && held.overlay === null && sameRow(held.task, incoming.task) ? held.task : incoming.task;
     return { task, overlay: null, updatedAt: incoming.task.updatedAt, asOf: incoming.asOf };
   }
   // No version on an embedded snapshot: from now on only a request that started later can replace it.
