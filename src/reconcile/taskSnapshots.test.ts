@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toEpochMs } from '../api/time';
-import { makeTask } from '../test/factories';
+import { makeEmbedded, makeTask } from '../test/factories';
 import { compareVersions } from './order';
 import { heldTaskFacts, mergeTaskSnapshot, type HeldTask, type TaskSnapshot } from './taskSnapshots';
 
@@ -47,3 +47,30 @@ describe('task versions of mixed precision (Corrections 6)', () => {
     expect(again.task).toBe(first?.task);
   });
 });
+
+describe('a task SAM sends back to work (failed -> ready -> queued ..., retried in place)', () => {
+  it('is marked as having left its terminal state, until it is terminal again', () => {
+    const failed = merge(full('failed', '2026-12-07 10:00:00', 10));
+    expect(failed?.leftTerminal).toBe(false);
+    const ready = mergeTaskSnapshot(failed, full('ready', '2026-12-07T10:00:05.000Z', 20));
+    const queued = mergeTaskSnapshot(ready, full('queued', '2026-12-07T10:00:05.100Z', 30));
+    expect([ready.leftTerminal, queued.leftTerminal]).toEqual([true, true]);
+    expect(mergeTaskSnapshot(queued, full('failed', '2026-12-07T10:00:09.100Z', 40)).leftTerminal).toBe(false);
+  });
+
+  it('an older running page after a failure is no leave (it is not even newer)', () => {
+    const failed = merge(full('failed', '2026-12-07T10:00:05.000Z', 20));
+    expect(mergeTaskSnapshot(failed, full('in_progress', '2026-12-07T10:00:01.000Z', 10))).toBe(failed);
+  });
+
+  it('an embedded snapshot newer than the row has no version to show', () => {
+    const held = mergeTaskSnapshot(merge(full('failed', '2026-12-07 10:00:00', 10)), {
+      kind: 'embedded',
+      task: makeEmbedded({ id: 't1', status: 'queued', executionStep: null }),
+      asOf: 20,
+    });
+    expect(heldTaskFacts(held)).toMatchObject({ status: 'queued', updatedAt: null });
+    expect(held.leftTerminal).toBe(true);
+  });
+});
+
