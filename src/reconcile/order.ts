@@ -45,14 +45,19 @@ export function compareVersions(a: number, b: number): VersionOrder {
   return 0;
 }
 
+/** Orders two exact versions (epoch ms from SAM's `Date.now()`, as on sessions): only equal ones are unordered. */
+export function compareExactVersions(a: number, b: number): VersionOrder {
+  return a === b ? 0 : a < b ? -1 : 1;
+}
+
 /**
  * Is the information learned by `incoming` newer than `held`? By server version when both have one and
  * the versions can be ordered; otherwise by request order (`stamp`: when the request that brought it
  * started, or when a live event was applied; a later stamp reflects a later server state).
  */
-export function isNewerVersioned(held: Versioned, incoming: Versioned): boolean {
+export function isNewerVersioned(held: Versioned, incoming: Versioned, compare: (a: number, b: number) => VersionOrder = compareVersions): boolean {
   if (held.version != null && incoming.version != null) {
-    const order = compareVersions(incoming.version, held.version);
+    const order = compare(incoming.version, held.version);
     if (order !== 0) return order > 0;
   }
   return incoming.stamp > held.stamp;
