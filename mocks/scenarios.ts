@@ -45,7 +45,7 @@ const list: Scenario[] = [
   },
   {
     name: 'requeued',
-    description: 'Failed tasks SAM sends back to work in place while their rows still say `failed` (one now, one 20 s in).',
+    description: 'Failed tasks SAM sends back to work in place while their rows still say `failed` (one now, one 20 s in); the sessions list lags 5 s.',
     build: buildRequeued,
   },
   { name: 'firehose', description: '50 sessions streaming at once.', build: buildFirehose },

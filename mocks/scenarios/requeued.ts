@@ -11,8 +11,9 @@ export const REQUEUE_LIVE_AFTER_MS = 20_000;
  * SAM retries failed tasks in place (failed -> ready -> queued ...), and the session rows keep saying
  * `failed` meanwhile. One task was sent back a minute ago and waits for a VM; another failed (a
  * `datetime('now')` failure path: whole-second times) and is sent back 20 s after the start, live.
+ * The sessions list lags by 5 s, as SAM's index does.
  */
-export function buildRequeued({ world, fleet, rng, now }: ScenarioContext): void {
+export function buildRequeued({ world, fleet, faults, rng, now }: ScenarioContext): void {
   const project = world.addProject({ name: 'lookout-web', repository: 'acme/lookout-web' }, now - 60 * DAY);
   const waiting = fleet.spawn({
     projectId: project.id,
@@ -34,4 +35,6 @@ export function buildRequeued({ world, fleet, rng, now }: ScenarioContext): void
     script: taskScript(rng, { title: 'Add pagination to the admin users table', ending: 'complete', rounds: 1 }),
     at: now - 40 * MIN,
   });
+  // And SAM's sessions list lags by a few seconds (Corrections 9): synced now, then 5 s after writes.
+  faults.lagSessionList(5_000);
 }
