@@ -108,7 +108,7 @@ function reconcileInputs(sessions: number, tasks: number): { inputs: EntryInputs
       updatedAt: T0 + i,
       createdAt: T0 + i,
     });
-    snapshots.set(task.id, { task, overlay: null, updatedAt: task.updatedAt, asOf: i });
+    snapshots.set(task.id, { task, overlay: null, updatedAt: task.updatedAt, asOf: i, leftTerminal: false });
   }
   const writes: FactsWrite[] = [];
   const ids: string[] = [];

@@ -207,4 +207,17 @@ describe('server faults', () => {
     sim = createTestSimulator({ scenario: 'signed-out' });
     expect((await apiClient(sim).get('/api/auth/me')).status).toBe(401);
   });
+
+  it('lags the sessions list: a chat created a moment ago is missing until the index syncs (Corrections 9)', async () => {
+    const { s, api, p, project } = await start();
+    s.faults.lagSessionList(5_000);
+    const listed = async () => ((await api.get(`${p}/sessions?limit=100`)).body as { sessions: { id: string }[] }).sessions.map((row) => row.id);
+    const { session } = s.fleet.spawn({ projectId: project.id, title: 'Brand new chat', script: [{ kind: 'idle' }] });
+    expect(await listed()).not.toContain(session.id);
+    s.clock.advance(5_000);
+    await settle();
+    expect(await listed()).toContain(session.id);
+    s.faults.reset();
+    expect((await listed()).length).toBe(s.world.sessions.list(project.id).length);
+  });
 });

@@ -133,6 +133,15 @@ export class FaultController {
     this.changed();
   }
 
+  /**
+   * The sessions list lags the live object by up to `ms` (SAM's D1 index, synced ~5 s after writes:
+   * Corrections 9); 0 turns it off.
+   */
+  lagSessionList(ms = 5_000): void {
+    this.world.sessions.setIndexLag(ms);
+    this.changed();
+  }
+
   // ---------- HTTP ----------
   /** The next `count` requests (matching `match`: a substring or RegExp of "METHOD /path") answer `status`. */
   failNextRequests(status: number, count = 1, match?: string | RegExp): void {
@@ -186,6 +195,7 @@ export class FaultController {
     this.signedOutValue = false;
     this.latency = 0;
     this.world.flags.keepSessionActiveAfterTaskFailure = false;
+    this.world.sessions.setIndexLag(0);
     this.changed();
   }
 

@@ -6,6 +6,7 @@ import { buildDefault } from './scenarios/default';
 import { buildFirehose } from './scenarios/firehose';
 import { buildHostile } from './scenarios/hostile';
 import { buildLongChat } from './scenarios/long-chat';
+import { buildRequeued } from './scenarios/requeued';
 import { buildEmpty, buildSignedOut, buildStaleActive } from './scenarios/small';
 
 export interface ScenarioContext {
@@ -41,6 +42,11 @@ const list: Scenario[] = [
     name: 'hostile',
     description: 'Script tags, onerror images, javascript:/data: links, a phishing actionUrl, unknown enum values.',
     build: buildHostile,
+  },
+  {
+    name: 'requeued',
+    description: 'Failed tasks SAM sends back to work in place while their rows still say `failed` (one now, one 20 s in); the sessions list lags 5 s.',
+    build: buildRequeued,
   },
   { name: 'firehose', description: '50 sessions streaming at once.', build: buildFirehose },
   { name: 'signed-out', description: 'Every request answers 401 UNAUTHORIZED.', build: buildSignedOut },

@@ -104,9 +104,8 @@ export function fail(agent: Agent, error: string, sqlTimestamps = false): void {
   const at = agent.t;
   agent.halt();
   if (task && TERMINAL.has(task.status) === false) {
-    if (sqlTimestamps) task.sqlTimestamps = true;
     if (task.status === 'ready') world.tasks.transition(task.id, 'queued', { at });
-    world.tasks.transition(task.id, 'failed', { at, errorMessage: error, actorType: 'workspace_callback', reason: error });
+    world.tasks.transition(task.id, 'failed', { at, errorMessage: error, actorType: 'workspace_callback', reason: error, sqlTime: sqlTimestamps });
   }
   if (!world.flags.keepSessionActiveAfterTaskFailure) {
     if (session.attention) world.sessions.resolveAttention(session.id, 'task_failed', at);

@@ -69,7 +69,7 @@ export const sessionRoutes: Route[] = [
       const statuses = listParam(query, 'status');
       const me = core.world.me;
       const rows = core.world.sessions
-        .list(project.id)
+        .listed(project.id)
         .filter((s) => (!statuses || statuses.includes(s.status)) && (scope === 'all' || s.createdByUserId === me.id))
         .sort((a, b) => b.updatedAt - a.updatedAt || (a.id < b.id ? 1 : -1));
       const page = rows.slice(offset, offset + limit);

@@ -1,3 +1,4 @@
+import type { TimerId } from './clock';
 import type { AttentionRec, PlanEntry, SessionRec } from './types';
 import type { World } from './world';
 
@@ -16,8 +17,43 @@ const DAY = 86_400_000;
 export class SessionStore {
   private readonly byId = new Map<string, SessionRec>();
   private readonly byProject = new Map<string, SessionRec[]>();
+  /** SAM's sessions list reads a D1 index synced from the durable object a few seconds after writes. */
+  private indexLagMs = 0;
+  private readonly index = new Map<string, SessionRec[]>();
+  private syncTimer: TimerId | null = null;
 
   constructor(private readonly world: World) {}
+
+  /**
+   * What the sessions list serves. With a lag set (Corrections 9), rows as of the last index sync, which
+   * runs `lagMs` after the first write not yet synced: a chat created a moment ago may be missing.
+   */
+  listed(projectId: string): readonly SessionRec[] {
+    return this.indexLagMs === 0 ? this.list(projectId) : (this.index.get(projectId) ?? []);
+  }
+
+  /** Turns the index lag on (`ms` > 0, synced now first) or off (0). */
+  setIndexLag(ms: number): void {
+    this.indexLagMs = Math.max(0, ms);
+    if (this.syncTimer !== null) this.world.clock.clearTimeout(this.syncTimer);
+    this.syncTimer = null;
+    if (this.indexLagMs > 0) this.syncIndex();
+  }
+
+  private syncIndex(): void {
+    this.syncTimer = null;
+    for (const [projectId, sessions] of this.byProject) {
+      this.index.set(
+        projectId,
+        sessions.map((rec) => ({ ...rec, state: { ...rec.state, currentPlan: [...rec.state.currentPlan] }, attention: rec.attention && { ...rec.attention } })),
+      );
+    }
+  }
+
+  private scheduleIndexSync(): void {
+    if (this.indexLagMs === 0 || this.syncTimer !== null) return;
+    this.syncTimer = this.world.clock.setTimeout(() => this.syncIndex(), this.indexLagMs);
+  }
 
   get(sessionId: string): SessionRec | undefined {
     return this.byId.get(sessionId);
@@ -72,6 +108,7 @@ export class SessionStore {
     const list = this.byProject.get(init.projectId) ?? [];
     list.push(session);
     this.byProject.set(init.projectId, list);
+    this.scheduleIndexSync();
     this.world.emitProject(init.projectId, null, 'session.created', {
       id,
       workspaceId: session.workspaceId,
@@ -95,6 +132,7 @@ export class SessionStore {
   touch(session: SessionRec, at: number): void {
     session.updatedAt = Math.max(session.updatedAt, at);
     session.lastMessageAt = Math.max(session.lastMessageAt ?? 0, at);
+    this.scheduleIndexSync();
   }
 
   private emit(session: SessionRec, type: string, payload: Record<string, unknown>): void {

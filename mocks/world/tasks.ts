@@ -26,6 +26,8 @@ export interface TransitionOptions {
   reason?: string | null;
   actorType?: TaskEventRec['actorType'];
   errorMessage?: string | null;
+  /** This write comes from one of SAM's `datetime('now')` paths: its times go out as whole seconds. */
+  sqlTime?: boolean;
 }
 
 export type TransitionResult = { ok: true; task: TaskRec } | { ok: false; from: string; allowed: readonly string[] };
@@ -98,6 +100,8 @@ export class TaskStore {
     const from = task.status;
     task.status = toStatus;
     task.updatedAt = at;
+    // Each write has its own precision: a failure path's datetime('now'), then ISO with ms again.
+    task.sqlTimestamps = options.sqlTime ?? false;
     if (toStatus === 'in_progress' && task.startedAt === null) task.startedAt = at;
     if (toStatus === 'completed' || toStatus === 'failed' || toStatus === 'cancelled') {
       task.completedAt = at;
@@ -114,6 +118,19 @@ export class TaskStore {
     return { ok: true, task };
   }
 
+  /**
+   * SAM sends a failed (or cancelled) task back to work in place: -> ready, then queued waiting for a VM.
+   * The session row keeps saying `failed` until an agent wakes it. Returns false when not allowed.
+   */
+  retryInPlace(taskId: string, at = this.world.now(), queuedAfterMs = 1_000): boolean {
+    const ready = this.transition(taskId, 'ready', { at, actorType: 'user', reason: 'retried in place' });
+    if (!ready.ok) return false;
+    ready.task.errorMessage = null;
+    this.transition(taskId, 'queued', { at: at + queuedAfterMs, actorType: 'system' });
+    this.update(taskId, { executionStep: 'waiting_for_node_capacity' }, at + queuedAfterMs);
+    return true;
+  }
+
   /** Field changes without a status change (execution step, outputs). */
   update(taskId: string, patch: Partial<TaskRec>, at = this.world.now()): TaskRec {
     const task = this.byId.get(taskId);
@@ -121,6 +138,7 @@ export class TaskStore {
     const stepChanged = patch.executionStep !== undefined && patch.executionStep !== task.executionStep;
     Object.assign(task, patch);
     task.updatedAt = Math.max(at, task.updatedAt);
+    if (patch.sqlTimestamps === undefined) task.sqlTimestamps = false;
     if (stepChanged) this.world.emitActivity(task.projectId, 'task.execution_step');
     return task;
   }

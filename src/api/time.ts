@@ -19,3 +19,15 @@ export function toEpochMs(value: string | number): number | null {
   const ms = Date.parse(iso);
   return Number.isNaN(ms) ? null : ms;
 }
+
+const SECOND = 1000;
+
+/**
+ * The span of real time a parsed timestamp may stand for. SAM writes some task versions with
+ * `datetime('now')` (whole seconds, truncated), so a whole-second value may be any millisecond of that
+ * second; any other value is exact. (An ISO value that happens to end in `.000` is treated as whole: the
+ * cost is only a fall-back to request order.)
+ */
+export function timeSpan(ms: number): { from: number; to: number } {
+  return ms % SECOND === 0 ? { from: ms, to: ms + SECOND - 1 } : { from: ms, to: ms };
+}

@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { keys } from '../api/queries';
-import { mergeSessionFacts, type FactsPatch, type SessionRecord } from '../reconcile/sessionFacts';
+import { mergeSessionFacts, type FactsPatch, type FactVersions, type SessionRecord } from '../reconcile/sessionFacts';
 import { mergeTaskSnapshot, type HeldTask, type TaskSnapshot } from '../reconcile/taskSnapshots';
 import type { SessionFacts } from '../reconcile/types';
 
@@ -27,6 +27,8 @@ export interface FactsWrite {
   /** A patch, or a function of the current facts for rules that depend on them (attention.resolved). */
   patch: FactsPatch | ((facts: SessionFacts | undefined) => FactsPatch);
   stamp: number;
+  /** Server versions of some fields (see sessionFacts: the detail's activityAt, the list row's updated_at). */
+  versions?: FactVersions;
   createdLive?: boolean;
 }
 
@@ -45,7 +47,7 @@ export function foldFacts(entry: SessionFactsEntry, writes: readonly FactsWrite[
   for (const write of writes) {
     const current = (records ?? entry.records).get(write.id);
     const patch = typeof write.patch === 'function' ? write.patch(current?.facts) : write.patch;
-    const next = mergeSessionFacts(current, write.id, patch, write.stamp);
+    const next = mergeSessionFacts(current, write.id, patch, write.stamp, write.versions);
     if (next !== current) (records ??= new Map(entry.records)).set(write.id, next);
     if (write.createdLive && !entry.createdLive.has(write.id)) (createdLive ??= new Map(entry.createdLive)).set(write.id, write.stamp);
   }

@@ -3,7 +3,8 @@ import type { SessionList, Task } from '../api/contract';
 import { lineage } from '../reconcile/lineage';
 import { sessionView } from '../reconcile/sessionView';
 import { heldTaskFacts, heldTaskRow } from '../reconcile/taskSnapshots';
-import type { Lineage, SessionEntry, SessionView, StreamFacts } from '../reconcile/types';
+import type { HeldTask } from '../reconcile/taskSnapshots';
+import type { Lineage, SessionEntry, SessionView, StreamFacts, TaskContext } from '../reconcile/types';
 import type { SessionFactsEntry, TaskSnapshotsEntry } from './cacheEntries';
 
 /*
@@ -17,6 +18,8 @@ export interface EntryInputs {
   snapshots: TaskSnapshotsEntry;
   stream: StreamFacts;
   now: number;
+  /** Tasks whose lookup failed (shown as unknown, not as loading). */
+  failedTaskLookups?: ReadonlySet<string>;
 }
 
 const tasksByIdCache = new WeakMap<TaskSnapshotsEntry, Map<string, Task>>();
@@ -50,6 +53,11 @@ function sameShallow<T extends object>(a: T, b: T): boolean {
   return ka.length === Object.keys(b).length && ka.every((key) => Object.is(a[key], b[key]));
 }
 
+/** What sessionView needs beside the task's facts: why they are missing, and whether the task left a terminal state. */
+export function taskContext(taskId: string | null, held: HeldTask | undefined, failedLookups: ReadonlySet<string> | undefined): TaskContext {
+  return { lookup: taskId !== null && failedLookups?.has(taskId) ? 'failed' : 'loading', taskLeftTerminal: held?.leftTerminal ?? false };
+}
+
 type Memo = Map<string, SessionEntry>;
 const memos = new WeakMap<QueryClient, Map<string, Memo>>();
 
@@ -68,7 +76,8 @@ export function buildEntry(memo: Memo, inputs: EntryInputs, sessionId: string): 
   const held = session.taskId ? inputs.snapshots.get(session.taskId) : undefined;
   const task = heldTaskRow(held);
   const previous = memo.get(sessionId);
-  let view: SessionView = sessionView(session, heldTaskFacts(held), inputs.stream, inputs.now);
+  const context = taskContext(session.taskId, held, inputs.failedTaskLookups);
+  let view: SessionView = sessionView(session, heldTaskFacts(held), inputs.stream, inputs.now, context);
   if (previous && sameShallow(previous.view, view)) view = previous.view;
   let lin: Lineage = lineage(task, tasksById(inputs.snapshots), sessionsByTaskId(inputs.facts));
   if (previous && sameShallow(previous.lineage, lin)) lin = previous.lineage;

@@ -1,7 +1,7 @@
 import { infiniteQueryOptions, queryOptions, skipToken, type QueryClient } from '@tanstack/react-query';
 import type { Message, SessionDetail, SessionList, TaskList } from '../api/contract';
 import { keys } from '../api/queries';
-import { detailPatch, listRowPatch } from '../reconcile/sessionFacts';
+import { detailPatch, detailVersions, listRowPatch, listRowVersions } from '../reconcile/sessionFacts';
 import { writeFacts, writeSnapshots, type SessionFactsEntry, type TaskSnapshotsEntry } from './cacheEntries';
 import { emptyChat, mergeChatEntry, resumePoint, type ChatEntry } from './chatEntry';
 import { liveContext } from './context';
@@ -58,7 +58,7 @@ async function fetchChat(client: QueryClient, projectId: string, sessionId: stri
       newest = newestCreatedAt(next.messages);
     }
   }
-  writeFacts(client, projectId, [{ id: sessionId, patch: detailPatch(body.session, body.state), stamp }]);
+  writeFacts(client, projectId, [{ id: sessionId, patch: detailPatch(body.session, body.state), versions: detailVersions(body.state), stamp }]);
   if (body.session.task) writeSnapshots(client, projectId, [{ kind: 'embedded', task: body.session.task, asOf: stamp }]);
   const mode = from === null ? 'latest' : 'after';
   return { ...emptyChat(), detail: body.session, state: body.state, hasEarlier: mode === 'latest' ? body.hasMore : true, fetched: { stamp, mode, messages } };
@@ -92,7 +92,7 @@ export const liveQueries = {
         const { api, stamp: nextStamp } = liveContext(client);
         const stamp = nextStamp();
         const page = await api.sessions(projectId, { limit: SESSION_PAGE_SIZE, offset: pageParam }, signal);
-        writeFacts(client, projectId, page.sessions.map((row) => ({ id: row.id, patch: listRowPatch(row), stamp })));
+        writeFacts(client, projectId, page.sessions.map((row) => ({ id: row.id, patch: listRowPatch(row), versions: listRowVersions(row), stamp })));
         return page;
       },
       getNextPageParam: (last, _all, lastOffset) => (last.hasMore ? lastOffset + last.sessions.length : undefined),

@@ -234,7 +234,8 @@ describe('sidebar', () => {
     h.sam.putTask(makeTask({ id: 't3' }));
     h.deliver(h.sam.putSession(makeRow({ id: 's3', taskId: 't3', createdAt: h.sam.tick() })));
     expect(h.sidebarIds()[0]).toBe('s3');
-    expect(h.entry('s3')?.view.state).toBe('working');
+    // Its task was never fetched: unknown stays unknown (not "working").
+    expect(h.entry('s3')?.view).toMatchObject({ state: 'unknown', reason: 'task status not loaded yet' });
   });
 
   it('drops and counts invalid frames, and keeps applying the valid ones', async () => {

@@ -61,15 +61,22 @@ function useEntryInputs(projectId: string): EntryInputs {
   return useMemo(() => ({ facts, snapshots, stream, now }), [facts, snapshots, stream, now]);
 }
 
-/** Tasks no loaded list page reached: fetched one by one (deduplicated, cached, refreshed with the list). */
-function useMissingTasks(projectId: string, sessionIds: readonly string[], inputs: EntryInputs) {
+/**
+ * Tasks no loaded list page reached: fetched one by one (deduplicated, cached, refreshed with the list).
+ * Returns the inputs with the tasks whose lookup failed, so those show as "could not load", not "loading".
+ */
+function useMissingTasks(projectId: string, sessionIds: readonly string[], inputs: EntryInputs): EntryInputs {
   const list = useInfiniteQuery(liveQueries.taskList(projectId));
   const settled = list.isSuccess || list.isError;
   const ids = useMemo(
     () => (settled ? missingTaskIds(sessionIds, inputs.facts, inputs.snapshots) : []),
     [settled, sessionIds, inputs.facts, inputs.snapshots],
   );
-  useQueries({ queries: ids.map((id) => liveQueries.taskDetail(projectId, id)) });
+  const failed = useQueries({
+    queries: ids.map((id) => liveQueries.taskDetail(projectId, id)),
+    combine: (results) => ids.filter((_id, i) => results[i]?.isError).join('\n'),
+  });
+  return useMemo(() => (failed === '' ? inputs : { ...inputs, failedTaskLookups: new Set(failed.split('\n')) }), [failed, inputs]);
 }
 
 export interface SessionEntries {
@@ -84,10 +91,10 @@ export interface SessionEntries {
 
 export function useSessionEntries(projectId: string): SessionEntries {
   const client = useQueryClient();
-  const inputs = useEntryInputs(projectId);
+  const known = useEntryInputs(projectId);
   const list = useInfiniteQuery(liveQueries.sessionList(projectId));
-  const ids = useMemo(() => listedSessionIds(list.data?.pages ?? [], inputs.facts), [list.data, inputs.facts]);
-  useMissingTasks(projectId, ids, inputs);
+  const ids = useMemo(() => listedSessionIds(list.data?.pages ?? [], known.facts), [list.data, known.facts]);
+  const inputs = useMissingTasks(projectId, ids, known);
   const memo = entryMemo(client, projectId);
   const entries = useMemo(() => buildEntries(memo, inputs, ids), [ids, inputs, memo]);
   const { fetchNextPage, refetch } = list;
@@ -105,9 +112,9 @@ export function useSessionEntries(projectId: string): SessionEntries {
 /** One session's entry: the very object the sidebar shows for it (null until the session is known). */
 export function useSessionEntry(projectId: string, sessionId: string): SessionEntry | null {
   const client = useQueryClient();
-  const inputs = useEntryInputs(projectId);
+  const known = useEntryInputs(projectId);
   const ids = useMemo(() => [sessionId], [sessionId]);
-  useMissingTasks(projectId, ids, inputs);
+  const inputs = useMissingTasks(projectId, ids, known);
   return useMemo(() => buildEntry(entryMemo(client, projectId), inputs, sessionId), [client, projectId, inputs, sessionId]);
 }
 

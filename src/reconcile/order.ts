@@ -1,4 +1,5 @@
 import type { Message } from '../api/contract';
+import { timeSpan } from '../api/time';
 
 /** What orders messages: SAM's display order is createdAt, then sequence, then id. */
 export type MessageKey = Pick<Message, 'createdAt' | 'sequence' | 'id'>;
@@ -26,4 +27,45 @@ export function sortUnique<M extends MessageKey>(messages: readonly M[]): M[] {
     out.push(m);
   }
   return out;
+}
+
+/** -1 older, 1 newer, 0 when the values cannot say (equal, or overlapping precision). */
+export type VersionOrder = -1 | 0 | 1;
+
+/**
+ * Orders two server versions (epoch ms, SAM's clock) only when their values can: a second-precision
+ * value (SAM's `datetime('now')`) and a millisecond one in the same second, or two equal values, are
+ * unordered, and the caller falls back to request order (which answer was requested later).
+ */
+export function compareVersions(a: number, b: number): VersionOrder {
+  const sa = timeSpan(a);
+  const sb = timeSpan(b);
+  if (sa.to < sb.from) return -1;
+  if (sb.to < sa.from) return 1;
+  return 0;
+}
+
+/** Orders two exact versions (epoch ms from SAM's `Date.now()`, as on sessions): only equal ones are unordered. */
+export function compareExactVersions(a: number, b: number): VersionOrder {
+  return a === b ? 0 : a < b ? -1 : 1;
+}
+
+/**
+ * Is the information learned by `incoming` newer than `held`? By server version when both have one and
+ * the versions can be ordered; otherwise by request order (`stamp`: when the request that brought it
+ * started, or when a live event was applied; a later stamp reflects a later server state).
+ */
+export function isNewerVersioned(held: Versioned, incoming: Versioned, compare: (a: number, b: number) => VersionOrder = compareVersions): boolean {
+  if (held.version != null && incoming.version != null) {
+    const order = compare(incoming.version, held.version);
+    if (order !== 0) return order > 0;
+  }
+  return incoming.stamp > held.stamp;
+}
+
+export interface Versioned {
+  /** The server's version of the information (SAM's clock), when it sent one. */
+  readonly version?: number | null;
+  /** When Lookout asked for it (request start) or received it (live event), from one increasing clock. */
+  readonly stamp: number;
 }

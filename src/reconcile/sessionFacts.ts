@@ -1,4 +1,5 @@
 import type { Message, SessionDetailRow, SessionRow, SessionState } from '../api/contract';
+import { compareExactVersions, isNewerVersioned, type Versioned } from './order';
 import type { LiveSessionFields, SessionFacts } from './types';
 
 /*
@@ -7,19 +8,29 @@ import type { LiveSessionFields, SessionFacts } from './types';
  * with the newest stamp (last writer wins), so a REST page that started before a live event was applied
  * cannot roll it back (invariant 3), and the merge converges whatever the order the sources land in.
  * Stamps come from one strictly increasing clock, so two of them are never equal.
+ * Where SAM says how old a value is (a server version, e.g. the detail's `state.activityAt`), that
+ * decides first: the sessions list is served from an index that lags by seconds (Corrections 9), so a
+ * list row requested later can still be older than a detail.
  */
 
 export interface SessionRecord {
   readonly facts: SessionFacts;
   /** When each field was learned. A field never learned has no stamp and loses to anything. */
   readonly stamps: Readonly<Record<string, number>>;
+  /** The server version of a field's value, for fields whose source gave one. */
+  readonly versions?: Readonly<Record<string, number>>;
 }
 
 export type FactsPatch = Partial<SessionFacts>;
+/** Server versions (SAM's clock, epoch ms) of some fields of a patch. */
+export type FactVersions = Partial<Record<keyof SessionFacts, number>>;
 
-/** Does a value learned at `stamp` replace one learned at `heldStamp`? Only a newer one does. */
-export function isNewerFact(heldStamp: number | undefined, stamp: number): boolean {
-  return heldStamp === undefined || stamp > heldStamp;
+/**
+ * Does a value learned at `incoming` replace the one learned at `held`? Only a newer one does: by server
+ * version when both have one that orders them, else by stamp (request or receipt order).
+ */
+export function isNewerFact(held: Versioned | undefined, incoming: Versioned): boolean {
+  return held === undefined || isNewerVersioned(held, incoming, compareExactVersions);
 }
 
 const UNKNOWN_LIVE: LiveSessionFields = {
@@ -57,31 +68,70 @@ export function blankFacts(id: string): SessionFacts {
   };
 }
 
-/** The record after `patch` learned at `stamp`; the same record when no field is newer. */
-export function mergeSessionFacts(record: SessionRecord | undefined, id: string, patch: FactsPatch, stamp: number): SessionRecord {
-  const held = record ?? { facts: blankFacts(id), stamps: {} };
+function learned(record: SessionRecord, field: string): Versioned | undefined {
+  const stamp = record.stamps[field];
+  return stamp === undefined ? undefined : { stamp, version: record.versions?.[field] };
+}
+
+/** The record after `patch` learned at `stamp` (with the server versions of some fields); the same record when no field is newer. */
+export function mergeSessionFacts(record: SessionRecord | undefined, id: string, patch: FactsPatch, stamp: number, versions: FactVersions = {}): SessionRecord {
+  const held: SessionRecord = record ?? { facts: blankFacts(id), stamps: {} };
   let facts: SessionFacts | null = null;
   let stamps: Record<string, number> | null = null;
+  let heldVersions: Record<string, number> | null = null;
   for (const [field, value] of Object.entries(patch)) {
-    if (field === 'id' || value === undefined || !isNewerFact(held.stamps[field], stamp)) continue;
+    const version = versions[field as keyof SessionFacts];
+    if (field === 'id' || value === undefined || !isNewerFact(learned(held, field), { stamp, version })) continue;
     stamps ??= { ...held.stamps };
     stamps[field] = stamp;
+    if (version !== undefined || held.versions?.[field] !== undefined) {
+      heldVersions ??= { ...held.versions };
+      if (version === undefined) delete heldVersions[field];
+      else heldVersions[field] = version;
+    }
     if (!Object.is((held.facts as Record<string, unknown>)[field], value)) {
       facts ??= { ...held.facts };
       (facts as Record<string, unknown>)[field] = value;
     }
   }
   if (!stamps) return held === record ? record : held;
-  return { facts: facts ?? held.facts, stamps };
+  const next = { facts: facts ?? held.facts, stamps };
+  const nextVersions = heldVersions ?? held.versions;
+  return nextVersions ? { ...next, versions: nextVersions } : next;
+}
+
+const LIVE_FIELDS = Object.keys(UNKNOWN_LIVE) as Array<keyof LiveSessionFields>;
+
+function liveFieldVersions(version: number | null): FactVersions {
+  if (version === null) return {};
+  return Object.fromEntries(LIVE_FIELDS.map((field) => [field, version]));
 }
 
 /**
  * What a list row says. The list carries no agent activity, only `agentCompletedAt`; it resets the live
- * fields at its stamp, so activity learned before the list request started gives way to the row (a
- * newer live event still wins over it).
+ * fields, so activity learned before gives way to the row (a newer live event still wins over it).
  */
 export function listRowPatch(row: SessionRow): FactsPatch {
   return { ...row, ...UNKNOWN_LIVE };
+}
+
+/** Half a millisecond: puts a row written in the very millisecond of an activity change before it. */
+const SAME_MS_BEFORE = 0.5;
+
+/**
+ * How old the list row's reset of the live fields is: its `lastMessageAt`, which SAM fills with the
+ * row's `updated_at` (moved by every write to the session row). A row no newer than the activity a
+ * detail reported (`state.activityAt`) says nothing that activity did not know, and does not reset it:
+ * an idle agent stays idle though the row has no `agentCompletedAt`. A row of the same millisecond is
+ * not newer (a prompt writes both at once).
+ */
+export function listRowVersions(row: SessionRow): FactVersions {
+  return liveFieldVersions(row.lastMessageAt === null ? null : row.lastMessageAt - SAME_MS_BEFORE);
+}
+
+/** How old the detail's live fields are: when SAM recorded the activity (`state.activityAt`). */
+export function detailVersions(state: SessionState | null): FactVersions {
+  return liveFieldVersions(state?.activityAt ?? null);
 }
 
 /** What a session detail says: its row (without the embedded task) and the live fields of its `state`. */

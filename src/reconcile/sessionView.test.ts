@@ -30,7 +30,17 @@ const table: Array<[string, Partial<SessionFacts>, Partial<TaskFacts> | null, Di
   ['unknown session status', { status: 'hibernating' }, {}, 'unknown', /session status "hibernating"/],
   ['unknown task status', {}, { status: 'paused' }, 'unknown', /task status "paused"/],
   ['unknown activity', { activity: 'dreaming' }, {}, 'unknown', /agent activity "dreaming"/],
-  ['task not known yet', { activity: 'prompting', promptStartedAt: T0 }, null, 'working', /^agent working since/],
+  ['task not loaded yet: unknown, not working', {}, null, 'unknown', /^task status not loaded yet$/],
+  ['task not loaded yet, even with a prompting agent', { activity: 'prompting', promptStartedAt: T0 }, null, 'unknown', /^task status not loaded yet$/],
+  ['no task at all: the agent decides', { taskId: null, activity: 'prompting', promptStartedAt: T0 }, null, 'working', /^agent working since/],
+  ['task not loaded, session stopped: the row still says so', { status: 'stopped', endedAt: T0 }, null, 'stopped', /^session stopped/],
+  // SAM retries a failed task in place: the row still says failed, the newer task says where it is.
+  ['failed row, task queued again since', { status: 'failed', endedAt: T0 }, { status: 'queued', executionStep: null, updatedAt: T0 + MIN }, 'working', /^queued again: waiting for a VM$/],
+  ['failed row, task queued again, step known', { status: 'failed', endedAt: T0 }, { status: 'queued', executionStep: 'node_provisioning', updatedAt: T0 + MIN }, 'working', /^queued again: node provisioning$/],
+  ['failed row, task delegated again', { status: 'failed', endedAt: T0 }, { status: 'delegated', executionStep: 'workspace_creation', updatedAt: T0 + MIN }, 'working', /^starting again: workspace creation$/],
+  ['failed row, task running again', { status: 'failed', endedAt: T0 }, { status: 'in_progress', executionStep: 'running', updatedAt: T0 + MIN }, 'working', /^running again after the failure/],
+  ['failed row, task back to ready', { status: 'failed', endedAt: T0 }, { status: 'ready', executionStep: null, updatedAt: T0 + MIN }, 'working', /^sent back to work: task ready$/],
+  ['failed row newer than a running task: failed', { status: 'failed', endedAt: T0 + MIN, statusError: 'VM lost' }, { status: 'in_progress', updatedAt: T0 }, 'failed', /^session failed: VM lost$/],
 ];
 
 describe('sessionView, table', () => {
@@ -40,6 +50,28 @@ describe('sessionView, table', () => {
     expect(view.state).toBe(state);
     expect(view.reason).toMatch(reason);
     expect(view.stale).toBe(false);
+  });
+});
+
+describe('sessionView, task context', () => {
+  const failedRow = makeFacts({ status: 'failed', endedAt: T0 + 500 });
+  // A whole-second task version (SAM's datetime('now')) in the second of the row's failure: unordered by value.
+  const sameSecond = { ...makeTask({ id: 't1', status: 'queued', executionStep: null }), updatedAt: T0 };
+
+  it('a task lookup that failed says so, and nothing can be sent or interrupted', () => {
+    const view = sessionView(makeFacts({ activity: 'prompting' }), null, LIVE, NOW, { lookup: 'failed', taskLeftTerminal: false });
+    expect(view).toMatchObject({ state: 'unknown', label: 'Unknown', canSend: false, canInterrupt: false, ended: false });
+    expect(view.reason).toBe('could not load the task; its status is unknown');
+  });
+
+  it('a requeued task in the second of the failure wins only when it was seen leaving its terminal state', () => {
+    expect(sessionView(failedRow, sameSecond, LIVE, NOW, { lookup: 'loading', taskLeftTerminal: true }).state).toBe('working');
+    expect(sessionView(failedRow, sameSecond, LIVE, NOW, { lookup: 'loading', taskLeftTerminal: false }).state).toBe('failed');
+  });
+
+  it('an embedded snapshot (no version) of a requeued task wins once the task was seen leaving failed', () => {
+    const embedded = makeEmbedded({ id: 't1', status: 'delegated', executionStep: null });
+    expect(sessionView(failedRow, embedded, LIVE, NOW, { lookup: 'loading', taskLeftTerminal: true }).reason).toBe('starting again');
   });
 });
 
@@ -75,7 +107,7 @@ describe('sessionView, staleness', () => {
     [{ connection: 'live', lastLiveAt: T0, catchingUp: true }, /^catching up on missed updates · /],
   ];
   it.each(streams)('not live (%j) is stale and says since when', (stream, reason) => {
-    const view = sessionView(facts, null, stream, NOW);
+    const view = sessionView(facts, makeTask({ id: 't1' }), stream, NOW);
     expect(view.stale).toBe(true);
     expect(view.reason).toMatch(reason);
     expect(view.state).toBe('working');

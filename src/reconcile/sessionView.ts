@@ -1,17 +1,19 @@
 import { AGENT_ACTIVITIES, SESSION_STATUSES, TASK_STATUSES, TERMINAL_TASK_STATUSES } from '../api/contract/enums';
 import type { Attention } from '../api/contract';
 import { ago, clockTime, oneLine, words } from './format';
-import type { DisplayState, SessionFacts, SessionView, StreamFacts, TaskFacts } from './types';
+import { compareVersions } from './order';
+import type { DisplayState, SessionFacts, SessionView, StreamFacts, TaskContext, TaskFacts } from './types';
 
 /*
  * The one derivation of a session's displayed state (invariant 1): the sidebar row, the chat header,
  * the composer and the page title all call this. Precedence, first match wins:
  *   1. a terminal task (completed / failed / cancelled) — over the row and any later session event (inv. 2)
- *   2. a stopped session; a failed one (unless it is being woken)
- *   3. an unknown task status or session status — shown neutrally (inv. 6)
- *   4. an open question (attention) -> needs input
- *   5. waking, then sleeping
- *   6. the agent's activity: prompting -> working, idle -> idle, ...; when no activity is known,
+ *   2. a failed session whose task SAM sent back to work after the failure — the task's progress
+ *   3. a stopped session; a failed one (unless it is being woken)
+ *   4. a task not loaded (or not loadable), an unknown task or session status — unknown (inv. 6)
+ *   5. an open question (attention) -> needs input
+ *   6. waking, then sleeping
+ *   7. the agent's activity: prompting -> working, idle -> idle, ...; when no activity is known,
  *      the row decides: agentCompletedAt set -> idle, else working
  * While the stream is not live the view is stale and its reason says since when (inv. 5).
  */
@@ -114,12 +116,54 @@ function agentView(s: SessionFacts, task: TaskFacts | null, now: number): Base {
   }
 }
 
-function baseView(s: SessionFacts, task: TaskFacts | null, now: number): Base {
-  if (task && isTerminalTaskStatus(task.status)) return terminalTaskView(task, now);
+/** Invariant 2: a task that is completed, failed or cancelled decides, over the row and any session event. */
+export function terminalTaskWins(task: TaskFacts): boolean {
+  return isTerminalTaskStatus(task.status);
+}
+
+/**
+ * A failed session whose task SAM sent back to work (failed -> ready -> queued -> ..., retried in place):
+ * the row keeps saying `failed` until the agent is woken, so a non-terminal task newer than the
+ * session's failure wins. Newer by server version (task `updatedAt` against the row's `endedAt`) when
+ * those can be ordered; otherwise (a live `session.failed` carries no time, an embedded task no version)
+ * only when the task was seen leaving a terminal state. Request order cannot tell here: a task learned
+ * after the failure may still be the in_progress it was before it.
+ */
+export function requeuedTaskWins(s: SessionFacts, task: TaskFacts, context: TaskContext): boolean {
+  if (s.status !== 'failed' || isTerminalTaskStatus(task.status) || !includes(TASK_STATUSES, task.status)) return false;
+  const order = task.updatedAt != null && s.endedAt !== null ? compareVersions(task.updatedAt, s.endedAt) : 0;
+  return order !== 0 ? order > 0 : context.taskLeftTerminal;
+}
+
+function requeuedView(task: TaskFacts): Base {
+  const step = task.executionStep ? `: ${words(task.executionStep)}` : '';
+  switch (task.status) {
+    case 'in_progress':
+      return view('working', `running again after the failure${step}`, task.updatedAt ?? null);
+    case 'queued':
+      return view('working', `queued again: ${task.executionStep ? words(task.executionStep) : 'waiting for a VM'}`, task.updatedAt ?? null);
+    case 'delegated':
+      return view('working', `starting again${step}`, task.updatedAt ?? null);
+    default:
+      return view('working', `sent back to work: task ${words(task.status)}${step}`, task.updatedAt ?? null);
+  }
+}
+
+/** Unknown stays unknown (inv. 6): a session with a task nobody has loaded yet shows no agent state. */
+function taskUnknownView(lookup: TaskContext['lookup']): Base {
+  return lookup === 'failed'
+    ? view('unknown', 'could not load the task; its status is unknown')
+    : view('unknown', 'task status not loaded yet');
+}
+
+function baseView(s: SessionFacts, task: TaskFacts | null, now: number, context: TaskContext): Base {
+  if (task && terminalTaskWins(task)) return terminalTaskView(task, now);
+  if (task && requeuedTaskWins(s, task, context)) return requeuedView(task);
   if (s.status === 'stopped') return view('stopped', s.endedAt ? `session stopped ${ago(s.endedAt, now)}` : 'session stopped', s.endedAt, true);
   if (s.status === 'failed' && !isWaking(s)) {
     return view('failed', s.statusError ? `session failed: ${oneLine(s.statusError)}` : 'session failed', s.endedAt, true);
   }
+  if (s.taskId !== null && !task) return taskUnknownView(context.lookup);
   if (task && !includes(TASK_STATUSES, task.status)) return view('unknown', `SAM reports task status "${task.status}", which Lookout does not know`);
   if (!includes(SESSION_STATUSES, s.status)) return view('unknown', `SAM reports session status "${s.status}", which Lookout does not know`);
   const attention = activeAttention(s, now);
@@ -154,8 +198,14 @@ export function staleReason(stream: StreamFacts): string | null {
   }
 }
 
-export function sessionView(session: SessionFacts, task: TaskFacts | null, stream: StreamFacts, now: number): SessionView {
-  const base = baseView(session, task, now);
+const NO_CONTEXT: TaskContext = { lookup: 'loading', taskLeftTerminal: false };
+
+/**
+ * `task` is null while no snapshot of the session's task is held (or when it has none); `context` says
+ * why it is missing and how the task was learned relative to the row (see TaskContext).
+ */
+export function sessionView(session: SessionFacts, task: TaskFacts | null, stream: StreamFacts, now: number, context: TaskContext = NO_CONTEXT): SessionView {
+  const base = baseView(session, task, now, context);
   const stale = staleReason(stream);
   return {
     ...base,

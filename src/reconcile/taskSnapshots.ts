@@ -1,4 +1,6 @@
 import type { EmbeddedTask, Task } from '../api/contract';
+import { TERMINAL_TASK_STATUSES } from '../api/contract/enums';
+import { isNewerVersioned } from './order';
 import type { TaskFacts } from './types';
 
 /*
@@ -21,18 +23,37 @@ export interface HeldTask {
   readonly updatedAt: number | null;
   /** When the request behind the newest information started. */
   readonly asOf: number;
+  /**
+   * The task was seen terminal and then, in a newer snapshot, not: SAM sent it back to work (failed ->
+   * ready -> queued ..., retried in place). Cleared when it is seen terminal again.
+   */
+  readonly leftTerminal: boolean;
+}
+
+const isTerminal = (status: string | undefined) => status !== undefined && (TERMINAL_TASK_STATUSES as readonly string[]).includes(status);
+
+function leavesTerminal(held: HeldTask | undefined, status: string): boolean {
+  if (!held || isTerminal(status)) return false;
+  return held.leftTerminal || isTerminal(heldTaskFacts(held)?.status);
 }
 
 /**
  * Is `incoming` newer than what is held? Two full rows compare by `updatedAt` (the server's own order,
- * so a stale REST page cannot roll back a newer one, and a failed task sent back to `ready` is followed).
- * When either side has no version (an embedded snapshot), they compare by request start: an answer to a
- * request that started later reflects a later server state. Equal versions are not newer.
+ * so a stale REST page cannot roll back a newer one, and a failed task sent back to `ready` is followed)
+ * when the values can be ordered. They cannot when they are equal, or when one has whole-second
+ * precision (SAM's `datetime('now')` on some failure paths) and the other falls in that second
+ * (Corrections 6): then, as when either side has no version (an embedded snapshot), the answer to the
+ * request that started later wins, since it reflects a later server state.
  */
 export function isNewerTaskSnapshot(held: HeldTask | undefined, incoming: TaskSnapshot): boolean {
   if (!held) return true;
-  if (incoming.kind === 'full' && held.updatedAt !== null) return incoming.task.updatedAt > held.updatedAt;
-  return incoming.asOf > held.asOf;
+  const version = incoming.kind === 'full' ? incoming.task.updatedAt : null;
+  return isNewerVersioned({ version: held.updatedAt, stamp: held.asOf }, { version, stamp: incoming.asOf });
+}
+
+function sameRow(a: Task, b: Task): boolean {
+  const keys = Object.keys(a) as Array<keyof Task>;
+  return keys.length === Object.keys(b).length && keys.every((key) => Object.is(a[key], b[key]));
 }
 
 const OVERLAY_FIELDS = [
@@ -56,13 +77,14 @@ function overlayChanges(held: HeldTask, incoming: EmbeddedTask): boolean {
 /** The held snapshot after `incoming`: the same object when `incoming` is not newer. */
 export function mergeTaskSnapshot(held: HeldTask | undefined, incoming: TaskSnapshot): HeldTask {
   if (held && !isNewerTaskSnapshot(held, incoming)) return held;
+  const leftTerminal = leavesTerminal(held, incoming.task.status);
   if (incoming.kind === 'full') {
-    const task = held?.task && held.updatedAt === incoming.task.updatedAt && held.overlay === null ? held.task : incoming.task;
-    return { task, overlay: null, updatedAt: incoming.task.updatedAt, asOf: incoming.asOf };
+    const task = held?.task && held.overlay === null && sameRow(held.task, incoming.task) ? held.task : incoming.task;
+    return { task, overlay: null, updatedAt: incoming.task.updatedAt, asOf: incoming.asOf, leftTerminal };
   }
   // No version on an embedded snapshot: from now on only a request that started later can replace it.
   const overlay = !held || overlayChanges(held, incoming.task) ? incoming.task : held.overlay;
-  return { task: held?.task ?? null, overlay, updatedAt: null, asOf: incoming.asOf };
+  return { task: held?.task ?? null, overlay, updatedAt: null, asOf: incoming.asOf, leftTerminal };
 }
 
 const rows = new WeakMap<Task, WeakMap<EmbeddedTask, Task>>();
@@ -82,7 +104,12 @@ export function heldTaskRow(held: HeldTask | undefined): Task | null {
   return row;
 }
 
-/** What sessionView reads about the task: the shown row, or the embedded snapshot alone. */
+/**
+ * What sessionView reads about the task: the shown row, or the embedded snapshot alone. Its `updatedAt`
+ * is the version of the newest information (none when an embedded snapshot, which has none, is newest).
+ */
 export function heldTaskFacts(held: HeldTask | undefined): TaskFacts | null {
-  return heldTaskRow(held) ?? held?.overlay ?? null;
+  const row = heldTaskRow(held);
+  if (row && held?.overlay) return { ...row, updatedAt: null };
+  return row ?? held?.overlay ?? null;
 }

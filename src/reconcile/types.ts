@@ -116,6 +116,14 @@ export interface TaskFacts {
   updatedAt?: number | null;
 }
 
+/** What sessionView needs to know about a session's task beyond its facts. */
+export interface TaskContext {
+  /** Why no task facts are at hand for a session that has a task: still loading, or the lookup failed. */
+  lookup: 'loading' | 'failed';
+  /** The task was seen terminal, then in a newer snapshot back at work (HeldTask.leftTerminal). */
+  taskLeftTerminal: boolean;
+}
+
 /** How live the data is: the project stream's state, from the connection store. */
 export interface StreamFacts {
   connection: ConnectionStatus;

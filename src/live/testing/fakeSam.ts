@@ -42,6 +42,14 @@ export class FakeSam {
    * client learned it (the request's start, on the same counter as `nextOrder`).
    */
   lastRowDelivery = new Map<string, { status: string; order: number }>();
+  /**
+   * How far the sessions list lags the live object (ms; SAM serves it from an index synced with a ~5 s
+   * debounce, Corrections 9): the list shows each row as it was `listLagMs` ago, and a session created
+   * since is missing. 0 (the default) = no lag.
+   */
+  listLagMs = 0;
+  /** Every version of every session row, oldest first (what a lagging list serves from). */
+  private rowHistory = new Map<string, Array<{ at: number; row: SessionRow }>>();
   private seq = 0;
   private order = 0;
   /** SAM's mailbox: per session, the deliveryIds of prompts queued while its agent was busy. */
@@ -67,16 +75,46 @@ export class FakeSam {
     this.tasks.set(task.id, task);
     return [{ type: 'activity.new', payload: { eventType: 'task.submitted', id: task.id } }];
   }
-  setTaskStatus(id: string, status: string, errorMessage: string | null = null): Frame[] {
+  /**
+   * `wholeSeconds`: the write comes from one of SAM's `datetime('now')` failure paths, so its times are
+   * truncated to the second (Corrections 6) and may sort before a ms write made earlier in that second.
+   */
+  setTaskStatus(id: string, status: string, errorMessage: string | null = null, options: { wholeSeconds?: boolean } = {}): Frame[] {
     const task = this.tasks.get(id);
     if (!task) return [];
-    const at = this.tick();
+    const tick = this.tick();
+    const at = options.wholeSeconds ? Math.floor(tick / 1000) * 1000 : tick;
     const terminal = status === 'completed' || status === 'failed' || status === 'cancelled';
     this.tasks.set(id, { ...task, status, errorMessage, updatedAt: at, completedAt: terminal ? at : null });
     return [{ type: 'activity.new', payload: { eventType: `task.${status === 'in_progress' ? 'execution_step' : status}`, id } }];
   }
-  putSession(row: SessionRow): Frame[] {
+  /** SAM sends a failed task back to work in place (failed -> ready -> queued); the session row stays `failed`. */
+  retryInPlace(id: string): Frame[] {
+    const task = this.tasks.get(id);
+    if (task?.status !== 'failed') return [];
+    this.tasks.set(id, { ...task, executionStep: null });
+    this.setTaskStatus(id, 'ready');
+    return this.setTaskStatus(id, 'queued');
+  }
+  private setRow(row: SessionRow) {
     this.sessions.set(row.id, row);
+    const history = this.rowHistory.get(row.id) ?? [];
+    history.push({ at: this.now, row });
+    this.rowHistory.set(row.id, history);
+  }
+  /** The rows the sessions list serves: each as of `listLagMs` ago (see listLagMs). */
+  private listedRows(): SessionRow[] {
+    if (this.listLagMs === 0) return [...this.sessions.values()];
+    const asOf = this.now - this.listLagMs;
+    const rows: SessionRow[] = [];
+    for (const history of this.rowHistory.values()) {
+      const version = [...history].reverse().find((v) => v.at <= asOf);
+      if (version) rows.push(version.row);
+    }
+    return rows;
+  }
+  putSession(row: SessionRow): Frame[] {
+    this.setRow(row);
     this.states.set(row.id, { activity: row.agentCompletedAt === null ? 'prompting' : 'idle', activityAt: null, statusError: null, currentPlan: [], promptStartedAt: null, lastStopReason: null, recoveryStatus: null, wakePhase: null });
     this.messages.set(row.id, []);
     const { id, workspaceId, taskId, createdByUserId, topic, createdAt } = row;
@@ -84,7 +122,7 @@ export class FakeSam {
   }
   private patchSession(id: string, patch: Partial<SessionRow>) {
     const row = this.sessions.get(id);
-    if (row) this.sessions.set(id, { ...row, ...patch, lastMessageAt: this.now });
+    if (row) this.setRow({ ...row, ...patch, lastMessageAt: this.now });
   }
   private patchState(id: string, patch: Partial<SessionState>) {
     const state = this.states.get(id);
@@ -185,7 +223,7 @@ export class FakeSam {
   api: LiveApi = {
     sessions: (_p, q = {}) =>
       this.answer('sessions', () => {
-        const rows = [...this.sessions.values()].sort((a, b) => (b.lastMessageAt ?? 0) - (a.lastMessageAt ?? 0));
+        const rows = this.listedRows().sort((a, b) => (b.lastMessageAt ?? 0) - (a.lastMessageAt ?? 0));
         const offset = q.offset ?? 0;
         const page = rows.slice(offset, offset + (q.limit ?? 20));
         return { sessions: page, total: rows.length, hasMore: offset + page.length < rows.length };

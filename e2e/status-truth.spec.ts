@@ -1,0 +1,57 @@
+import { expect, test, type Page } from '@playwright/test';
+import { chatRegion, freezePageClock, openProject, openSession, openSim, sessionLinkName, sim } from './support/sim';
+
+/*
+ * The displayed status tells the truth when SAM retries a failed task in place (issue 18 item 1): the
+ * session row keeps saying `failed` while the task goes failed -> ready -> queued, and every surface
+ * (sidebar, header, composer, title) shows the task's progress, without the failure and its Retry.
+ */
+
+const chatHeader = (page: Page) => chatRegion(page).locator('header');
+const composerNotice = (page: Page) => chatRegion(page).getByRole('paragraph').filter({ hasText: /You cannot send a message right now|This chat has ended/ });
+
+async function expectSidebarRowState(page: Page, topic: string, state: string) {
+  const isPhone = (page.viewportSize()?.width ?? 1280) < 768;
+  if (isPhone) await page.getByRole('button', { name: 'Chats', exact: true }).click();
+  const list = isPhone ? page.getByRole('dialog', { name: 'Chats' }) : page.getByRole('complementary', { name: 'Chats' });
+  await expect(list.getByRole('link', { name: sessionLinkName(topic) })).toHaveAccessibleName(new RegExp(`, ${state}\\b`));
+  if (isPhone) await page.getByRole('button', { name: 'Close chats' }).click();
+}
+
+test.describe('a failed task SAM sends back to work (requeued)', () => {
+  test('a task queued again after its failure shows as queued everywhere, with no failure and no Retry', async ({ page }) => {
+    await freezePageClock(page);
+    await openSim(page, { scenario: 'requeued' });
+    await openProject(page, 'lookout-web');
+    const topic = 'Migrate the billing webhooks to the new queue';
+    const [session] = await sim(page).world.sessions(topic);
+    expect({ row: session?.status, task: session?.taskStatus }).toEqual({ row: 'failed', task: 'queued' });
+
+    await openSession(page, topic);
+    await expect(chatHeader(page)).toContainText('Working');
+    await expect(chatHeader(page)).toContainText('queued again: waiting for node capacity');
+    await expect(chatHeader(page)).not.toContainText('VM agent lost');
+    await expect(composerNotice(page)).toContainText('You cannot send a message right now: queued again');
+    await expect(chatRegion(page).getByRole('button', { name: 'Retry' })).toHaveCount(0);
+    await expect(page).toHaveTitle(new RegExp(`${topic} \\(Working\\)`));
+    await expectSidebarRowState(page, topic, 'Working');
+  });
+
+  test('Failed with Retry gives way live when SAM sends the task back to work', async ({ page }) => {
+    await freezePageClock(page);
+    await openSim(page, { scenario: 'requeued' });
+    await openProject(page, 'lookout-web');
+    const topic = 'Backfill the search index for archived projects';
+    await openSession(page, topic);
+    await expect(chatHeader(page)).toContainText('Failed');
+    await expect(chatHeader(page)).toContainText('Out of disk space');
+    await expect(chatRegion(page).getByRole('button', { name: 'Retry' }).first()).toBeVisible();
+
+    await sim(page).clock.advance(25_000);
+    await expect(chatHeader(page)).toContainText('queued again: waiting for node capacity');
+    await expect(chatHeader(page)).not.toContainText('Failed');
+    await expect(chatRegion(page).getByRole('button', { name: 'Retry' })).toHaveCount(0);
+    await expect(page).toHaveTitle(new RegExp(`${topic} \\(Working\\)`));
+    await expectSidebarRowState(page, topic, 'Working');
+  });
+});
