@@ -25,6 +25,8 @@ export const keys = {
   sessionFacts: (projectId: string) => [...keys.sessions(projectId), 'facts'] as const,
   /** Where SAM's mailbox is with each prompt sent from here (by deliveryId): see live/deliveries.ts. */
   promptDeliveries: (projectId: string) => [...keys.sessions(projectId), 'deliveries'] as const,
+  /** One light look at a session's detail, for what SAM's list cannot say (its open question). */
+  sessionProbe: (projectId: string, sessionId: string) => [...keys.sessions(projectId), 'probe', sessionId] as const,
   chats: (projectId: string) => [...keys.sessions(projectId), 'chat'] as const,
   /** One open session: detail, state, message log, conversation, optimistic sends. */
   chat: (projectId: string, sessionId: string) => [...keys.chats(projectId), sessionId] as const,

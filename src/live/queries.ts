@@ -117,6 +117,23 @@ export const liveQueries = {
       ...managedByStream,
     }),
 
+  /** A session's detail with one message: its facts (the open question above all), nothing for the chat. */
+  sessionProbe: (projectId: string, sessionId: string) =>
+    queryOptions({
+      queryKey: keys.sessionProbe(projectId, sessionId),
+      queryFn: ({ signal, client }) =>
+        limited(client, async () => {
+          const { api, stamp: nextStamp } = liveContext(client);
+          const stamp = nextStamp();
+          const body = await api.session(projectId, sessionId, { limit: 1 }, signal);
+          writeFacts(client, projectId, [{ id: sessionId, patch: detailPatch(body.session, body.state), versions: detailVersions(body.state), stamp }]);
+          if (body.session.task) writeSnapshots(client, projectId, [{ kind: 'embedded', task: body.session.task, asOf: stamp }]);
+          return stamp;
+        }),
+      staleTime: 60_000,
+      ...managedByStream,
+    }),
+
   taskDetail: (projectId: string, taskId: string) =>
     queryOptions({
       queryKey: keys.taskDetail(projectId, taskId),

@@ -10,6 +10,7 @@ import { liveContext } from './context';
 import { buildEntries, buildEntry, entryMemo, listedSessionIds, missingTaskIds, type EntryInputs } from './entries';
 import { createProjectStream } from './projectStream';
 import { liveQueries, registerLiveDefaults } from './queries';
+import { attentionUnknown } from '../reconcile/sessionFacts';
 
 export type QueryStatusName = 'pending' | 'error' | 'success';
 
@@ -79,6 +80,27 @@ function useMissingTasks(projectId: string, sessionIds: readonly string[], input
   return useMemo(() => (failed === '' ? inputs : { ...inputs, failedTaskLookups: new Set(failed.split('\n')) }), [failed, inputs]);
 }
 
+/** At most this many sessions are looked at one by one for their open question (the newest listed first). */
+const MAX_ATTENTION_PROBES = 20;
+
+/**
+ * Active sessions whose open question SAM's list cannot tell (`attentionUnknown`): one look at each
+ * detail, so a chat that waits for an answer does not read "Working" until someone opens it.
+ */
+function useAttentionProbes(projectId: string, sessionIds: readonly string[], facts: EntryInputs['facts']): void {
+  const ids = useMemo(
+    () =>
+      sessionIds
+        .filter((id) => {
+          const record = facts.records.get(id);
+          return record !== undefined && attentionUnknown(record);
+        })
+        .slice(0, MAX_ATTENTION_PROBES),
+    [sessionIds, facts],
+  );
+  useQueries({ queries: ids.map((id) => liveQueries.sessionProbe(projectId, id)) });
+}
+
 export interface SessionEntries {
   entries: SessionEntry[];
   status: QueryStatusName;
@@ -95,6 +117,7 @@ export function useSessionEntries(projectId: string): SessionEntries {
   const list = useInfiniteQuery(liveQueries.sessionList(projectId));
   const ids = useMemo(() => listedSessionIds(list.data?.pages ?? [], known.facts), [list.data, known.facts]);
   const inputs = useMissingTasks(projectId, ids, known);
+  useAttentionProbes(projectId, ids, known.facts);
   const memo = entryMemo(client, projectId);
   const entries = useMemo(() => buildEntries(memo, inputs, ids), [ids, inputs, memo]);
   const { fetchNextPage, refetch } = list;

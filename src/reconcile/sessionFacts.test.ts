@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LIVE, MIN, T0, makeRow, makeTask } from '../test/factories';
-import { detailPatch, detailVersions, listRowPatch, listRowVersions, mergeSessionFacts, type SessionRecord } from './sessionFacts';
+import { attentionUnknown, detailPatch, detailVersions, listRowPatch, listRowVersions, mergeSessionFacts, type SessionRecord } from './sessionFacts';
 import { sessionView } from './sessionView';
 import type { SessionState } from '../api/contract';
 
@@ -43,5 +43,32 @@ describe("the detail's activity against the sessions list (issue 12 item 5)", ()
     const seen = mergeSessionFacts(detail(undefined, T0 + 5 * MIN, 10), 's1', { activity: 'prompting', promptStartedAt: T0 + 6 * MIN }, 30);
     expect(show(seen).state).toBe('working');
     expect(list(seen, T0 + 5 * MIN, 20).facts.activity).toBe('prompting');
+  });
+});
+
+describe("an open question against SAM's sessions list, which does not follow attention markers", () => {
+  const question = { markerId: 'm1', kind: 'needs_input', createdAt: T0, expiresAt: T0 + 60 * MIN, reason: 'Cover SSO too?', options: ['Yes', 'No'] };
+  const withQuestion = (record: SessionRecord | undefined, stamp: number) =>
+    mergeSessionFacts(record, 's1', detailPatch({ ...row(T0), attention: question, agentSessionId: null, agentType: null, task: null }, null), stamp);
+  const listed = (record: SessionRecord | undefined, stamp: number, attention: typeof question | null = null) =>
+    mergeSessionFacts(record, 's1', listRowPatch({ ...row(T0), attention }), stamp);
+
+  it('a later list row saying no question leaves the question the detail saw', () => {
+    const seen = listed(withQuestion(undefined, 10), 20);
+    expect(seen.facts.attention).toEqual(question);
+    expect(show(seen).state).toBe('needs_input');
+  });
+
+  it("a list row's marker is taken", () => {
+    expect(listed(undefined, 10, question).facts.attention).toEqual(question);
+  });
+
+  it('an active session the list alone describes has an unknown question; a detail or a marker makes it known', () => {
+    expect(attentionUnknown(listed(undefined, 10))).toBe(true);
+    expect(attentionUnknown(withQuestion(listed(undefined, 10), 20))).toBe(false);
+    expect(attentionUnknown(listed(undefined, 10, question))).toBe(false);
+    const answered = mergeSessionFacts(withQuestion(undefined, 10), 's1', { attention: null }, 30);
+    expect(attentionUnknown(answered)).toBe(false);
+    expect(show(answered).state).not.toBe('needs_input');
   });
 });

@@ -110,9 +110,25 @@ function liveFieldVersions(version: number | null): FactVersions {
 /**
  * What a list row says. The list carries no agent activity, only `agentCompletedAt`; it resets the live
  * fields, so activity learned before gives way to the row (a newer live event still wins over it).
+ *
+ * Its `attention: null` is no evidence that no question is open: SAM serves the list from a session
+ * index that does not follow attention markers (measured on SAM's server: a question open for 16 min,
+ * `attention: null` in every list read, the marker in the detail). So a null leaves the held value
+ * alone; an open question is cleared by `attention.resolved` or a detail, which SAM reads from the
+ * session's own object. A marker in the row is a fact and is taken.
  */
 export function listRowPatch(row: SessionRow): FactsPatch {
-  return { ...row, ...UNKNOWN_LIVE };
+  const { attention, ...rest } = row;
+  return attention === null ? { ...rest, ...UNKNOWN_LIVE } : { ...rest, attention, ...UNKNOWN_LIVE };
+}
+
+/**
+ * Whether a session's open question is unknown: it is active, no source that can see attention markers
+ * (a detail, a live event) described it yet, and its list row named none. Such a session needs one
+ * look at its detail before its row can say "Working" rather than "Needs you".
+ */
+export function attentionUnknown(record: SessionRecord): boolean {
+  return record.facts.status === 'active' && record.facts.attention === null && record.stamps.attention === undefined;
 }
 
 /** Half a millisecond: puts a row written in the very millisecond of an activity change before it. */
