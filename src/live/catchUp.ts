@@ -61,8 +61,8 @@ export async function catchUpProject(client: QueryClient, projectId: string, ref
 export const RESUME_OVERLAP_MS = 30_000;
 /** Rows per page of the forward walk (SAM's default delta window; its ceiling is 50,000). */
 export const CATCH_UP_PAGE_SIZE = 5000;
-/** Pages the forward walk follows at most (with the page size: SAM's 100,000 rows a session). */
-export const MAX_CATCH_UP_PAGES = 20;
+/** Pages the forward walk follows at most (more than SAM's 100,000 rows a session at its default size). */
+export const MAX_CATCH_UP_PAGES = 200;
 
 export interface MessagesAfter {
   messages: Message[];
