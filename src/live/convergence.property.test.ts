@@ -7,7 +7,7 @@ import { emptyLog, logToArray } from '../reconcile/messageLog';
 import { sortUnique } from '../reconcile/order';
 import { isTerminalTaskStatus, sessionView } from '../reconcile/sessionView';
 import { heldTaskFacts } from '../reconcile/taskSnapshots';
-import type { SessionFacts } from '../reconcile/types';
+import type { SessionEntry, SessionFacts } from '../reconcile/types';
 import { LIVE, T0, makeRow, makeTask } from '../test/factories';
 import { readSnapshots } from './cacheEntries';
 import { SAFETY_NET_MS } from './projectStream';
@@ -284,10 +284,10 @@ class Run {
    * is the best any client can do). A page landing late must not undo a frame received after it started.
    * Sessions with an open chat are left out: their detail answers write rows too, at times not tracked here.
    */
-  checkNoRollback() {
+  checkNoRollback(entries: Map<string, SessionEntry | null>) {
     const { sam } = this.h;
     for (const id of SESSIONS.filter((s) => s !== OPEN)) {
-      const shown = this.h.entry(id)?.session.status;
+      const shown = entries.get(id)?.session.status;
       const frame = this.applied.get(id);
       const page = sam.lastRowDelivery.get(id);
       const last = !page || (frame && frame.order > page.order) ? frame : page;
@@ -296,8 +296,8 @@ class Run {
   }
 
   /** Invariant 3, for tasks: the server version of the snapshot held never goes down. */
-  checkTaskVersions() {
-    for (const [taskId, held] of readSnapshots(this.h.client, PROJECT)) {
+  checkTaskVersions(snapshots: ReturnType<typeof readSnapshots>) {
+    for (const [taskId, held] of snapshots) {
       const version = held.overlay ? (held.overlay as { testVersion?: number }).testVersion : held.task?.updatedAt;
       if (version === undefined) continue;
       expect({ taskId, version: Math.max(version, this.heldVersions.get(taskId) ?? 0) }).toEqual({ taskId, version });
@@ -326,9 +326,11 @@ class Run {
   }
 
   check() {
-    this.checkTerminalWins();
-    this.checkNoRollback();
-    this.checkTaskVersions();
+    const snapshots = readSnapshots(this.h.client, PROJECT);
+    const entries = this.h.entries(SESSIONS);
+    this.checkTerminalWins(entries, snapshots);
+    this.checkNoRollback(entries);
+    this.checkTaskVersions(snapshots);
   }
 
   /**
@@ -337,10 +339,9 @@ class Run {
    * the tasks list or task route and is terminal, that is what shows: no older page rolled it back.
    * (An embedded snapshot is written only after its chat's catch-up pages, so it is not held to "at once".)
    */
-  checkTerminalWins() {
-    const snapshots = readSnapshots(this.h.client, PROJECT);
+  checkTerminalWins(entries: Map<string, SessionEntry | null>, snapshots: ReturnType<typeof readSnapshots>) {
     for (const id of SESSIONS) {
-      const entry = this.h.entry(id);
+      const entry = entries.get(id);
       const taskId = entry?.session.taskId;
       if (!entry || !taskId) continue;
       const facts = heldTaskFacts(snapshots.get(taskId));
