@@ -30,6 +30,10 @@ import { createHarness, PROJECT, type Harness } from './testing/harness';
 
 const env = (globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env ?? {};
 const RUNS = Number(env.LOOKOUT_FUZZ_RUNS ?? 1000);
+/** `npm run soak`: every run on its own seed, going on past failures and printing each failing seed. */
+const SOAK = env.LOOKOUT_FUZZ_SOAK === '1';
+/** Replays one run: LOOKOUT_FUZZ_SEED=<seed> LOOKOUT_FUZZ_RUNS=1. */
+const SEED = env.LOOKOUT_FUZZ_SEED === undefined ? undefined : Number(env.LOOKOUT_FUZZ_SEED);
 const SESSIONS = ['s0', 's1', 's2'];
 const OPEN = 's0';
 const TASK_NEXT: Record<string, string[]> = {
@@ -504,12 +508,37 @@ const REGRESSIONS: Array<[string, Op[]]> = [
   ],
 ];
 
+/** Runs seeds base..base+runs-1 one by one; prints each failure (seed, shrunk script) and progress. */
+async function soak(runs: number, base: number): Promise<number[]> {
+  const log = (line: string) => (globalThis as { console: { log(s: string): void } }).console.log(line);
+  const started = Date.now();
+  const failed: number[] = [];
+  log(`soak: ${runs} runs from seed ${base}`);
+  for (let i = 0; i < runs; i += 1) {
+    const seed = base + i;
+    const result = await fc.check(fc.asyncProperty(script, runScript), { numRuns: 1, seed });
+    if (result.failed) {
+      failed.push(seed);
+      log(`FAILED seed ${seed} (replay: LOOKOUT_FUZZ_SEED=${seed} LOOKOUT_FUZZ_RUNS=1): ${JSON.stringify(result.counterexample)}`);
+    }
+    if ((i + 1) % 1000 === 0) log(`soak: ${i + 1} runs, ${failed.length} failed, ${Math.round((Date.now() - started) / 1000)} s`);
+  }
+  log(`soak: done, ${runs} runs, ${failed.length} failed (${failed.join(', ') || 'none'}), ${Math.round((Date.now() - started) / 1000)} s`);
+  return failed;
+}
+
 describe('convergence under a faulty channel (seeded fuzz)', () => {
   it.each(REGRESSIONS)('regression: %s', async (_name, ops) => {
     await runScript(ops);
   });
 
-  it(`converges to the server's truth, and a terminal task always wins (${RUNS} runs)`, async () => {
-    await fc.assert(fc.asyncProperty(script, runScript), { numRuns: RUNS });
-  }, 120_000);
+  it.skipIf(SOAK)(`converges to the server's truth, and a terminal task always wins (${RUNS} runs)`, async () => {
+    await fc.assert(fc.asyncProperty(script, runScript), { numRuns: RUNS, ...(SEED === undefined ? {} : { seed: SEED }) });
+  }, 180_000);
+
+  it.runIf(SOAK)(`soak: ${RUNS} runs, one seed each, every failing seed printed`, async () => {
+    const failed = await soak(RUNS, SEED ?? 1);
+    expect(failed).toEqual([]);
+  }, 0);
 });
+
