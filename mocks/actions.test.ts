@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { VM_FLUSH_MS } from './world/messages';
 import { parseNotificationFrame, parseProjectFrame, type ProjectEvent } from '../src/api/contract';
 import { createTestSimulator, openTestSocket, settle, type TestSimulator } from './node';
 import { apiClient, firstProject } from './testing';
@@ -133,7 +134,8 @@ describe('prompt, cancel, stop, status', () => {
     const types = events().filter((e) => 'sessionId' in e && e.sessionId === sleeping.id).map((e) => e.type);
     expect(types).toContain('session.wake_progress');
     expect(events()).toContainEqual(expect.objectContaining({ type: 'session.updated', sessionId: sleeping.id, status: 'active' }));
-    expect(types.indexOf('session.wake_progress')).toBeLessThan(types.lastIndexOf('message.new'));
+    // The agent's answer is VM output: messages.batch (Corrections 4).
+    expect(types.indexOf('session.wake_progress')).toBeLessThan(types.lastIndexOf('messages.batch'));
   });
 
   it('cancel interrupts a streaming agent; stop archives the session and cancels its task', async () => {
@@ -141,6 +143,7 @@ describe('prompt, cancel, stop, status', () => {
     const busy = s.world.sessions.list(project.id).find((x) => x.state.activity === 'prompting' && !x.attention && s.fleet.agent(x.id)?.busy);
     if (!busy) throw new Error('no busy session');
     expect((await api.post(`${p}/sessions/${busy.id}/cancel`)).body).toMatchObject({ status: 'cancelled' });
+    await run(VM_FLUSH_MS); // rows the VM wrote before the cancel still land with its next flush
     const before = messagesOf(events(), busy.id).length;
     await run(30_000);
     expect(messagesOf(events(), busy.id).length).toBe(before);

@@ -103,7 +103,8 @@ describe('the simulator speaks the contract', () => {
   it.each(['default', 'hostile', 'stale-active'])('every REST body and WS frame of a %s run parses', async (scenario) => {
     const { checked, projectFrames, notificationFrames } = await scriptedRun(scenario);
     expect(checked.length).toBeGreaterThan(20);
-    expect(projectFrames.length).toBeGreaterThan(scenario === 'default' ? 300 : 8);
+    // Agent rows arrive in one messages.batch per VM flush (every ~2 s), so fewer frames than rows.
+    expect(projectFrames.length).toBeGreaterThan(scenario === 'default' ? 150 : 4);
     expect(notificationFrames.length).toBeGreaterThan(3);
     const types = new Set<string>();
     for (const frame of projectFrames) {

@@ -112,13 +112,18 @@ describe('messages: before/after strict on createdAt, pages oldest-first', () =>
     expect(collected.map((m) => m.id)).toEqual(rows.slice(-1100).map((m) => m.id));
   });
 
-  it('after is strict and defaults to 5000; windows and role filters work; detail pages the same way', async () => {
+  it('after= is strict and takes the NEWEST rows unless order=asc; the detail route defaults to 5000 with after', async () => {
     const { api, p, sid, rows } = await longChat();
     const pivot = rows[100] as Msg;
     const after = (await api.get(`${p}/sessions/${sid}/messages?after=${pivot.createdAt}`)).body as { messages: Msg[]; hasMore: boolean };
-    expect(after.messages).toHaveLength(5000);
+    expect(after.messages.map((m) => m.id)).toEqual(rows.slice(-500).map((m) => m.id));
     expect(after.hasMore).toBe(true);
-    expect(after.messages[0]?.id).toBe(rows[101]?.id);
+    const forward = (await api.get(`${p}/sessions/${sid}/messages?after=${pivot.createdAt}&order=asc&limit=5000`)).body as { messages: Msg[]; hasMore: boolean };
+    expect(forward.messages.map((m) => m.id)).toEqual(rows.slice(101, 5101).map((m) => m.id));
+    expect(forward.hasMore).toBe(true);
+    const delta = (await api.get(`${p}/sessions/${sid}?after=${pivot.createdAt}`)).body as { messages: Msg[]; hasMore: boolean };
+    expect(delta.messages.map((m) => m.id)).toEqual(rows.slice(-5000).map((m) => m.id));
+    expect(delta.hasMore).toBe(true);
     const end = rows[110] as Msg;
     const window = (await api.get(`${p}/sessions/${sid}/messages?after=${pivot.createdAt}&before=${end.createdAt}`)).body as { messages: Msg[]; hasMore: boolean };
     expect(window.messages.map((m) => m.id)).toEqual(rows.slice(101, 110).map((m) => m.id));

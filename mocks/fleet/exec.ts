@@ -8,8 +8,9 @@ export type Yield = { kind: 'wait'; ms: number } | { kind: 'input' };
 
 const wait = (ms: number): Yield => ({ kind: 'wait', ms });
 
+/** Agent output goes through the VM's outbox (stamped now by its clock, persisted at the next flush). */
 function write(agent: Agent, drafts: MessageDraft[]): void {
-  agent.world.messages.append(agent.session.id, drafts, agent.t);
+  agent.world.messages.appendFromVm(agent.session.id, drafts, agent.t);
 }
 
 function ensurePrompting(agent: Agent): void {

@@ -33,6 +33,8 @@ export function* bootSequence(world: World, agent: Agent): Generator<Yield, void
 /** A sleeping (or failed) session comes back: wake progress, then active again. */
 export function* wakeSequence(world: World, agent: Agent): Generator<Yield, void, void> {
   const id = agent.session.id;
+  // The workspace comes back on a new VM: its outbox (the rows' sequence) starts again at 1.
+  world.messages.replaceVm(id);
   world.sessions.setActivity(id, 'recovering', agent.t);
   world.sessions.wakeProgress(id, 'waking', 'vm_starting', agent.t);
   yield wait(agent.rng.int(600, 1500));

@@ -85,7 +85,12 @@ export const sessionRoutes: Route[] = [
     path: S,
     handle(core, { params, query }) {
       const session = requireSession(core, params.projectId, params.sessionId);
-      const page = core.world.messages.page(session.id, pageQuery(query));
+      // The detail route's window is always the newest rows; with `after` and no limit, the delta limit.
+      const window = pageQuery(query);
+      const page = core.world.messages.page(session.id, {
+        ...window,
+        limit: window.limit ?? (window.after !== undefined ? MESSAGE_LIMITS.defaultAfter : undefined),
+      });
       const task = session.taskId ? (core.world.tasks.get(session.taskId) ?? null) : null;
       return ok({
         session: sessionDetailWire(session, task, core.world.me),

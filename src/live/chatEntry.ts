@@ -1,6 +1,6 @@
 import type { Message, SessionDetailRow, SessionState } from '../api/contract';
 import { canFold, emptyConversation, foldMessage, rebuildConversation, type Conversation } from '../reconcile/conversation';
-import { emptyLog, insertMessage, isSequenceGap, iterateLog, oldestMessage, type MessageLog } from '../reconcile/messageLog';
+import { emptyLog, insertMessage, isSequenceGap, iterateLog, newestMessage, oldestMessage, type MessageLog } from '../reconcile/messageLog';
 import { compareMessages } from '../reconcile/order';
 import { settlePendingSends } from '../reconcile/pendingSends';
 import type { PendingSend } from '../reconcile/types';
@@ -21,13 +21,22 @@ export interface ChatEntry {
   readonly pendingSends: readonly PendingSend[];
   /** Older messages exist on SAM than the oldest held ("load earlier"). */
   readonly hasEarlier: boolean;
-  /** Events were missed (a sequence gap): the next catch-up resumes after this createdAt. */
+  /**
+   * Rows may be missing after this createdAt (a sequence jump, or a catch-up that stopped early): the next
+   * catch-up resumes from here (minus its overlap) rather than from the newest row held.
+   */
   readonly resumeFrom: { readonly after: number; readonly stamp: number } | null;
   /**
    * Only on an entry fresh from the query function, never on a stored one: the page it fetched, to be
    * merged into the held entry (`log` and `conversation` of such an entry are empty).
    */
-  readonly fetched: { readonly stamp: number; readonly mode: 'latest' | 'after'; readonly messages: readonly Message[] } | null;
+  readonly fetched: {
+    readonly stamp: number;
+    readonly mode: 'latest' | 'after';
+    readonly messages: readonly Message[];
+    /** The catch-up stopped before it reached the newest rows: resume after this createdAt. */
+    readonly incompleteAfter?: number;
+  } | null;
 }
 
 export function emptyChat(): ChatEntry {
@@ -52,22 +61,28 @@ export interface AddResult {
 }
 
 /**
- * Adds messages in any order, each at most once. In-order arrivals are folded into the conversation
+ * Adds messages in any order, each id at most once. In-order arrivals are folded into the conversation
  * one by one; anything that sorts before what is already folded rebuilds it once for the whole batch.
- * `detectGaps` is for live events only: a REST page is contiguous by construction.
+ * `detectGaps` is for live events only. A REST page is the persisted row: when an id is held under
+ * another createdAt/sequence, the page's copy decides where it sits (a frame's copy never moves a row).
  */
 export function addMessages(entry: ChatEntry, messages: readonly Message[], options: { detectGaps: boolean; stamp: number }): AddResult {
   let { log, conversation } = entry;
   let rebuild = false;
   let gapAfter: number | null = null;
+  let moved = false;
   const added: Message[] = [];
   for (const m of [...messages].sort(compareMessages)) {
-    if (options.detectGaps && isSequenceGap(log, m) && log.maxSequenceAt !== null) {
-      gapAfter = Math.min(gapAfter ?? Infinity, log.maxSequenceAt);
-    }
-    const result = insertMessage(log, m);
+    // A jump in sequence is only a hint (Corrections 3): resume from the newest row held then.
+    const newest = newestMessage(log);
+    if (options.detectGaps && isSequenceGap(log, m) && newest) gapAfter = Math.min(gapAfter ?? Infinity, newest.createdAt);
+    const result = insertMessage(log, m, { move: !options.detectGaps });
     if (result.outcome.kind === 'duplicate') continue;
     log = result.log;
+    if (result.outcome.kind === 'moved') {
+      moved = rebuild = true;
+      continue;
+    }
     added.push(m);
     if (!rebuild && result.outcome.kind === 'appended' && canFold(conversation, m)) conversation = foldMessage(conversation, m);
     else rebuild = true;
@@ -75,14 +90,15 @@ export function addMessages(entry: ChatEntry, messages: readonly Message[], opti
   if (rebuild) conversation = rebuildConversation(iterateLog(log), conversation);
   const resumeFrom =
     gapAfter === null ? entry.resumeFrom : { after: Math.min(entry.resumeFrom?.after ?? Infinity, gapAfter), stamp: options.stamp };
-  if (added.length === 0 && resumeFrom === entry.resumeFrom) return { entry, added, gap: false };
+  if (added.length === 0 && !moved && resumeFrom === entry.resumeFrom) return { entry, added, gap: false };
   const pendingSends = settlePendingSends(entry.pendingSends, added);
   return { entry: { ...entry, log, conversation, pendingSends, resumeFrom }, added, gap: gapAfter !== null };
 }
 
 /**
  * The stored entry after a fetched one lands. Messages are merged (a catch-up never drops pages already
- * loaded); detail and state are the response's; a gap seen after the request started stays recorded.
+ * loaded); detail and state are the response's; a gap seen after the request started stays recorded, and
+ * so does the point where a catch-up that stopped early must go on.
  */
 export function mergeChatEntry(held: ChatEntry | undefined, incoming: ChatEntry): ChatEntry {
   const fetched = incoming.fetched;
@@ -96,13 +112,18 @@ export function mergeChatEntry(held: ChatEntry | undefined, incoming: ChatEntry)
     const pageOldest = fetched.messages.reduce<Message | undefined>((a, m) => (!a || compareMessages(m, a) < 0 ? m : a), undefined);
     if (heldOldest && (!pageOldest || compareMessages(heldOldest, pageOldest) < 0)) hasEarlier = held.hasEarlier;
   }
-  const resumeFrom = held?.resumeFrom && held.resumeFrom.stamp > fetched.stamp ? held.resumeFrom : null;
+  const heldGap = held?.resumeFrom && held.resumeFrom.stamp > fetched.stamp ? held.resumeFrom : null;
+  const incomplete = fetched.incompleteAfter === undefined ? null : { after: fetched.incompleteAfter, stamp: fetched.stamp };
+  const resumeFrom = heldGap && incomplete ? (heldGap.after <= incomplete.after ? heldGap : incomplete) : (heldGap ?? incomplete);
   return { ...entry, detail: incoming.detail, state: incoming.state, hasEarlier, resumeFrom, fetched: null };
 }
 
-/** Where a catch-up resumes: after the newest message held, or before the first gap seen. */
+/**
+ * Where a catch-up resumes: the newest createdAt held, or the first gap seen if earlier. (The caller
+ * still backs off by an overlap: agent rows carry the VM's clock and are persisted late.)
+ */
 export function resumePoint(entry: ChatEntry): number | null {
-  const newest = entry.log.tail.at(-1) ?? entry.log.chunks.at(-1)?.at(-1);
+  const newest = newestMessage(entry.log);
   if (!newest) return null;
   return Math.min(newest.createdAt, entry.resumeFrom?.after ?? Infinity);
 }

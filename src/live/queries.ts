@@ -1,7 +1,8 @@
 import { infiniteQueryOptions, queryOptions, skipToken, type QueryClient } from '@tanstack/react-query';
-import type { Message, SessionDetail, SessionList, TaskList } from '../api/contract';
+import type { SessionDetail, SessionList, TaskList } from '../api/contract';
 import { keys } from '../api/queries';
 import { detailPatch, detailVersions, listRowPatch, listRowVersions } from '../reconcile/sessionFacts';
+import { fetchMessagesAfter, RESUME_OVERLAP_MS, type MessagesAfter } from './catchUp';
 import { writeFacts, writeSnapshots, type SessionFactsEntry, type TaskSnapshotsEntry } from './cacheEntries';
 import { emptyChat, mergeChatEntry, resumePoint, type ChatEntry } from './chatEntry';
 import { liveContext } from './context';
@@ -15,23 +16,10 @@ import { liveContext } from './context';
 
 export const SESSION_PAGE_SIZE = 50;
 export const TASK_PAGE_SIZE = 200;
-/**
- * SAM's `after`/`before` are strict on createdAt (ms): resuming 1 ms early re-reads the messages that
- * share the newest held millisecond (duplicates are dropped), so none of them is skipped.
- */
-export const RESUME_OVERLAP_MS = 1;
-/** A catch-up follows `hasMore` this many pages (5000 messages each by default) at most. */
-const MAX_CATCH_UP_PAGES = 20;
 /** Task details requested at once: a sidebar of old sessions must not fire fifty requests together. */
 const TASK_DETAIL_CONCURRENCY = 4;
 
 const managedByStream = { refetchOnWindowFocus: false, refetchOnReconnect: false } as const;
-
-function newestCreatedAt(messages: readonly Message[]): number | undefined {
-  let newest: number | undefined;
-  for (const m of messages) if (newest === undefined || m.createdAt > newest) newest = m.createdAt;
-  return newest;
-}
 
 async function fetchChat(client: QueryClient, projectId: string, sessionId: string, signal: AbortSignal): Promise<ChatEntry> {
   const { api, stamp: nextStamp } = liveContext(client);
@@ -39,29 +27,22 @@ async function fetchChat(client: QueryClient, projectId: string, sessionId: stri
   const held = client.getQueryData<ChatEntry>(keys.chat(projectId, sessionId));
   const from = held?.detail ? resumePoint(held) : null;
   let body: SessionDetail;
-  const messages: Message[] = [];
+  let caughtUp: MessagesAfter | null = null;
   if (from === null) {
     body = await api.session(projectId, sessionId, {}, signal);
-    messages.push(...body.messages);
   } else {
-    let after = from - RESUME_OVERLAP_MS;
+    // The detail route's `after` window is the NEWEST rows after `after`: usually all of them; if not,
+    // the rows between are walked forward.
+    const after = from - RESUME_OVERLAP_MS;
     body = await api.session(projectId, sessionId, { after }, signal);
-    messages.push(...body.messages);
-    let more = body.hasMore;
-    let newest = newestCreatedAt(body.messages);
-    for (let page = 0; more && newest !== undefined && page < MAX_CATCH_UP_PAGES; page += 1) {
-      // Overlap by 1 ms unless that would not move forward (a whole page inside one millisecond).
-      after = newest - RESUME_OVERLAP_MS > after ? newest - RESUME_OVERLAP_MS : newest;
-      const next = await api.messages(projectId, sessionId, { after }, signal);
-      messages.push(...next.messages);
-      more = next.hasMore;
-      newest = newestCreatedAt(next.messages);
-    }
+    caughtUp = await fetchMessagesAfter(api, projectId, sessionId, after, body, signal);
   }
   writeFacts(client, projectId, [{ id: sessionId, patch: detailPatch(body.session, body.state), versions: detailVersions(body.state), stamp }]);
   if (body.session.task) writeSnapshots(client, projectId, [{ kind: 'embedded', task: body.session.task, asOf: stamp }]);
   const mode = from === null ? 'latest' : 'after';
-  return { ...emptyChat(), detail: body.session, state: body.state, hasEarlier: mode === 'latest' ? body.hasMore : true, fetched: { stamp, mode, messages } };
+  const messages = caughtUp?.messages ?? body.messages;
+  const fetched: ChatEntry['fetched'] = { stamp, mode, messages, ...(caughtUp?.incompleteAfter === undefined ? {} : { incompleteAfter: caughtUp.incompleteAfter }) };
+  return { ...emptyChat(), detail: body.session, state: body.state, hasEarlier: mode === 'latest' ? body.hasMore : true, fetched };
 }
 
 const limiters = new WeakMap<QueryClient, { running: number; waiting: Array<() => void> }>();

@@ -57,9 +57,10 @@ describe('live messages', () => {
     expect(h.entry('s2')?.view.state).toBe('working');
   });
 
-  it('a sequence gap makes the open chat catch up, and says so while it does', async () => {
+  it('a jump in sequence (a hint only: the VM outbox id) makes the open chat catch up, says so, and loses nothing', async () => {
     await live();
     h.sam.addMessage('s1', 'assistant', 'lost'); // its frame never arrives
+    h.deliver(h.sam.addMessage('s2', 'assistant', 'elsewhere').frames); // s2 shares the VM: its rows take numbers too
     h.sam.hold = true;
     h.deliver(h.sam.addMessage('s1', 'assistant', 'next').frames);
     await h.settle();
@@ -70,6 +71,57 @@ describe('live messages', () => {
     await h.settle();
     expect(ids('s1')).toEqual(serverIds('s1'));
     expect(h.connection.catchUps).toBe(0);
+  });
+
+  it('a VM replaced mid-session restarts its sequence at 1: nothing is dropped as a duplicate or misplaced', async () => {
+    await live();
+    h.sam.replaceVm('s1');
+    const frames = [0, 1, 2].flatMap((i) => h.sam.addMessage('s1', 'assistant', `after restart ${i}`).frames);
+    expect(h.sam.messages.get('s1')?.at(-1)?.sequence).toBe(3);
+    h.deliver(frames);
+    await h.settle();
+    expect(ids('s1')).toEqual(serverIds('s1'));
+    expect(texts('s1').at(-1)).toBe('after restart 0after restart 1after restart 2');
+  });
+});
+
+describe('catch-up after a disconnect (SAM: `after=` windows are the newest rows)', () => {
+  async function disconnectWhile(write: () => void) {
+    h.env.latestSocket().serverClose(1006);
+    write();
+    h.env.advance(h.env.nextTimerIn() ?? 0);
+    h.connect();
+    await h.settle();
+  }
+
+  it('more rows than one window (a low CHAT_SESSION_DELTA_MESSAGE_LIMIT): every row arrives, none twice', async () => {
+    await live();
+    h.sam.limits = { page: 30, delta: 50, max: 40 };
+    await disconnectWhile(() => {
+      for (let i = 0; i < 170; i += 1) h.sam.addMessage('s1', i % 10 ? 'assistant' : 'user', `missed ${i}`);
+    });
+    expect(ids('s1')).toEqual(serverIds('s1'));
+    expect(h.chat('s1')?.resumeFrom).toBeNull();
+  });
+
+  it('more than 5,000 rows (SAM\'s default window): every row arrives', async () => {
+    await live();
+    await disconnectWhile(() => {
+      for (let i = 0; i < 5200; i += 1) h.sam.addMessage('s1', 'assistant', `m${i}`);
+    });
+    expect(ids('s1')).toHaveLength(serverIds('s1').length);
+    expect(ids('s1')).toEqual(serverIds('s1'));
+  });
+
+  it('an agent row persisted late (the VM clock, its outbox flushed after a newer prompt) is not skipped', async () => {
+    await live();
+    h.deliver(h.sam.addMessage('s1', 'user', 'a prompt stamped by the server').frames);
+    await h.settle();
+    await disconnectWhile(() => {
+      h.sam.addMessage('s1', 'assistant', 'written on the VM before the prompt landed', { lateBy: 4000 });
+    });
+    expect(ids('s1')).toEqual(serverIds('s1'));
+    expect(texts('s1')).toContain('written on the VM before the prompt landed');
   });
 });
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Message } from '../api/contract';
 import { T0, makeMessage } from '../test/factories';
 import { canFold, conversation, conversationItems, emptyConversation, foldMessage, rebuildConversation } from './conversation';
-import { emptyLog, insertMessage, isSequenceGap, logFromMessages, logToArray, newestMessage, oldestMessage } from './messageLog';
+import { emptyLog, findMessage, insertMessage, isSequenceGap, logFromMessages, logToArray, newestMessage, oldestMessage } from './messageLog';
 import { sortUnique } from './order';
 
 const ROLES = ['user', 'assistant', 'assistant', 'thinking', 'tool', 'plan', 'system'];
@@ -60,7 +60,52 @@ describe('message log', () => {
     expect(oldestMessage(next.log)?.id).toBe('m0');
   });
 
-  it('sees a jump in sequence as a gap, and knows where to resume', () => {
+  it('holds an id once even when it comes back under another sequence or createdAt (by id, not by sort position)', () => {
+    const a = makeMessage({ id: 'a', createdAt: T0, sequence: 1 });
+    const b = makeMessage({ id: 'b', createdAt: T0 + 10, sequence: 2 });
+    const log = logFromMessages([a, b]);
+    const again = insertMessage(log, { ...a, createdAt: T0 + 20, sequence: 7 });
+    expect(again.outcome.kind).toBe('duplicate');
+    expect(logToArray(again.log).map((m) => m.id)).toEqual(['a', 'b']);
+    const moved = insertMessage(log, { ...a, createdAt: T0 + 20, sequence: 7 }, { move: true });
+    expect(moved.outcome.kind).toBe('moved');
+    expect(logToArray(moved.log).map((m) => [m.id, m.createdAt])).toEqual([['b', T0 + 10], ['a', T0 + 20]]);
+    expect(findMessage(moved.log, 'a')?.sequence).toBe(7);
+  });
+
+  it('each id once whatever copies arrive; the copies marked as truth (moved) decide where it sits', () => {
+    fc.assert(
+      fc.property(
+        deliveries(300),
+        fc.array(fc.tuple(fc.nat(299), fc.integer({ min: -50, max: 50 }), fc.integer({ min: -3, max: 3 })), { maxLength: 60 }),
+        ([messages, extra, order], skews) => {
+          // The same ids again under other keys (another createdAt and/or sequence).
+          const skewed = skews.flatMap(([i, dt, ds]) => {
+            const m = messages[i % messages.length];
+            return m ? [{ ...m, createdAt: m.createdAt + dt, sequence: m.sequence === null ? null : m.sequence + ds }] : [];
+          });
+          let log = emptyLog;
+          for (const m of [...order, ...skewed, ...extra]) log = insertMessage(log, m).log;
+          expect(new Set(logToArray(log).map((m) => m.id)).size).toBe(log.length);
+          expect(log.length).toBe(messages.length);
+          for (const m of messages) log = insertMessage(log, m, { move: true }).log;
+          expect(logToArray(log)).toEqual(sortUnique(messages));
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('a version branched from an older one sees only its own messages (the shared id index is not trusted)', () => {
+    const base = logFromMessages([makeMessage({ id: 'a', createdAt: T0 })]);
+    const left = insertMessage(base, makeMessage({ id: 'b', createdAt: T0 + 1 })).log;
+    const right = insertMessage(base, makeMessage({ id: 'b', createdAt: T0 + 2, sequence: 3 })).log;
+    expect(logToArray(right).map((m) => m.id)).toEqual(['a', 'b']);
+    expect(insertMessage(base, makeMessage({ id: 'b', createdAt: T0 + 5 })).outcome.kind).toBe('appended');
+    expect(insertMessage(left, makeMessage({ id: 'b', createdAt: T0 + 5 })).outcome.kind).toBe('duplicate');
+  });
+
+  it('sees a jump in sequence as a hint of a gap, and knows where to resume', () => {
     const log = logFromMessages([makeMessage({ id: 'a', sequence: 4, createdAt: T0 }), makeMessage({ id: 'b', sequence: 5, createdAt: T0 + 9 })]);
     expect(isSequenceGap(log, makeMessage({ id: 'c', sequence: 6 }))).toBe(false);
     expect(isSequenceGap(log, makeMessage({ id: 'd', sequence: 8 }))).toBe(true);

@@ -1,5 +1,6 @@
 import type { Message, SessionDetail, SessionRow, SessionState, Task } from '../../api/contract';
 import { ApiError } from '../../api/http';
+import { compareMessages } from '../../reconcile/order';
 import type { LiveApi } from '../context';
 
 /*
@@ -7,7 +8,22 @@ import type { LiveApi } from '../context';
  * the frames each change broadcasts, and the REST routes over it. Every route answers with the state
  * as of its call (the moment the request started); with `hold` on, answers wait until the test
  * releases them, so a test can race them against live events.
+ *
+ * Messages behave as SAM's measured (sam-contract.md, Corrections 1-4): an `after=` window holds the
+ * NEWEST rows after it unless `order=asc`; agent rows carry the VM's clock (`lateBy`: persisted after
+ * newer rows) and the VM outbox's sequence, shared by every session on that VM and restarting at 1 on
+ * a new VM; agent rows broadcast `messages.batch`, only server-written rows (user, system) `message.new`.
  */
+
+/** Server-written roles; every other role is agent output, written by the VM. */
+const SERVER_ROLES = new Set(['user', 'system']);
+
+/** SAM's message windows: default page, default with `after` (detail route only), ceiling. */
+export interface MessageLimits {
+  page: number;
+  delta: number;
+  max: number;
+}
 
 export type Frame = { type: string; payload?: unknown };
 interface Held {
@@ -50,10 +66,15 @@ export class FakeSam {
   listLagMs = 0;
   /** Every version of every session row, oldest first (what a lagging list serves from). */
   private rowHistory = new Map<string, Array<{ at: number; row: SessionRow }>>();
-  private seq = 0;
-  private order = 0;
   /** SAM's mailbox: per session, the deliveryIds of prompts queued while its agent was busy. */
   private mailbox = new Map<string, string[]>();
+  limits: MessageLimits = { page: 500, delta: 5000, max: 50_000 };
+  private seq = 0;
+  private order = 0;
+  /** Which VM runs each session (all on one VM unless replaced), and each VM's outbox counter. */
+  private vmOf = new Map<string, string>();
+  private outboxIds = new Map<string, number>();
+  private vms = 1;
 
   /** A shared counter of "when the client learned something" (request starts, frame receipts). */
   nextOrder(): number {
@@ -134,14 +155,39 @@ export class FakeSam {
     if (status === 'stopped' || status === 'failed') return [{ type: `session.${status}`, payload: { sessionId: id } }];
     return [{ type: 'session.updated', payload: { sessionId: id, status } }];
   }
-  addMessage(sessionId: string, role: string, content: string, extra: Partial<Message> = {}): { message: Message; frames: Frame[] } {
-    const at = this.tick();
+  /** The session's workspace moves to a new VM, whose outbox ids start again at 1. */
+  replaceVm(sessionId: string): void {
+    this.vms += 1;
+    this.vmOf.set(sessionId, `vm-${this.vms}`);
+  }
+  private nextSequence(sessionId: string, role: string, list: readonly Message[]): number {
+    if (SERVER_ROLES.has(role)) return Math.max(0, ...list.map((m) => m.sequence ?? 0)) + 1;
+    const vm = this.vmOf.get(sessionId) ?? 'vm-1';
+    const next = (this.outboxIds.get(vm) ?? 0) + 1;
+    this.outboxIds.set(vm, next);
+    return next;
+  }
+  /**
+   * Persists one row and returns the frame SAM broadcasts for it. `lateBy` (agent rows): the VM stamped
+   * it that long ago and its outbox flushed only now, after newer rows were persisted.
+   */
+  addMessage(sessionId: string, role: string, content: string, extra: Partial<Message> & { lateBy?: number } = {}): { message: Message; frames: Frame[] } {
+    const { lateBy = 0, ...fields } = extra;
+    const now = this.tick();
+    const at = SERVER_ROLES.has(role) ? now : now - lateBy;
     this.seq += 1;
     const list = this.messages.get(sessionId) ?? [];
-    const message: Message = { id: `msg-${this.seq}`, sessionId, role, content, toolMetadata: null, createdAt: at, sequence: list.length + 1, origin: null, ...extra };
-    this.messages.set(sessionId, [...list, message]);
+    const message: Message = { id: `msg-${this.seq}`, sessionId, role, content, toolMetadata: null, createdAt: at, sequence: this.nextSequence(sessionId, role, list), origin: null, ...fields };
+    const rows = [...list];
+    let slot = rows.length;
+    while (slot > 0 && compareMessages(rows[slot - 1] as Message, message) > 0) slot -= 1;
+    rows.splice(slot, 0, message);
+    this.messages.set(sessionId, rows);
     this.patchSession(sessionId, { messageCount: list.length + 1 });
-    const frames: Frame[] = [{ type: 'message.new', payload: { ...message, messageId: message.id, id: undefined } }];
+    const { sessionId: _s, ...wire } = message;
+    const frames: Frame[] = SERVER_ROLES.has(role)
+      ? [{ type: 'message.new', payload: { ...message, messageId: message.id, id: undefined } }]
+      : [{ type: 'messages.batch', payload: { sessionId, messages: [wire], count: 1 } }];
     if (role === 'user') {
       // A new prompt starts a new turn: SAM clears agentCompletedAt without an event of its own.
       this.patchSession(sessionId, { agentCompletedAt: null, isIdle: false });
@@ -212,11 +258,14 @@ export class FakeSam {
     out.forEach((h) => h.resolve());
     return out.length;
   }
-  private page(sessionId: string, q: { limit?: number; before?: number; after?: number }) {
+  /**
+   * SAM's getMessages: strict bounds on createdAt; `desc` (the default) takes the NEWEST `limit` rows of
+   * the range, `asc` the oldest; the page comes oldest-first; `hasMore` = rows of the range were left out.
+   */
+  private page(sessionId: string, q: { limit?: number; before?: number; after?: number; order?: 'asc' | 'desc' }, defaultLimit: number) {
     const all = (this.messages.get(sessionId) ?? []).filter((m) => (q.after === undefined || m.createdAt > q.after) && (q.before === undefined || m.createdAt < q.before));
-    const limit = q.limit ?? (q.after !== undefined ? 5000 : 500);
-    const fromStart = q.after !== undefined && q.before === undefined;
-    const messages = fromStart ? all.slice(0, limit) : all.slice(Math.max(0, all.length - limit));
+    const limit = q.limit === undefined ? defaultLimit : Math.min(q.limit, Math.max(this.limits.max, this.limits.page));
+    const messages = q.order === 'asc' ? all.slice(0, limit) : all.slice(Math.max(0, all.length - limit));
     return { messages, hasMore: all.length > limit };
   }
 
@@ -234,9 +283,11 @@ export class FakeSam {
         if (!row) throw new ApiError(404, 'NOT_FOUND', 'no session');
         const task = row.taskId ? this.tasks.get(row.taskId) : undefined;
         const embedded = task && { id: task.id, status: task.status, executionStep: task.executionStep, errorMessage: task.errorMessage, outputBranch: null, outputPrUrl: null, outputSummary: null, finalizedAt: task.completedAt, taskMode: task.taskMode, agentProfileHint: null };
-        return { session: { ...row, agentSessionId: null, agentType: 'claude', task: embedded ?? null }, state: this.states.get(s) ?? null, ...this.page(s, q) };
+        // The detail route has no `order` (always the newest window); with `after` and no limit, the delta limit.
+        const page = this.page(s, { ...q, order: 'desc' }, q.after !== undefined ? this.limits.delta : this.limits.page);
+        return { session: { ...row, agentSessionId: null, agentType: 'claude', task: embedded ?? null }, state: this.states.get(s) ?? null, ...page };
       }),
-    messages: (_p, s, q = {}) => this.answer(`messages:${s}`, () => this.page(s, q)),
+    messages: (_p, s, q = {}) => this.answer(`messages:${s}`, () => this.page(s, q, this.limits.page)),
     tasks: (_p, q = {}) =>
       this.answer('tasks', () => {
         const all = [...this.tasks.values()].sort((a, b) => b.updatedAt - a.updatedAt || (a.id < b.id ? 1 : -1));

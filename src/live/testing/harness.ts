@@ -35,6 +35,8 @@ export interface Harness {
   settle(): Promise<void>;
   chat(sessionId: string): ChatEntry | undefined;
   entry(sessionId: string): SessionEntry | null;
+  /** The entries of several sessions from one read of the caches (a check after every fuzz step). */
+  entries(sessionIds: readonly string[]): Map<string, SessionEntry | null>;
   sidebarIds(): string[];
   stop(): void;
 }
@@ -93,8 +95,12 @@ export function createHarness(options: { start?: number; seed?: number } = {}): 
       await flushPromises();
     },
     chat: (sessionId) => client.getQueryData<ChatEntry>(keys.chat(PROJECT, sessionId)),
-    entry: (sessionId) =>
-      buildEntry(entryMemo(client, PROJECT), { facts: readFacts(client, PROJECT), snapshots: readSnapshots(client, PROJECT), stream: streamFacts(), now: env.now() }, sessionId),
+    entry: (sessionId) => harness.entries([sessionId]).get(sessionId) ?? null,
+    entries(sessionIds) {
+      const inputs = { facts: readFacts(client, PROJECT), snapshots: readSnapshots(client, PROJECT), stream: streamFacts(), now: env.now() };
+      const memo = entryMemo(client, PROJECT);
+      return new Map(sessionIds.map((id) => [id, buildEntry(memo, inputs, id)]));
+    },
     sidebarIds: () => {
       const pages = client.getQueryData<{ pages: Parameters<typeof listedSessionIds>[0] }>(keys.sessionList(PROJECT))?.pages ?? [];
       return listedSessionIds(pages, readFacts(client, PROJECT));
