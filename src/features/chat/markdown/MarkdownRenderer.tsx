@@ -90,6 +90,28 @@ const MessageBlock = memo(function MessageBlock({ block, formatAnyway }: { block
   );
 });
 
+/** Blocks rendered under one memoized parent: a long answer re-renders a few groups, not every block. */
+const GROUP_SIZE = 32;
+
+const sameBlocks = (a: readonly Block[], b: readonly Block[]) => a.length === b.length && a.every((block, i) => block === b[i]);
+
+/**
+ * A run of consecutive blocks. Only the last group of a streaming answer has a new block, so React walks
+ * the groups (one per 32 blocks) and the last group's blocks per chunk, instead of every block.
+ */
+const BlockGroup = memo(
+  function BlockGroup({ blocks, formatAnyway }: { blocks: readonly Block[]; formatAnyway: boolean }) {
+    return blocks.map((block) => <MessageBlock key={block.start} block={block} formatAnyway={formatAnyway} />);
+  },
+  (before, after) => before.formatAnyway === after.formatAnyway && sameBlocks(before.blocks, after.blocks),
+);
+
+function groupsOf(blocks: readonly Block[]): Block[][] {
+  const groups: Block[][] = [];
+  for (let i = 0; i < blocks.length; i += GROUP_SIZE) groups.push(blocks.slice(i, i + GROUP_SIZE));
+  return groups;
+}
+
 /** The split of the text shown last, kept across renders so that a grown text is split from its end. */
 function useBlocks(text: string, wanted: boolean): readonly Block[] {
   const [split, setSplit] = useState<BlockSplit | null>(null);
@@ -130,7 +152,7 @@ function MarkdownRenderer({ text, choiceKey = '' }: { text: string; choiceKey?: 
       {tooLong && !formatAnyway ? (
         <PlainText text={text} />
       ) : (
-        blocks.map((block) => <MessageBlock key={block.start} block={block} formatAnyway={formatAnyway} />)
+        groupsOf(blocks).map((group, index) => <BlockGroup key={index} blocks={group} formatAnyway={formatAnyway} />)
       )}
     </div>
   );
