@@ -69,6 +69,7 @@ function longestBlock(text: string): string {
 
 const kb = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${(bytes / 1024).toFixed(1)} KB`);
 time('warm **up** [the](https://example.com) parser\n\n- a\n- b\n\n| a |\n| - |\n| 1 |');
+console.log(`  React build: ${process.env.NODE_ENV === 'production' ? 'production' : `development (NODE_ENV=${process.env.NODE_ENV})`}`);
 
 // MD_BENCH_CASES=1,2: only those cases (by position); each case is printed as soon as it is measured.
 const chosen = process.env.MD_BENCH_CASES?.split(',').map(Number);
@@ -110,6 +111,7 @@ function streamingCost(chunks: number, window: number): { first: number; last: n
 }
 
 if (process.env.MD_BENCH_STREAM !== '0') {
+  streamingCost(400, 100); // warm the JIT on the same path first
   const { first, last } = streamingCost(6_000, 100);
   rows.push([
     'streamed answer, 6,000 chunks (150 KB): render per chunk, first 100 / last 100 chunks (jsdom)',

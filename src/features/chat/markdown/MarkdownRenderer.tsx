@@ -3,7 +3,7 @@ import ReactMarkdown, { type Components } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
 import type { Element, ElementContent } from 'hast';
 import { useExpanded } from '../useExpanded';
-import { splitBlocks, type Block, type BlockSplit } from './blocks';
+import { parseUnits, splitBlocks, type Block, type BlockSplit } from './blocks';
 import { judgeBlock, MAX_MARKDOWN_CHARS, type BlockVerdict } from './budget';
 import { CodeBlock } from './CodeBlock';
 import { PlainText } from './PlainText';
@@ -78,39 +78,52 @@ function verdictOf(block: Block): BlockVerdict {
   return verdict;
 }
 
-/** One block; memoized on the block object, which a stream keeps for every block but its last two. */
-const MessageBlock = memo(function MessageBlock({ block, formatAnyway }: { block: Block; formatAnyway: boolean }) {
-  const verdict = verdictOf(block);
-  if (verdict.kind === 'code') return <CodeBlock code={verdict.code} language={verdict.language} />;
-  if (verdict.kind === 'plain' && !formatAnyway) return <PlainText text={block.text.trimEnd()} className="my-2" />;
-  return (
-    <ReactMarkdown remarkPlugins={REMARK_PLUGINS} urlTransform={safeUrl} components={components}>
-      {block.text}
-    </ReactMarkdown>
-  );
-});
-
-/** Blocks rendered under one memoized parent: a long answer re-renders a few groups, not every block. */
-const GROUP_SIZE = 32;
-
 const sameBlocks = (a: readonly Block[], b: readonly Block[]) => a.length === b.length && a.every((block, i) => block === b[i]);
 
 /**
- * A run of consecutive blocks. Only the last group of a streaming answer has a new block, so React walks
- * the groups (one per 32 blocks) and the last group's blocks per chunk, instead of every block.
+ * One parse unit (./blocks `parseUnits`): a lone code or over-budget block, or finished blocks parsed in
+ * one call. Memoized on its blocks, which a stream keeps as the same objects once they are finished.
  */
-const BlockGroup = memo(
-  function BlockGroup({ blocks, formatAnyway }: { blocks: readonly Block[]; formatAnyway: boolean }) {
-    return blocks.map((block) => <MessageBlock key={block.start} block={block} formatAnyway={formatAnyway} />);
+const MessageUnit = memo(
+  function MessageUnit({ unit, formatAnyway }: { unit: readonly Block[]; formatAnyway: boolean }) {
+    const first = unit[0];
+    const verdict = unit.length === 1 && first ? verdictOf(first) : null;
+    if (verdict?.kind === 'code') return <CodeBlock code={verdict.code} language={verdict.language} />;
+    const text = unit.map((block) => block.text).join('');
+    if (verdict?.kind === 'plain' && !formatAnyway) return <PlainText text={text.trimEnd()} className="my-2" />;
+    return (
+      <ReactMarkdown remarkPlugins={REMARK_PLUGINS} urlTransform={safeUrl} components={components}>
+        {text}
+      </ReactMarkdown>
+    );
   },
-  (before, after) => before.formatAnyway === after.formatAnyway && sameBlocks(before.blocks, after.blocks),
+  (before, after) => before.formatAnyway === after.formatAnyway && sameBlocks(before.unit, after.unit),
 );
 
-function groupsOf(blocks: readonly Block[]): Block[][] {
-  const groups: Block[][] = [];
-  for (let i = 0; i < blocks.length; i += GROUP_SIZE) groups.push(blocks.slice(i, i + GROUP_SIZE));
+/** Units rendered under one memoized parent: a long answer re-renders a few groups, not every unit. */
+const GROUP_SIZE = 32;
+
+/**
+ * A run of consecutive units. Only the last group of a streaming answer changes, so React walks the
+ * groups (one per 32 units) and the last group's units per chunk, instead of every unit.
+ */
+const UnitGroup = memo(
+  function UnitGroup({ units, formatAnyway }: { units: readonly (readonly Block[])[]; formatAnyway: boolean }) {
+    return units.map((unit) => <MessageUnit key={unit[0]?.start} unit={unit} formatAnyway={formatAnyway} />);
+  },
+  (before, after) =>
+    before.formatAnyway === after.formatAnyway &&
+    before.units.length === after.units.length &&
+    before.units.every((unit, i) => sameBlocks(unit, after.units[i] ?? [])),
+);
+
+function groupsOf<T>(items: readonly T[]): T[][] {
+  const groups: T[][] = [];
+  for (let i = 0; i < items.length; i += GROUP_SIZE) groups.push(items.slice(i, i + GROUP_SIZE));
   return groups;
 }
+
+const needsParser = (block: Block) => verdictOf(block).kind === 'markdown';
 
 /** The split of the text shown last, kept across renders so that a grown text is split from its end. */
 function useBlocks(text: string, wanted: boolean): readonly Block[] {
@@ -152,7 +165,7 @@ function MarkdownRenderer({ text, choiceKey = '' }: { text: string; choiceKey?: 
       {tooLong && !formatAnyway ? (
         <PlainText text={text} />
       ) : (
-        groupsOf(blocks).map((group, index) => <BlockGroup key={index} blocks={group} formatAnyway={formatAnyway} />)
+        groupsOf(parseUnits(blocks, needsParser)).map((group, index) => <UnitGroup key={index} units={group} formatAnyway={formatAnyway} />)
       )}
     </div>
   );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { splitBlocks } from './blocks';
+import { parseUnits, splitBlocks } from './blocks';
 
 /** Lines an agent's markdown is made of, including the ones that decide where a block ends. */
 const LINE = fc.constantFrom(
@@ -70,5 +70,30 @@ describe('splitBlocks', () => {
   it('starts over when the text is not a continuation of the previous one', () => {
     const first = splitBlocks('a\n\nb\n\nc\n\nd');
     expect(splitBlocks('x\n\ny', first).blocks.map((b) => b.text)).toEqual(['x\n\n', 'y']);
+  });
+});
+
+describe('parseUnits', () => {
+  const parsed = () => true;
+  it('keeps every block once, in order, and the last block alone', () => {
+    fc.assert(
+      fc.property(MARKDOWN, (text) => {
+        const { blocks } = splitBlocks(text);
+        const units = parseUnits(blocks, parsed);
+        expect(units.flat()).toEqual(blocks);
+        expect(units.at(-1)).toEqual([blocks.at(-1)]);
+      }),
+    );
+  });
+
+  it('keeps a full unit the same while the text grows', () => {
+    const paragraph = `${'word '.repeat(300)}\n\n`;
+    const first = splitBlocks(paragraph.repeat(10));
+    const later = splitBlocks(paragraph.repeat(12), first);
+    const [unitBefore] = parseUnits(first.blocks, parsed);
+    const [unitAfter] = parseUnits(later.blocks, parsed);
+    expect(unitBefore?.length).toBeGreaterThan(1);
+    expect(unitAfter).toEqual(unitBefore);
+    unitAfter?.forEach((block, i) => expect(block).toBe(unitBefore?.[i]));
   });
 });

@@ -99,3 +99,34 @@ export function splitBlocks(text: string, previous?: BlockSplit): BlockSplit {
   });
   return { source: text, blocks: [...previous.blocks.slice(0, kept), ...rescanned] };
 }
+
+/** About the size of text react-markdown parses in one call: each call has a fixed cost (~1 ms) of its own. */
+export const UNIT_CHARS = 4_000;
+
+/**
+ * Blocks in the groups they are parsed in: consecutive finished blocks that need the parser, together
+ * up to `UNIT_CHARS`; every other block alone, and the last block (the one still growing) alone. Units
+ * are filled from the start, so a unit once full keeps the same blocks while the text grows.
+ */
+export function parseUnits(blocks: readonly Block[], needsParser: (block: Block) => boolean): Block[][] {
+  const units: Block[][] = [];
+  let open: Block[] = [];
+  let openChars = 0;
+  const close = () => {
+    if (open.length > 0) units.push(open);
+    open = [];
+    openChars = 0;
+  };
+  blocks.forEach((block, index) => {
+    if (index === blocks.length - 1 || !needsParser(block)) {
+      close();
+      units.push([block]);
+      return;
+    }
+    if (openChars + block.text.length > UNIT_CHARS) close();
+    open.push(block);
+    openChars += block.text.length;
+  });
+  close();
+  return units;
+}
