@@ -105,8 +105,9 @@ export const UNIT_CHARS = 4_000;
 
 /**
  * Blocks in the groups they are parsed in: consecutive finished blocks that need the parser, together
- * up to `UNIT_CHARS`; every other block alone, and the last block (the one still growing) alone. Units
- * are filled from the start, so a unit once full keeps the same blocks while the text grows.
+ * once they fill `UNIT_CHARS`; every other block alone, and the last block (the one still growing)
+ * alone. Units are filled from the start, so a full unit keeps the same blocks while the text grows,
+ * and a streamed answer parses each block about twice: alone, then once in its full unit.
  */
 export function parseUnits(blocks: readonly Block[], needsParser: (block: Block) => boolean): Block[][] {
   const units: Block[][] = [];
@@ -117,9 +118,15 @@ export function parseUnits(blocks: readonly Block[], needsParser: (block: Block)
     open = [];
     openChars = 0;
   };
+  // Blocks of a unit not yet full go one by one: joining them now would parse them again at each new block.
+  const leaveOpen = () => {
+    for (const block of open) units.push([block]);
+    open = [];
+    openChars = 0;
+  };
   blocks.forEach((block, index) => {
     if (index === blocks.length - 1 || !needsParser(block)) {
-      close();
+      leaveOpen();
       units.push([block]);
       return;
     }
@@ -127,6 +134,6 @@ export function parseUnits(blocks: readonly Block[], needsParser: (block: Block)
     open.push(block);
     openChars += block.text.length;
   });
-  close();
+  leaveOpen();
   return units;
 }
