@@ -80,12 +80,14 @@ async function core() {
   const code = await new Promise((done) => child.on('close', done));
   // eslint-disable-next-line no-control-regex -- ANSI colour codes
   const plain = stdout.replace(/\x1b\[[0-9;]*m/g, '');
-  const block = /Lookout core figures[^\n]*\n([\s\S]*?)\n\s*\n/.exec(plain)?.[1] ?? '';
-  const figures = block
-    .split('\n')
-    .map((line) => /^(\s*\S.*?\S)\s{2,}(\S.*)$/.exec(line))
-    .filter(Boolean)
-    .map((m) => ({ name: m[1], value: m[2].trim() }));
+  const printed = (title) =>
+    (new RegExp(`${title}[^\\n]*\\n([\\s\\S]*?)\\n\\s*\\n`).exec(plain)?.[1] ?? '')
+      .split('\n')
+      .map((line) => /^(\s*\S.*?\S)\s{2,}(\S.*)$/.exec(line))
+      .filter(Boolean)
+      .map((m) => ({ name: m[1], value: m[2].trim() }));
+  const figures = printed('Lookout core figures');
+  const markdown = printed('Lookout markdown corpus figures');
   const stats = [];
   try {
     const report = JSON.parse(readFileSync(json, 'utf8'));
@@ -96,7 +98,7 @@ async function core() {
   } catch {
     // no JSON (the bench failed): the figures above, if any, still go into the report
   }
-  return { figures, stats, ok: code === 0, seconds: (performance.now() - t0) / 1000 };
+  return { figures, markdown, stats, ok: code === 0, seconds: (performance.now() - t0) / 1000 };
 }
 
 function build() {

@@ -123,6 +123,13 @@ export async function cpu(page: Page): Promise<Cpu> {
   return { task: get('TaskDuration'), script: get('ScriptDuration'), layout: get('LayoutDuration'), style: get('RecalcStyleDuration') };
 }
 
+/** Slows the page's CPU by `rate` (1 = none), as DevTools does to imitate a phone. */
+export async function throttleCpu(page: Page, rate: number): Promise<void> {
+  const cdp = cdpSessions.get(page);
+  if (!cdp) throw new Error('not a page of openPage()');
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+}
+
 export const cpuSince = (a: Cpu, b: Cpu): Cpu => ({ task: b.task - a.task, script: b.script - a.script, layout: b.layout - a.layout, style: b.style - a.style });
 
 export const pageNow = (page: Page) => page.evaluate(() => performance.now());

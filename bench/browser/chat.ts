@@ -18,6 +18,7 @@ import {
   cpu,
   cpuSince,
   heapMB,
+  throttleCpu,
   openPage,
   pageNow,
   paintWatched,
@@ -27,7 +28,7 @@ import {
   type Cpu,
   type WindowStats,
 } from './browser';
-import { agentFrames, createSimulator, lastItemProbe, onlyProject, rowsOf, simulatorApi, truncateSession, type Simulator } from './data';
+import { agentFrames, answerFrames, createSimulator, lastItemProbe, onlyProject, rowsOf, simulatorApi, truncateSession, type Simulator } from './data';
 import type { BenchServer, StreamSocket } from './server';
 
 export interface ChatCase {
@@ -38,6 +39,17 @@ export interface ChatCase {
   all: boolean;
   /** Chunks streamed after the open (0: none). */
   chunks: number;
+  /** Open the chat by a cold navigation to its address (a fresh tab) instead of a click in the loaded app. */
+  cold?: boolean;
+  /**
+   * What is streamed: 'mixed', an agent at work (thinking, tool calls, plans and answers of about 40
+   * chunks); 'answer', one answer of assistant chunks only that grows to the end (the shape SAM streams).
+   */
+  shape?: 'mixed' | 'answer';
+  /** Chromium's CPU throttling while streaming (4: a phone, as in DevTools); 1 or absent: none. */
+  cpuThrottle?: number;
+  /** Also measure main-thread CPU per chunk over the first and the last this many chunks. */
+  costWindow?: number;
 }
 
 export const CHAT_CASES: readonly ChatCase[] = [
@@ -45,6 +57,12 @@ export const CHAT_CASES: readonly ChatCase[] = [
   { name: 'open 30,000 (all rows in one answer) + 1,000 chunks', messages: 30_000, all: true, chunks: 1_000 },
   { name: '3,000 messages + 500 chunks', messages: 3_000, all: true, chunks: 500 },
   { name: '300 messages + 1,000 chunks', messages: 300, all: true, chunks: 1_000 },
+  { name: 'one answer: 500 chunks into 3,000, 1x CPU', messages: 3_000, all: true, chunks: 500, shape: 'answer' },
+  { name: 'one answer: 500 chunks into 30,000, 1x CPU', messages: 30_000, all: true, chunks: 500, shape: 'answer' },
+  { name: 'one answer: 500 chunks into 3,000, 4x CPU throttle', messages: 3_000, all: true, chunks: 500, shape: 'answer', cpuThrottle: 4 },
+  { name: 'one answer: 500 chunks into 30,000, 4x CPU throttle', messages: 30_000, all: true, chunks: 500, shape: 'answer', cpuThrottle: 4 },
+  { name: 'one answer: 6,000 chunks (60 s) into 3,000, 1x CPU', messages: 3_000, all: true, chunks: 6_000, shape: 'answer', costWindow: 500 },
+  { name: 'cold navigation to the 30,000 chat (Lookout: newest page)', messages: 30_000, all: false, chunks: 0, cold: true },
 ];
 
 export const CHUNKS_PER_SECOND = 100;
@@ -60,6 +78,8 @@ export interface ChatRun {
   stream: WindowStats | null;
   /** Main-thread CPU time per chunk while streaming (ms). */
   streamCpuPerChunk: Cpu | null;
+  /** Main-thread CPU per chunk (ms) over the first and the last `costWindow` chunks, when asked for. */
+  chunkCost: { start: number; end: number } | null;
   /** From the moment the last chunk was sent until it was painted. */
   lastChunkPaintMs: number | null;
   heapAfterStreamMB: number | null;
@@ -135,20 +155,32 @@ async function runOnce(browser: Browser, server: BenchServer, chatCase: ChatCase
   );
   const page: Page = await openPage(browser);
   try {
-    await page.goto(`${server.origin}/projects/${encodeURIComponent(projectId)}/chat`);
-    const row = `[data-roving-id="${sessionId}"]`;
-    await page.waitForSelector(row);
-    await projectSocket(server);
-    await sleep(1_500);
-    const heapBeforeMB = await heapMB(page);
-
     const shown = chatCase.all ? rows : rows.slice(-500);
     const last = lastItemProbe(shown);
-    await armPaintWatch(page, { kind: 'item', itemId: last.id, probe: last.probe, resource: detailPath });
-    const cpuBeforeOpen = await cpu(page);
-    await clickElement(page, row);
-    const painted = await paintWatched(page);
-    const clickAt = painted.clickAt ?? NaN;
+    let heapBeforeMB = NaN;
+    let cpuBeforeOpen: Cpu;
+    let painted: Awaited<ReturnType<typeof paintWatched>>;
+    let clickAt: number;
+    if (chatCase.cold) {
+      // A cold navigation: a fresh tab opens the chat's address; times are from the navigation's start.
+      await page.goto(`${server.origin}/projects/${encodeURIComponent(projectId)}/chat/${encodeURIComponent(sessionId)}`, { waitUntil: 'commit' });
+      cpuBeforeOpen = await cpu(page);
+      await armPaintWatch(page, { kind: 'item', itemId: last.id, probe: last.probe, resource: null });
+      painted = await paintWatched(page);
+      clickAt = 0;
+    } else {
+      await page.goto(`${server.origin}/projects/${encodeURIComponent(projectId)}/chat`);
+      const row = `[data-roving-id="${sessionId}"]`;
+      await page.waitForSelector(row);
+      await projectSocket(server);
+      await sleep(1_500);
+      heapBeforeMB = await heapMB(page);
+      await armPaintWatch(page, { kind: 'item', itemId: last.id, probe: last.probe, resource: detailPath });
+      cpuBeforeOpen = await cpu(page);
+      await clickElement(page, row);
+      painted = await paintWatched(page);
+      clickAt = painted.clickAt ?? NaN;
+    }
     await sleep(2_000);
     const openCpu = cpuSince(cpuBeforeOpen, await cpu(page));
     const open = await windowStats(page, clickAt, painted.paintedAt + 2_000);
@@ -159,11 +191,14 @@ async function runOnce(browser: Browser, server: BenchServer, chatCase: ChatCase
     let heapAfterStreamMB: number | null = null;
     let followBreaks: number | null = null;
     let streamCpuPerChunk: Cpu | null = null;
+    let chunkCost: ChatRun['chunkCost'] = null;
     let stranded = false;
     if (chatCase.chunks > 0) {
       const frames: string[] = [];
-      const source = agentFrames(sessionId, rows.at(-1), seed);
-      for (let i = 0; i < chatCase.chunks; i += 1) frames.push(source.next().value as string);
+      const answer = chatCase.shape === 'answer';
+      const source = answer ? answerFrames(sessionId, rows.at(-1), seed) : agentFrames(sessionId, rows.at(-1), seed);
+      // The answer shape starts with the user's row, which is not one of the chunks.
+      for (let i = 0; i < chatCase.chunks + (answer ? 1 : 0); i += 1) frames.push(source.next().value as string);
       const streamed: MessageRec[] = frames.map((f) => {
         const { messageId, ...rest } = (JSON.parse(f) as { payload: MessageRec & { messageId: string } }).payload;
         return { ...rest, id: messageId };
@@ -178,9 +213,17 @@ async function runOnce(browser: Browser, server: BenchServer, chatCase: ChatCase
       socket.flush();
       await sleep(1_000);
       await setFollow(page, true);
+      const throttle = chatCase.cpuThrottle ?? 1;
+      if (throttle !== 1) await throttleCpu(page, throttle);
       const from = await pageNow(page);
       const cpuBeforeStream = await cpu(page);
-      await pace(frames, CHUNKS_PER_SECOND, (frame) => socket.send(frame), () => socket.flush());
+      const costWindow = chatCase.costWindow ?? 0;
+      const marks = new Map<number, Promise<Cpu>>();
+      await pace(frames, CHUNKS_PER_SECOND, (frame, index) => {
+        socket.send(frame);
+        if (costWindow > 0 && (index === costWindow || index === frames.length - costWindow)) marks.set(index, cpu(page));
+      }, () => socket.flush());
+      const cpuAtLastSend = costWindow > 0 ? await cpu(page) : null;
       const sentAt = await pageNow(page);
       await armPaintWatch(page, { kind: 'item', itemId: final.id, probe: final.probe, resource: null }, 10_000);
       let caughtUp = await paintWatched(page).catch(() => null);
@@ -203,6 +246,12 @@ async function runOnce(browser: Browser, server: BenchServer, chatCase: ChatCase
         throw new Error(`${String(error)}\n    the log ends with:\n    ${tail.join('\n    ')}`);
       });
       lastChunkPaintMs = stranded ? NaN : caughtUp.paintedAt - sentAt;
+      if (throttle !== 1) await throttleCpu(page, 1);
+      const startMark = await marks.get(costWindow);
+      const endMark = await marks.get(frames.length - costWindow);
+      if (cpuAtLastSend && startMark && endMark) {
+        chunkCost = { start: (startMark.task - cpuBeforeStream.task) / costWindow, end: (cpuAtLastSend.task - endMark.task) / costWindow };
+      }
       followBreaks = await setFollow(page, false);
       const used = cpuSince(cpuBeforeStream, await cpu(page));
       streamCpuPerChunk = { task: used.task / frames.length, script: used.script / frames.length, layout: used.layout / frames.length, style: used.style / frames.length };
@@ -219,6 +268,7 @@ async function runOnce(browser: Browser, server: BenchServer, chatCase: ChatCase
       openCpu,
       stream,
       streamCpuPerChunk,
+      chunkCost,
       load: loadavg()[0] ?? NaN,
       lastChunkPaintMs,
       heapAfterStreamMB,
@@ -259,7 +309,7 @@ export async function chatBenchmarks(
       }
       results.cases[i]?.runs.push(result);
       const stream = result.stream
-        ? `; stream: ${result.stream.longTasks} long tasks (${result.stream.longTaskMs.toFixed(0)} ms), frames p50 ${result.stream.frameP50.toFixed(1)} / p99 ${result.stream.frameP99.toFixed(1)} ms, last chunk on screen after ${result.lastChunkPaintMs?.toFixed(0)} ms, follow breaks ${result.followBreaks}${result.stranded ? ' (stranded at the end)' : ''}, main thread ${result.streamCpuPerChunk?.task.toFixed(2)} ms CPU per chunk`
+        ? `; stream${chatCase.cpuThrottle ? ` (${chatCase.cpuThrottle}x throttle)` : ''}: ${result.stream.longTasks} long tasks (${result.stream.longTaskMs.toFixed(0)} ms), frames p50 ${result.stream.frameP50.toFixed(1)} / p99 ${result.stream.frameP99.toFixed(1)} ms, last chunk on screen after ${result.lastChunkPaintMs?.toFixed(0)} ms, follow breaks ${result.followBreaks}${result.stranded ? ' (stranded at the end)' : ''}, main thread ${result.streamCpuPerChunk?.task.toFixed(2)} ms CPU per chunk${result.chunkCost ? ` (first ${chatCase.costWindow}: ${result.chunkCost.start.toFixed(2)} ms, last ${chatCase.costWindow}: ${result.chunkCost.end.toFixed(2)} ms, ratio ${(result.chunkCost.end / result.chunkCost.start).toFixed(2)})` : ''}`
         : '';
       options.log(
         `  chat ${run + 1}/${options.runs} ${chatCase.name}: click->paint ${result.clickToPaintMs.toFixed(0)} ms (answer->paint ${result.responseToPaintMs.toFixed(0)} ms), ` +

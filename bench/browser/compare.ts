@@ -86,6 +86,16 @@ export function renderCompare(c: CompareResults): string {
       lines.push(row('  stream: frame p50 / p99', streams.map((s) => `${show(s.frameP50, 'ms', 1)} / ${show(s.frameP99, 'ms', 1)}`)));
       lines.push(row('  stream: main-thread CPU per chunk (all; script; layout+style)', runs.map((r) => `${show(figure(r.map((x) => x.streamCpuPerChunk?.task ?? NaN)), 'ms', 2)}; ${show(figure(r.map((x) => x.streamCpuPerChunk?.script ?? NaN)), 'ms', 2)}; ${show(figure(r.map((x) => (x.streamCpuPerChunk ? x.streamCpuPerChunk.layout + x.streamCpuPerChunk.style : NaN))), 'ms', 2)}`)));
       lines.push(row('  stream: list stopped following', runs.map((r) => show(figure(r.map((x) => x.followBreaks ?? NaN))))));
+      lines.push(row('  stream: longest task', streams.map((s) => show(s.longestTaskMs, 'ms'))));
+      lines.push(row('  stream: last chunk on screen after it was sent', runs.map((r) => show(figure(r.map((x) => x.lastChunkPaintMs ?? NaN)), 'ms'))));
+      if (chatCase.costWindow) {
+        const cost = (pick: (c: { start: number; end: number }) => number, digits: number) =>
+          runs.map((r) => show(figure(r.map((x) => (x.chunkCost ? pick(x.chunkCost) : NaN))), '', digits));
+        const starts = cost((c) => c.start, 2);
+        const ends = cost((c) => c.end, 2);
+        const ratios = cost((c) => c.end / c.start, 2);
+        lines.push(row(`  stream: CPU per chunk, first / last ${chatCase.costWindow} chunks (ms); ratio last / first`, starts.map((s, i) => `${s} / ${ends[i]}; ${ratios[i]}`)));
+      }
     }
   }
   if (c.firehose.some((r) => r.length > 0)) {

@@ -58,7 +58,8 @@ export function lastItemProbe(rows: readonly MessageRec[]): { id: string; probe:
   const last = items.at(-1);
   if (!last) throw new Error('empty conversation');
   const text = 'text' in last && typeof last.text === 'string' ? last.text : '';
-  return { id: last.id, probe: alnum(text).slice(-24) };
+  // A link's url is not on screen, only its words: leave urls out of the probe.
+  return { id: last.id, probe: alnum(text.replace(/\]\([^)\s]*\)/g, ']')).slice(-24) };
 }
 
 /** Letters and digits only: markdown rendering keeps those, whatever it does to the punctuation. */
@@ -98,6 +99,33 @@ export function* agentFrames(sessionId: string, after: MessageRec | undefined, s
     }
     for (const c of chunk(rng, answer(rng), 40)) yield row('assistant', c);
     turn += 1;
+  }
+}
+
+/**
+ * One long answer, as SAM streams it: a user row, then `message.new` frames of the assistant role only,
+ * a few words each, which the chat joins into one growing message (the corpus's answers, one after the
+ * other, make up its markdown).
+ */
+export function* answerFrames(sessionId: string, after: MessageRec | undefined, seed: number, stepMs = 10): Generator<string> {
+  const rng = new Rng(seed);
+  let sequence = (after?.sequence ?? 0) + 1;
+  let at = (after?.createdAt ?? Date.now()) + 1;
+  const row = (role: string, content: string) => {
+    const frame = {
+      type: 'message.new',
+      payload: { sessionId, messageId: `bench-${seed}-${sequence}`, role, content, toolMetadata: null, createdAt: at, sequence, origin: null },
+    };
+    sequence += 1;
+    at += stepMs;
+    return JSON.stringify(frame);
+  };
+  yield row('user', 'Please write up everything you changed, in detail.');
+  let first = true;
+  for (;;) {
+    const text = `${first ? '' : '\n\n'}${answer(rng)}`;
+    first = false;
+    for (const c of chunk(rng, text, Number.MAX_SAFE_INTEGER)) yield row('assistant', c);
   }
 }
 

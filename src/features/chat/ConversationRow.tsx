@@ -9,13 +9,28 @@ import { ToolCallCard } from './items/ToolCallCard';
 import { UnknownItem } from './items/UnknownItem';
 import { UserMessage } from './items/UserMessage';
 import type { RowActions } from './items/itemTypes';
+import { MessageErrorBoundary } from './MessageErrorBoundary';
 
 /**
  * One conversation item; the messages of the person and the agent carry their time. Memoized on
  * identity: the core returns the same object for an item that did not change, so only new or growing
- * items re-render while the agent streams.
+ * items re-render while the agent streams. Each has its own error boundary: a message that fails to
+ * render shows its raw text, and the chat goes on.
  */
 export const ConversationRow = memo(function ConversationRow({ item, actions }: { item: ConversationItem; actions: RowActions }) {
+  return (
+    <MessageErrorBoundary rawText={rawTextOf(item)} resetKey={item}>
+      <ItemView item={item} actions={actions} />
+    </MessageErrorBoundary>
+  );
+});
+
+function rawTextOf(item: ConversationItem): string {
+  if ('text' in item && typeof item.text === 'string') return item.text;
+  return item.kind === 'tool' ? item.title : '';
+}
+
+function ItemView({ item, actions }: { item: ConversationItem; actions: RowActions }) {
   switch (item.kind) {
     case 'user':
       return (
@@ -44,7 +59,7 @@ export const ConversationRow = memo(function ConversationRow({ item, actions }: 
     default:
       return assertNever(item);
   }
-});
+}
 
 function assertNever(item: never): null {
   void item;

@@ -6,7 +6,7 @@ export function AssistantMessage({ item }: { item: ItemOf<'assistant'> }) {
   return (
     <div className="min-w-0">
       <h3 className="sr-only">Agent said</h3>
-      <Markdown text={item.text} />
+      <Markdown text={item.text} choiceKey={item.id} />
     </div>
   );
 }

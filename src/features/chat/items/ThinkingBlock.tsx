@@ -3,11 +3,17 @@ import { DisclosureButton } from '../../../ui/DisclosureButton';
 import { PlainText } from '../markdown/Markdown';
 import type { ItemOf } from './itemTypes';
 
+/** The preview: at most a line's worth, however long the thinking (it is cut by CSS anyway). */
+function firstLine(text: string): string {
+  const head = text.trimStart().slice(0, 300);
+  return head.split('\n', 1)[0] ?? '';
+}
+
 /** The agent's reasoning, folded away by default with its first line as a preview. */
 export function ThinkingBlock({ item }: { item: ItemOf<'thinking'> }) {
   const [open, setOpen] = useExpanded(`${item.id}:thinking`);
   const regionId = `thinking-${item.id}`;
-  const preview = item.text.trimStart().split('\n', 1)[0] ?? '';
+  const preview = firstLine(item.text);
   return (
     <div className="min-w-0 text-muted">
       <DisclosureButton open={open} onToggle={setOpen} controls={regionId} className="max-w-full px-1">

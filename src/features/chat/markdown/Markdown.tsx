@@ -1,21 +1,24 @@
 import { lazy, Suspense, useDeferredValue } from 'react';
+import { PlainText } from './PlainText';
+
+export { PlainText };
 
 const MarkdownRenderer = lazy(() => import('./MarkdownRenderer'));
 
-/** Message text as plain, wrapped text: what shows until the markdown chunk has loaded. */
-export function PlainText({ text }: { text: string }) {
-  return <div className="min-w-0 whitespace-pre-wrap break-words">{text}</div>;
-}
+/** Above this, a message first shows as plain text and is formatted in a background render. */
+const FORMAT_LATER_CHARS = 16 * 1024;
 
 /**
  * Message text rendered as safe markdown. The renderer is a lazy chunk; streamed text is deferred so a
- * fast stream of chunks re-parses at the pace the device can afford instead of blocking input.
+ * fast stream of chunks re-renders at the pace the device can afford instead of blocking input. A long
+ * message is formatted after its first paint, in an interruptible render, so opening it never blocks.
+ * `choiceKey` keeps the reader's "render anyway" choice while the row scrolls out and back.
  */
-export function Markdown({ text }: { text: string }) {
-  const deferredText = useDeferredValue(text);
+export function Markdown({ text, choiceKey }: { text: string; choiceKey?: string }) {
+  const deferredText = useDeferredValue<string | null>(text, text.length > FORMAT_LATER_CHARS ? null : text);
   return (
     <Suspense fallback={<PlainText text={text} />}>
-      <MarkdownRenderer text={deferredText} />
+      {deferredText === null ? <PlainText text={text} /> : <MarkdownRenderer text={deferredText} choiceKey={choiceKey} />}
     </Suspense>
   );
 }

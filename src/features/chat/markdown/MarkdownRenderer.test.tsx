@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import MarkdownRenderer from './MarkdownRenderer';
 
 function renderMarkdown(text: string) {
@@ -58,5 +59,29 @@ describe('MarkdownRenderer', () => {
     const container = renderMarkdown('| a | b |\n|---|---|\n| 1 | 2 |\n\n- [x] done');
     expect(container.querySelector('table')).not.toBeNull();
     expect(container.querySelector('input[type="checkbox"]')).not.toBeNull();
+  });
+});
+
+describe('MarkdownRenderer budget', () => {
+  const overBudget = `Start **bold** ${'word '.repeat(5_000)}`;
+
+  it('shows a block beyond the budget as plain text, and formats it when asked', async () => {
+    const user = userEvent.setup();
+    const container = renderMarkdown(`# Fine heading\n\n${overBudget}`);
+    expect(container.querySelector('h1')).toHaveTextContent('Fine heading');
+    expect(container.querySelector('strong')).toBeNull();
+    expect(container.textContent).toContain('Start **bold**');
+    expect(screen.getByRole('note')).toHaveTextContent(/shown as plain text/i);
+
+    await user.click(screen.getByRole('button', { name: 'Render anyway' }));
+    expect(container.querySelector('strong')).toHaveTextContent('bold');
+
+    await user.click(screen.getByRole('button', { name: 'Show as text' }));
+    expect(container.querySelector('strong')).toBeNull();
+  });
+
+  it('shows no note for ordinary messages', () => {
+    renderMarkdown('Just **a** message.\n\n- one\n- two');
+    expect(screen.queryByRole('note')).toBeNull();
   });
 });

@@ -1,19 +1,28 @@
-import { memo } from 'react';
+import { memo, useState } from 'react';
 import ReactMarkdown, { type Components } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
 import type { Element, ElementContent } from 'hast';
+import { useExpanded } from '../useExpanded';
+import { parseUnits, splitBlocks, type Block, type BlockSplit } from './blocks';
+import { judgeBlock, MAX_MARKDOWN_CHARS, type BlockVerdict } from './budget';
 import { CodeBlock } from './CodeBlock';
+import { PlainText } from './PlainText';
 import { safeUrl } from './safeUrl';
 
 /*
  * Markdown from the wire, rendered safely. No rehype-raw: raw HTML stays visible text. Every url goes
  * through `safeUrl`. Links open in a new tab without an opener. Images are never fetched (a message must
  * not be able to ping a server or track the reader): each becomes a link the reader may choose to open.
+ *
+ * A message is rendered block by block (./blocks): a streamed answer re-parses only its last blocks,
+ * and each block is judged against a budget (./budget) before the parser sees it; beyond the budget it
+ * shows as plain text, and the reader may ask for it formatted anyway.
  * This module is the lazy chunk: react-markdown, remark-gfm and the highlighter load on first use.
  */
 
 const EXTERNAL = { target: '_blank', rel: 'noopener noreferrer' } as const;
 const LINK_CLASS = 'break-words text-accent underline underline-offset-2';
+const REMARK_PLUGINS = [remarkGfm];
 
 function textOf(nodes: readonly ElementContent[]): string {
   return nodes.map((node) => (node.type === 'text' ? node.value : node.type === 'element' ? textOf(node.children) : '')).join('');
@@ -58,12 +67,106 @@ const components: Components = {
   ),
 };
 
-function MarkdownRenderer({ text }: { text: string }) {
-  return (
-    <div className="markdown min-w-0 break-words [&_blockquote]:border-l-2 [&_blockquote]:border-line [&_blockquote]:pl-3 [&_h1]:text-lg [&_h1]:font-semibold [&_h2]:font-semibold [&_h3]:font-semibold [&_li]:my-0.5 [&_ol]:list-decimal [&_ol]:pl-6 [&_p]:my-2 [&_ul]:list-disc [&_ul]:pl-6">
-      <ReactMarkdown remarkPlugins={[remarkGfm]} urlTransform={safeUrl} components={components}>
+/** Blocks of finished text keep their identity while a message streams, so their verdict is kept with them. */
+const verdicts = new WeakMap<Block, BlockVerdict>();
+function verdictOf(block: Block): BlockVerdict {
+  let verdict = verdicts.get(block);
+  if (!verdict) {
+    verdict = judgeBlock(block.text);
+    verdicts.set(block, verdict);
+  }
+  return verdict;
+}
+
+const sameBlocks = (a: readonly Block[], b: readonly Block[]) => a.length === b.length && a.every((block, i) => block === b[i]);
+
+/**
+ * One parse unit (./blocks `parseUnits`): a lone code or over-budget block, or finished blocks parsed in
+ * one call. Memoized on its blocks, which a stream keeps as the same objects once they are finished.
+ */
+const MessageUnit = memo(
+  function MessageUnit({ unit, formatAnyway }: { unit: readonly Block[]; formatAnyway: boolean }) {
+    const first = unit[0];
+    const verdict = unit.length === 1 && first ? verdictOf(first) : null;
+    if (verdict?.kind === 'code') return <CodeBlock code={verdict.code} language={verdict.language} />;
+    const text = unit.map((block) => block.text).join('');
+    if (verdict?.kind === 'plain' && !formatAnyway) return <PlainText text={text.trimEnd()} className="my-2" />;
+    return (
+      <ReactMarkdown remarkPlugins={REMARK_PLUGINS} urlTransform={safeUrl} components={components}>
         {text}
       </ReactMarkdown>
+    );
+  },
+  (before, after) => before.formatAnyway === after.formatAnyway && sameBlocks(before.unit, after.unit),
+);
+
+/** Units rendered under one memoized parent: a long answer re-renders a few groups, not every unit. */
+const GROUP_SIZE = 32;
+
+/**
+ * A run of consecutive units. Only the last group of a streaming answer changes, so React walks the
+ * groups (one per 32 units) and the last group's units per chunk, instead of every unit.
+ */
+const UnitGroup = memo(
+  function UnitGroup({ units, formatAnyway }: { units: readonly (readonly Block[])[]; formatAnyway: boolean }) {
+    return units.map((unit) => <MessageUnit key={unit[0]?.start} unit={unit} formatAnyway={formatAnyway} />);
+  },
+  (before, after) =>
+    before.formatAnyway === after.formatAnyway &&
+    before.units.length === after.units.length &&
+    before.units.every((unit, i) => sameBlocks(unit, after.units[i] ?? [])),
+);
+
+function groupsOf<T>(items: readonly T[]): T[][] {
+  const groups: T[][] = [];
+  for (let i = 0; i < items.length; i += GROUP_SIZE) groups.push(items.slice(i, i + GROUP_SIZE));
+  return groups;
+}
+
+const needsParser = (block: Block) => verdictOf(block).kind === 'markdown';
+
+/** The split of the text shown last, kept across renders so that a grown text is split from its end. */
+function useBlocks(text: string, wanted: boolean): readonly Block[] {
+  const [split, setSplit] = useState<BlockSplit | null>(null);
+  if (!wanted) return [];
+  if (split?.source === text) return split.blocks;
+  const next = splitBlocks(text, split ?? undefined);
+  setSplit(next);
+  return next.blocks;
+}
+
+function BudgetNote({ formatted, onChange }: { formatted: boolean; onChange: (formatAnyway: boolean) => void }) {
+  return (
+    <div className="my-1 flex flex-wrap items-center gap-x-2 text-xs text-muted" role="note">
+      <span>
+        {formatted
+          ? 'Formatted on request: this message is very large or deeply nested, and may be slow.'
+          : 'Shown as plain text: this message is too large or too deeply nested to format quickly.'}
+      </span>
+      <button
+        type="button"
+        className="min-h-11 rounded-md px-2 font-medium text-accent underline underline-offset-2 hover:bg-raised pointer-fine:min-h-7"
+        onClick={() => onChange(!formatted)}
+      >
+        {formatted ? 'Show as text' : 'Render anyway'}
+      </button>
+    </div>
+  );
+}
+
+function MarkdownRenderer({ text, choiceKey = '' }: { text: string; choiceKey?: string }) {
+  const [formatAnyway, setFormatAnyway] = useExpanded(`${choiceKey}:format-anyway`);
+  const tooLong = text.length > MAX_MARKDOWN_CHARS;
+  const blocks = useBlocks(text, formatAnyway || !tooLong);
+  const overBudget = tooLong || blocks.some((block) => verdictOf(block).kind === 'plain');
+  return (
+    <div className="markdown min-w-0 break-words [&_blockquote]:border-l-2 [&_blockquote]:border-line [&_blockquote]:pl-3 [&_h1]:text-lg [&_h1]:font-semibold [&_h2]:font-semibold [&_h3]:font-semibold [&_li]:my-0.5 [&_ol]:list-decimal [&_ol]:pl-6 [&_p]:my-2 [&_ul]:list-disc [&_ul]:pl-6">
+      {overBudget && <BudgetNote formatted={formatAnyway} onChange={setFormatAnyway} />}
+      {tooLong && !formatAnyway ? (
+        <PlainText text={text} />
+      ) : (
+        groupsOf(parseUnits(blocks, needsParser)).map((group, index) => <UnitGroup key={index} units={group} formatAnyway={formatAnyway} />)
+      )}
     </div>
   );
 }
