@@ -4,11 +4,12 @@ import { defaultChatId } from './defaultChat';
 import type { DisplayState } from './types';
 
 const NOW = Date.UTC(2026, 10, 21, 12);
-const entry = (id: string, state: DisplayState, lastActivityAt: number) =>
-  sessionEntry({ session: { id }, view: { state }, lastActivityAt });
+// The sidebar lists each group by start time, newest first (sessionGroups): `at` is both.
+const entry = (id: string, state: DisplayState, at: number) =>
+  sessionEntry({ session: { id, startedAt: at, createdAt: at }, view: { state }, lastActivityAt: at });
 
 describe('defaultChatId', () => {
-  it('opens the chat that needs you (the newest asked, as the sidebar lists them) before the last one open', () => {
+  it('opens the chat that needs you (the newest, as the sidebar lists them) before the last one open', () => {
     const entries = [entry('a', 'working', NOW), entry('b', 'needs_input', NOW - 5_000), entry('c', 'needs_input', NOW - 1_000)];
     expect(defaultChatId(entries, 'a', NOW)).toBe('c');
   });

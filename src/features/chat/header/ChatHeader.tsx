@@ -12,6 +12,7 @@ import { CopyLinkButton } from './CopyLinkButton';
 import { Fact } from './Fact';
 import { SourceRow, SubtaskRow } from './SourceRow';
 import { TaskError, TaskFacts } from './TaskFacts';
+import { promptAcceptance } from '../../../reconcile/pendingSends';
 
 interface ChatHeaderProps {
   projectId: string;
@@ -38,7 +39,8 @@ export function ChatHeader({ projectId, entry, agentState, lineageActions }: Cha
   const derived = lineage.kind === 'retry' || lineage.kind === 'fork' ? lineage : null;
   const children = lineageActions.children ?? [];
   const headline = headlineChild(children);
-  const composerSaysWhy = !view.canSend;
+  // Said once: where the composer shows why the chat takes no prompt (it has ended), the header does not.
+  const composerSaysWhy = promptAcceptance(view) === 'refused';
   return (
     <header className="shrink-0 border-b border-line bg-surface px-3 py-2 sm:px-4">
       <div className="flex min-w-0 items-start gap-1">
