@@ -94,6 +94,18 @@ test('a retry names its source: parent title, parent task id and parent session 
   );
 });
 
+test('a fork names its source: the completed parent it branched from @phone', async ({ page }) => {
+  const parent = world.chats.done;
+  const { session } = await sessionDetail(world.fork.sessionId);
+  await openChat(page, world.fork.sessionId, session.topic ?? '');
+  await chatHeader(page).getByRole('button', { name: 'Details' }).click();
+  const source = chatHeader(page)
+    .getByRole('definition')
+    .filter({ has: page.getByRole('button', { name: /^Copy parent task id/ }) });
+  await expect(source).toContainText(`from ${parent.topic}`);
+  await expect(source.getByRole('button', { name: /^Copy parent session id/ })).toHaveAccessibleName(new RegExp(parent.sessionId.slice(0, 6)));
+});
+
 test('the notification center sorts SAM\'s notifications into Priority and Updates @phone', async ({ page }) => {
   const { notifications: feed } = await notifications();
   const priority = feed.filter((n) => n.type === 'needs_input' || n.type === 'task_complete');

@@ -162,6 +162,7 @@ export async function up() {
   if (!existsSync(WORLD_FILE)) throw new Error(`seeding wrote no ${WORLD_FILE}`);
   const world = readWorld();
   world.extraChats = await createExtraChats(world);
+  world.fork = await forkCompletedChat(world);
   writeFileSync(WORLD_FILE, JSON.stringify(world, null, 2));
   await settle(world);
   return world;
@@ -176,6 +177,26 @@ export const EXTRA_CHATS = {
   queue: 'Queue a prompt while the agent is away',
   requeue: 'Fail, then run again in place',
 };
+
+/**
+ * A fork of the seeded completed chat, through SAM's own routes (fork-prepare, then a submit with
+ * `parentTaskId`), as Lookout's Fork does. Its TaskRunner then fails it offline, like the seeded retry.
+ */
+async function forkCompletedChat(world) {
+  const parent = world.chats.done;
+  const post = async (path, body) => {
+    const res = await fetch(`${API}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: world.cookie }, body: JSON.stringify(body) });
+    if (!res.ok) throw new Error(`POST ${path} -> ${res.status}: ${await res.text()}`);
+    return res.json();
+  };
+  const prepared = await post(`/api/projects/${world.projectId}/sessions/${parent.sessionId}/fork-prepare`, {});
+  const submitted = await post(`/api/projects/${world.projectId}/tasks/submit`, {
+    message: 'Also add a keyboard shortcut for the dark mode toggle',
+    parentTaskId: parent.taskId,
+    contextSummary: prepared.summary ?? 'Fork of a completed chat.',
+  });
+  return { taskId: submitted.taskId, sessionId: submitted.sessionId };
+}
 
 const sqlText = (value) => `'${String(value).replaceAll("'", "''")}'`;
 let idCounter = 0;

@@ -6,20 +6,31 @@ import type { ConversationItem, ToolCallStatus } from './types';
 
 type ItemOf<K extends ConversationItem['kind']> = Extract<ConversationItem, { kind: K }>;
 
+/**
+ * What a reader sees of a message: its content, and where the contract edge cut it (api/contract/cut.ts),
+ * a plain note saying how much was left out, at the place it was left out.
+ */
+export function shownText(m: Pick<Message, 'content'> & { cutChars?: number }): string {
+  const content = m.content ?? '';
+  if (m.cutChars === undefined) return content;
+  const kb = Math.max(1, Math.round(m.cutChars / 1024)).toLocaleString('en-US');
+  return `${content}\n\n[cut: ${kb} KB more not shown; SAM stores at most 100 KB per message]\n\n`;
+}
+
 export function userItem(m: Message): ItemOf<'user'> {
-  return { kind: 'user', id: m.id, text: m.content ?? '', createdAt: m.createdAt, delivery: 'confirmed' };
+  return { kind: 'user', id: m.id, text: shownText(m), createdAt: m.createdAt, delivery: 'confirmed' };
 }
 
 export function systemItem(m: Message): ItemOf<'system'> {
-  return { kind: 'system', id: m.id, text: m.content ?? '', createdAt: m.createdAt };
+  return { kind: 'system', id: m.id, text: shownText(m), createdAt: m.createdAt };
 }
 
 export function unknownItem(m: Message): ItemOf<'unknown'> {
-  return { kind: 'unknown', id: m.id, role: m.role, text: m.content ?? '', createdAt: m.createdAt };
+  return { kind: 'unknown', id: m.id, role: m.role, text: shownText(m), createdAt: m.createdAt };
 }
 
 export function chunkItem(m: Message, kind: 'assistant' | 'thinking'): ItemOf<'assistant' | 'thinking'> {
-  return { kind, id: m.id, text: m.content ?? '', createdAt: m.createdAt, messageIds: [m.id] };
+  return { kind, id: m.id, text: shownText(m), createdAt: m.createdAt, messageIds: [m.id] };
 }
 
 /** Streamed chunks join into one item; its id stays the first chunk's so the row keeps its key. */
@@ -27,7 +38,7 @@ export function joinChunk(item: ItemOf<'assistant' | 'thinking'>, m: Message): I
   const messageIds = item.messageIds.slice();
   messageIds.push(m.id);
   // Written out rather than spread: this runs for every streamed chunk.
-  return { kind: item.kind, id: item.id, text: item.text + (m.content ?? ''), createdAt: item.createdAt, messageIds };
+  return { kind: item.kind, id: item.id, text: item.text + (m.cutChars === undefined ? (m.content ?? '') : shownText(m)), createdAt: item.createdAt, messageIds };
 }
 
 const EMPTY_METADATA: ToolMetadata = { toolCallId: null, title: null, kind: null, status: null, toolName: null, locations: [], content: [] };

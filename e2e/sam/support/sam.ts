@@ -31,6 +31,7 @@ interface World {
   mcpToken: string;
   chats: Record<'active' | 'failed' | 'done', Chat>;
   retry: { taskId: string; sessionId: string } | null;
+  fork: { taskId: string; sessionId: string };
   extraChats: Record<ExtraChatKey, Omit<Chat, 'callback'>>;
 }
 
