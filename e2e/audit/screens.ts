@@ -285,8 +285,9 @@ export const JOURNEYS: readonly Journey[] = [
         name: 'chat-error',
         visual: true,
         async go(page) {
-          // A 404 is not retried: the chat's first page fails at once.
-          await failNext(page, 404, 50, CHAT_REQUESTS);
+          // A 4xx is not retried, so the chat's first page fails at once; not a 404, which says the chat
+          // is gone (its own screen, with the ways back), but a refusal that Retry may get past.
+          await failNext(page, 403, 50, CHAT_REQUESTS);
           await releaseRequests(page);
           await alertShown(page, 'This chat could not be loaded');
           await page.evaluate(() => window.__lookoutSim?.faults.reset());

@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { reconnectLiveSockets } from '../live/socket';
 import { useConnectionStore } from '../state/connection';
+import { useUiStore } from '../state/ui';
 import { StreamDiagnostics } from './StreamDiagnostics';
 import type { ConnectionStatus } from '../reconcile/types';
 
@@ -20,18 +21,27 @@ const LOOK: Record<ConnectionStatus, { icon: string; label: string; tone: string
 export function ConnectionIndicator({ scope, caption }: { scope: 'project' | 'notifications'; caption?: ReactNode }) {
   const status = useConnectionStore((s) => s[scope]);
   const catchingUp = useConnectionStore((s) => s.catchingUp);
+  // Signed out, the sockets cannot reconnect; the signed-out screen has its own way back.
+  const signedOut = useUiStore((s) => s.signedOut);
   const [open, setOpen] = useState(false);
   const look = LOOK[status];
   const label = status === 'live' && catchingUp ? 'Catching up' : look.label;
   return (
     <div className={`relative flex items-center ${caption ? 'min-w-0 flex-1 sm:flex-none' : 'shrink-0'}`}>
-      {status !== 'live' && (
+      {status !== 'live' && !signedOut && (
+        // Words from `sm` up; on a phone a 44 px icon keeps the header within 320 px.
         <button
           type="button"
-          className="min-h-11 rounded-md px-2 text-sm text-accent underline-offset-2 hover:underline"
+          aria-label="Reconnect now"
+          className="min-h-11 min-w-11 rounded-md px-2 text-sm text-accent underline-offset-2 hover:underline"
           onClick={reconnectLiveSockets}
         >
-          Reconnect now
+          <span aria-hidden="true" className="sm:hidden">
+            ⟳
+          </span>
+          <span aria-hidden="true" className="hidden sm:inline">
+            Reconnect now
+          </span>
         </button>
       )}
       <button
