@@ -17,7 +17,9 @@ export function AppHeader() {
       {projectId && <DrawerButton />}
       <Link to="/" aria-label="Lookout, all projects" className="flex min-h-11 min-w-11 shrink-0 items-center justify-center gap-2 rounded-md px-1 font-semibold">
         <img src="/favicon.svg" alt="" width="24" height="24" />
-        <span className={projectId ? 'hidden sm:inline' : undefined}>Lookout</span>
+        {/* The word goes where the header is short of room: in a project on a phone, and below 360 px
+            (the link keeps its name; the connection word needs the room more). */}
+        <span className={projectId ? 'hidden sm:inline' : 'max-[359px]:hidden'}>Lookout</span>
       </Link>
       {projectId ? <ProjectAndConnection projectId={projectId} /> : <div className="flex-1" />}
       {!projectId && <ConnectionIndicator scope="notifications" />}
