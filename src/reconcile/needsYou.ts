@@ -1,6 +1,7 @@
 import type { Attention, Notification } from '../api/contract';
 import { isUnread, notificationTab } from './notifications';
-import { activeAttention } from './sessionView';
+// Not from sessionView: the bell is on the first screen, the whole derivation is not.
+import { activeAttention } from './attention';
 
 /*
  * What the bell counts as "needs you". Reading a notification is not answering it: an open question

@@ -1,8 +1,8 @@
 import { AGENT_ACTIVITIES, SESSION_STATUSES, TASK_STATUSES, TERMINAL_TASK_STATUSES } from '../api/contract/enums';
-import type { Attention } from '../api/contract';
 import { ago, clockTime, oneLine, words } from './format';
 import { compareVersions } from './order';
 import type { DisplayState, SessionFacts, SessionView, StreamFacts, TaskContext, TaskFacts } from './types';
+import { activeAttention } from './attention';
 
 /*
  * The one derivation of a session's displayed state (invariant 1): the sidebar row, the chat header,
@@ -39,12 +39,7 @@ export function isTerminalTaskStatus(status: string): status is (typeof TERMINAL
   return includes(TERMINAL_TASK_STATUSES, status);
 }
 
-/** A question the agent asked and nobody answered, that has not expired. */
-export function activeAttention(session: Pick<SessionFacts, 'attention'>, now: number): Attention | null {
-  const { attention } = session;
-  if (!attention) return null;
-  return attention.expiresAt !== null && attention.expiresAt <= now ? null : attention;
-}
+export { activeAttention };
 
 /** A wake is under way: a sleeping (or failed) session reports wake progress, or the agent recovers. */
 function isWaking(s: SessionFacts): boolean {
