@@ -2,11 +2,11 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import {
   chatRegion,
   expectLive,
+  expectSidebarRowState,
   freezePageClock,
   openProject,
   openSession,
   openSim,
-  sessionLinkName,
   sim,
   type SessionInfo,
 } from './support/sim';
@@ -39,15 +39,6 @@ async function onlySession(page: Page, topic: string): Promise<SessionInfo> {
   const found = await sim(page).world.sessions(topic);
   expect(found, `exactly one session "${topic}" in the simulated world`).toHaveLength(1);
   return found[0]!;
-}
-
-/** Desktop shows the sidebar beside the chat; on a phone it is behind the Chats drawer. */
-async function expectSidebarRowState(page: Page, topic: string | RegExp, state: string) {
-  const isPhone = (page.viewportSize()?.width ?? 1280) < 768;
-  if (isPhone) await page.getByRole('button', { name: 'Chats', exact: true }).click();
-  const list = isPhone ? page.getByRole('dialog', { name: 'Chats' }) : page.getByRole('complementary', { name: 'Chats' });
-  await expect(list.getByRole('link', { name: sessionLinkName(topic) })).toHaveAccessibleName(new RegExp(`, ${state}\\b`));
-  if (isPhone) await page.getByRole('button', { name: 'Close chats' }).click();
 }
 
 test.describe('watching a session', () => {

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { chatRegion, freezePageClock, openProject, openSession, openSim, sessionLinkName, sim } from './support/sim';
+import { chatRegion, expectSidebarRowState, freezePageClock, openProject, openSession, openSim, sim } from './support/sim';
 
 /*
  * The displayed status tells the truth when SAM retries a failed task in place (issue 18 item 1): the
@@ -9,14 +9,6 @@ import { chatRegion, freezePageClock, openProject, openSession, openSim, session
 
 const chatHeader = (page: Page) => chatRegion(page).locator('header');
 const composerNotice = (page: Page) => chatRegion(page).getByRole('paragraph').filter({ hasText: /This chat has ended/ });
-
-async function expectSidebarRowState(page: Page, topic: string, state: string) {
-  const isPhone = (page.viewportSize()?.width ?? 1280) < 768;
-  if (isPhone) await page.getByRole('button', { name: 'Chats', exact: true }).click();
-  const list = isPhone ? page.getByRole('dialog', { name: 'Chats' }) : page.getByRole('complementary', { name: 'Chats' });
-  await expect(list.getByRole('link', { name: sessionLinkName(topic) })).toHaveAccessibleName(new RegExp(`, ${state}\\b`));
-  if (isPhone) await page.getByRole('button', { name: 'Close chats' }).click();
-}
 
 test.describe('a failed task SAM sends back to work (requeued)', () => {
   test('a task queued again after its failure shows as queued everywhere, with no failure and no Retry', async ({ page }) => {

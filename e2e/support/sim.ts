@@ -234,3 +234,12 @@ export async function openSession(page: Page, topic: string | RegExp): Promise<v
   await expect(heading).toBeVisible();
   if (typeof topic === 'string') await expect(heading).toHaveText(topic);
 }
+
+/** A chat's row says `state` (a RegExp source): beside the chat on a desktop, in the Chats drawer on a phone. */
+export async function expectSidebarRowState(page: Page, topic: string | RegExp, state: string): Promise<void> {
+  const isPhone = (page.viewportSize()?.width ?? 1280) < 768;
+  if (isPhone) await page.getByRole('button', { name: 'Chats', exact: true }).click();
+  const list = isPhone ? page.getByRole('dialog', { name: 'Chats' }) : page.getByRole('complementary', { name: 'Chats' });
+  await expect(list.getByRole('link', { name: sessionLinkName(topic) })).toHaveAccessibleName(new RegExp(`, ${state}\\b`));
+  if (isPhone) await page.getByRole('button', { name: 'Close chats' }).click();
+}
