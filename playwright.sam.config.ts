@@ -16,7 +16,9 @@ export default defineConfig({
   outputDir: 'test-results/playwright-sam',
   // Room for a health check and, if wrangler died, a restart (~80 s on a loaded machine) before a test.
   timeout: 180_000,
-  retries: 0,
+  // SAM's dev server has died under the suite (e2e/sam/support/crashes.ts); a check is retried once only
+  // when SAM went down during it.
+  retries: 1,
   workers: 1,
   fullyParallel: false,
   forbidOnly: !!process.env.CI,

@@ -4,7 +4,7 @@
 // build proxied to the relay. Writes test-results/sam.json. Without a SAM source it says how to get one
 // and exits 3 ("skipped"), except under CI, where a missing source is a failure.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { HOW_TO_GET_SAM, PORT, WORLD_FILE, healthy, locateSource, readWorld, restart, stop, up } from './sam/server.mjs';
 import { startRelay } from './sam/relay.mjs';
 
@@ -41,6 +41,8 @@ try {
     world = await up();
   }
   console.log(`[test:sam] SAM up in ${((Date.now() - started) / 1000).toFixed(0)} s at ${world.api}`);
+  // Which checks saw SAM go down (e2e/sam/support/crashes.ts): a fresh record for each run.
+  rmSync('test-results/sam-crashes.json', { force: true });
   relay = await startRelay({ listenPort: RELAY_PORT, targetPort: PORT, controlPort: CONTROL_PORT });
   // Asynchronously: the relay lives in this process, and a blocked event loop would relay nothing.
   const playwright = spawn('npx', ['playwright', 'test', '-c', 'playwright.sam.config.ts', ...process.argv.slice(2)], {

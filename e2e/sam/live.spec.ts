@@ -3,7 +3,6 @@ import {
   agentSays,
   allMessages,
   cutNetwork,
-  ensureSamUp,
   extraChat,
   restoreNetwork,
   sam,
@@ -13,7 +12,9 @@ import {
   world,
   outlastTaskCleanup,
   type AgentRow,
+  type Chat,
 } from './support/sam';
+import { retryOnlyWhenSamWentDown } from './support/crashes';
 import { chatHeader, chatRegion, conversation, expectRowState, openChat, timeUntil } from './support/screen';
 
 /*
@@ -23,7 +24,8 @@ import { chatHeader, chatRegion, conversation, expectRowState, openChat, timeUnt
  * run once, at desktop width, in order.
  */
 
-test.describe.configure({ mode: 'serial' });
+// Each check acts on its own chat, so none depends on another having run (or passed), and each can run
+// again on the world it left (playwright.sam.config.ts retries once when SAM's dev server went down).
 test.skip(({ isMobile }) => isMobile, 'changes SAM\'s world: runs once, at desktop width');
 
 const chats = {
@@ -35,18 +37,18 @@ const chats = {
   requeue: extraChat('requeue'),
 };
 
-test.beforeAll(async () => {
-  await ensureSamUp();
-  // The agent picked these up: their tasks run (the queue chat's agent never comes).
-  for (const chat of [chats.stream, chats.fail, chats.gap, chats.tool, chats.requeue]) {
-    if ((await task(chat.taskId)).status !== 'in_progress') {
-      await taskCallback(chat, { toStatus: 'delegated' });
-      await taskCallback(chat, { toStatus: 'in_progress' });
-    }
-  }
-});
+/** The agent picked the chat up: its task runs (from ready or queued, as the VM agent's callbacks move it). */
+async function running(chat: Chat): Promise<void> {
+  const { status } = await task(chat.taskId);
+  if (status === 'in_progress') return;
+  if (status === 'failed') await sam(`/api/projects/${world.projectId}/tasks/${chat.taskId}/status`, { body: { toStatus: 'ready' } });
+  await taskCallback(chat, { toStatus: 'delegated' });
+  await taskCallback(chat, { toStatus: 'in_progress' });
+}
 
-test.beforeEach(ensureSamUp);
+retryOnlyWhenSamWentDown();
+// A check that ended early must not leave the network cut for the next.
+test.beforeEach(restoreNetwork);
 
 /** The conversation's last answer (consecutive assistant rows, joined), found by its "Agent said" heading. */
 const lastAnswer = (page: Page) => conversation(page).getByRole('heading', { name: 'Agent said' }).last().locator('xpath=..');
@@ -63,6 +65,7 @@ function joinedTail(rows: { role: string; content: string }[]): string {
 
 test('an open chat streams the agent\'s messages.batch frames as they land', async ({ page }) => {
   const chat = chats.stream;
+  await running(chat);
   await agentSays(chat, [{ role: 'user', content: 'Explain the retry policy, step by step.' }]);
   await openChat(page, chat.sessionId, chat.topic);
   await expect(conversation(page)).toContainText('Explain the retry policy, step by step.');
@@ -77,6 +80,7 @@ test('an open chat streams the agent\'s messages.batch frames as they land', asy
 test('a task that fails while its chat is open reads Failed in the list, header, composer and title', async ({ page }) => {
   test.setTimeout(420_000);
   const chat = chats.fail;
+  await running(chat);
   await agentSays(chat, [{ role: 'assistant', content: 'Running the migration now.' }]);
   await openChat(page, chat.sessionId, chat.topic);
   await expect(chatHeader(page)).toContainText(/Working/);
@@ -97,6 +101,7 @@ test('a task that fails while its chat is open reads Failed in the list, header,
 
 test('a long disconnect loses and doubles nothing: more rows than a window, and rows persisted late', async ({ page }) => {
   const chat = chats.gap;
+  await running(chat);
   await agentSays(chat, [
     { role: 'user', content: 'Count to five thousand, one chunk at a time.' },
     { role: 'assistant', content: '<0000>' },
@@ -130,6 +135,7 @@ test('a long disconnect loses and doubles nothing: more rows than a window, and 
 
 test('tool output is there after a reload, though SAM\'s reads leave it out', async ({ page }) => {
   const chat = chats.tool;
+  await running(chat);
   const output = 'PASS src/retry.test.ts (12 tests)\nPASS src/backoff.test.ts (7 tests)';
   await agentSays(chat, [
     { role: 'assistant', content: 'Running the tests.' },
@@ -171,23 +177,25 @@ test('answering the agent\'s question resolves it in SAM', async ({ page }) => {
   await expect(chatHeader(page)).not.toContainText('Needs you');
 });
 
-test('a prompt to a chat with no agent attached shows as queued, not sent', async ({ page }) => {
+test('a prompt to a chat with no agent attached shows as queued, not sent', async ({ page }, testInfo) => {
   const chat = chats.queue;
+  const prompt = `Please also update the changelog (attempt ${testInfo.retry + 1}).`;
   await openChat(page, chat.sessionId, chat.topic);
   const box = chatRegion(page).getByRole('textbox');
-  await box.fill('Please also update the changelog.');
+  await box.fill(prompt);
   await box.press('Enter');
   // The message and the word under it (the row's wrapper holds both).
-  const message = conversation(page).getByText('Please also update the changelog.').locator('xpath=ancestor::div[3]');
+  const message = conversation(page).getByText(prompt).locator('xpath=ancestor::div[3]');
   await expect(message).toBeVisible();
   await expect(message).toContainText(/queued|not delivered|waiting/i);
   const rows = await allMessages(chat.sessionId);
-  expect(rows.filter((row) => row.content === 'Please also update the changelog.')).toHaveLength(1);
+  expect(rows.filter((row) => row.content === prompt)).toHaveLength(1);
 });
 
 test('a failed task that SAM sends back to work stops reading Failed, though its row still says failed', async ({ page }) => {
   test.setTimeout(420_000);
   const chat = chats.requeue;
+  await running(chat);
   await agentSays(chat, [{ role: 'assistant', content: 'Starting the upgrade.' }]);
   await taskCallback(chat, { toStatus: 'failed', errorMessage: 'VM lost during the upgrade' });
   await openChat(page, chat.sessionId, chat.topic);

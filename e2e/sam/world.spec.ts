@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { ensureSamUp, notifications, sam, sessionDetail, task, world } from './support/sam';
+import { retryOnlyWhenSamWentDown } from './support/crashes';
+import { notifications, sam, sessionDetail, task, world } from './support/sam';
 import { chatHeader, chatRegion, conversation, expectRowState, openChat, openProjectPage } from './support/screen';
 
 /*
@@ -8,7 +9,7 @@ import { chatHeader, chatRegion, conversation, expectRowState, openChat, openPro
  * Tagged @phone: they change nothing, so they also run at 375 px.
  */
 
-test.beforeEach(ensureSamUp);
+retryOnlyWhenSamWentDown();
 
 /** What a person should read for a chat, from SAM's ledger: the task's status decides (design invariant 2). */
 function expectedState(taskStatus: string, hasOpenQuestion: boolean): RegExp {
