@@ -51,6 +51,16 @@ describe('useHeldOrder', () => {
     expect(result.current.moved).toBe(1);
   });
 
+  it('a pointer on the list while it is still loading holds nothing: the rows that arrive are shown, none "moved"', () => {
+    const { result, rerender } = renderHook(({ entries }) => useHeldOrder(groupSessions(entries, NOW), ''), {
+      initialProps: { entries: [] as SessionEntry[] },
+    });
+    act(() => result.current.listProps.onPointerEnter());
+    rerender({ entries: next });
+    expect(layout(result.current.groups)).toEqual(['needs_you: b', 'working: d c a']);
+    expect(result.current.moved).toBe(0);
+  });
+
   it('lets go when the pointer leaves, and takes a new search at once', () => {
     const { result, rerender } = renderHeld();
     act(() => result.current.listProps.onPointerEnter());

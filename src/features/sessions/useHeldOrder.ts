@@ -29,8 +29,12 @@ export function useHeldOrder(groups: SessionGroup<SessionEntry>[], resetKey: str
     setHeld((layout) => (layout ? layoutOf(latest.current) : null));
   }, [resetKey]);
   const showMoved = useCallback(() => setHeld(layoutOf(latest.current)), []);
+  // Nothing shown yet (the list is loading): nothing to hold, or every row that arrives would wait as "moved".
   const listProps = useMemo(
-    () => ({ onPointerEnter: () => setHeld(layoutOf(shown.current)), onPointerLeave: () => setHeld(null) }),
+    () => ({
+      onPointerEnter: () => setHeld(shown.current.some((group) => group.entries.length > 0) ? layoutOf(shown.current) : null),
+      onPointerLeave: () => setHeld(null),
+    }),
     [],
   );
   return { groups: result.groups, moved: result.moved, showMoved, listProps };
