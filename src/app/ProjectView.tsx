@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Navigate, useParams } from 'react-router';
 import { useProjectStream, useSessionEntries } from '../live/hooks';
-import { defaultChatId } from '../reconcile/defaultChat';
+import { canChooseDefaultChat, defaultChatId } from '../reconcile/defaultChat';
 import { useLastChatStore } from '../state/lastChat';
 import { useUiStore } from '../state/ui';
 import { chatPath } from '../ui/chatPath';
@@ -76,7 +76,7 @@ function DefaultChat({ projectId }: { projectId: string }) {
   // Decided once: a chat that starts needing you later must not pull the person away from the empty pane.
   const [stayEmpty, setStayEmpty] = useState(false);
   if (!stayEmpty) {
-    if (status === 'pending') return <div className="flex-1" />;
+    if (status === 'pending' || (status === 'success' && !canChooseDefaultChat(entries))) return <div className="flex-1" />;
     const target = status === 'success' ? defaultChatId(entries, lastOpened, now) : null;
     if (target) return <Navigate to={chatPath(projectId, target)} replace />;
     setStayEmpty(true);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sessionEntry } from '../ui/testing/sessionEntry';
-import { defaultChatId } from './defaultChat';
+import { canChooseDefaultChat, defaultChatId } from './defaultChat';
+import { TASK_NOT_LOADED_YET } from './sessionView';
 import type { DisplayState } from './types';
 
 const NOW = Date.UTC(2026, 10, 21, 12);
@@ -23,5 +24,12 @@ describe('defaultChatId', () => {
   it('else none: the empty pane', () => {
     expect(defaultChatId([entry('a', 'idle', NOW)], null, NOW)).toBeNull();
     expect(defaultChatId([], 'a', NOW)).toBeNull();
+  });
+
+  it('waits while a listed task is still loading (that chat may need you), not when a lookup failed', () => {
+    const loading = sessionEntry({ session: { id: 'l' }, view: { state: 'unknown', reason: TASK_NOT_LOADED_YET } });
+    const failed = sessionEntry({ session: { id: 'f' }, view: { state: 'unknown', reason: 'could not load the task; its status is unknown' } });
+    expect(canChooseDefaultChat([entry('a', 'working', NOW), loading])).toBe(false);
+    expect(canChooseDefaultChat([entry('a', 'working', NOW), failed])).toBe(true);
   });
 });

@@ -1,4 +1,5 @@
 import { groupSessions } from './sessionGroups';
+import { TASK_NOT_LOADED_YET } from './sessionView';
 import type { SessionEntry } from './types';
 
 /**
@@ -15,4 +16,13 @@ export function defaultChatId(
   if (first?.key === 'needs_you') return first.entries[0]?.session.id ?? null;
   if (lastOpenedId !== null && entries.some((entry) => entry.session.id === lastOpenedId)) return lastOpenedId;
   return null;
+}
+
+/**
+ * Whether the choice can be made yet: not while a listed session's task is still being fetched, since
+ * that session may turn out to need the person (deciding early left the pane empty, by luck of timing).
+ * A task whose lookup failed does not hold the choice up.
+ */
+export function canChooseDefaultChat(entries: readonly Pick<SessionEntry, 'view'>[]): boolean {
+  return !entries.some((entry) => entry.view.state === 'unknown' && entry.view.reason === TASK_NOT_LOADED_YET);
 }

@@ -144,11 +144,12 @@ function requeuedView(task: TaskFacts): Base {
   }
 }
 
+/** The reason of a session whose task is still being fetched (its state is about to be known). */
+export const TASK_NOT_LOADED_YET = 'task status not loaded yet';
+
 /** Unknown stays unknown (inv. 6): a session with a task nobody has loaded yet shows no agent state. */
 function taskUnknownView(lookup: TaskContext['lookup']): Base {
-  return lookup === 'failed'
-    ? view('unknown', 'could not load the task; its status is unknown')
-    : view('unknown', 'task status not loaded yet');
+  return lookup === 'failed' ? view('unknown', 'could not load the task; its status is unknown') : view('unknown', TASK_NOT_LOADED_YET);
 }
 
 function baseView(s: SessionFacts, task: TaskFacts | null, now: number, context: TaskContext): Base {
