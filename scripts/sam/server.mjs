@@ -10,7 +10,7 @@
 // Env: SAM_SOURCE (a SAM checkout to use instead of the pinned snapshot), LOOKOUT_SAM_CACHE (default
 // ~/.cache/lookout/real-sam), LOOKOUT_SAM_PORT (default 8795).
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 // Every process that talks to SAM through this module (the harness, the Playwright workers) must survive
 // wrangler closing idle keep-alive connections: see fetch-retry.mjs.
 import './fetch-retry.mjs';
+import { keepDevServerAliveOnFailedForward } from './wrangler-patch.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const REPO = resolve(HERE, '../..');
@@ -115,16 +116,28 @@ export async function outlastTaskCleanup(quietMs = 90_000) {
   }
 }
 
+function patchWrangler(source) {
+  const outcome = keepDevServerAliveOnFailedForward(source.checkout);
+  if (outcome !== 'already') log(`wrangler's proxy: ${outcome}`);
+}
+
 /**
- * True when SAM answers /health. Under load workerd can take tens of seconds to answer, so the default
- * wait is long: a slow SAM is not a dead one, and restarting it would lose the world's live state.
+ * True when SAM answers /health within `timeoutMs`. Under load workerd can take tens of seconds to
+ * answer, and wrangler's proxy now and then drops one request (wrangler-patch.mjs), so it asks again
+ * until the time is up: a slow SAM is not a dead one, and restarting it would lose the world's live state.
  */
 export async function healthy(timeoutMs = 60_000) {
-  try {
-    const res = await fetch(`${API}/health`, { signal: AbortSignal.timeout(timeoutMs) });
-    return res.ok;
-  } catch {
-    return false;
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const left = deadline - Date.now();
+    if (left <= 0) return false;
+    try {
+      const res = await fetch(`${API}/health`, { signal: AbortSignal.timeout(left) });
+      if (res.ok) return true;
+    } catch {
+      /* refused, reset or timed out: ask again while there is time */
+    }
+    await new Promise((r) => setTimeout(r, Math.min(1_000, Math.max(0, deadline - Date.now()))));
   }
 }
 
@@ -152,6 +165,7 @@ export async function up() {
   rmSync(STATE, { recursive: true, force: true });
   cpSync(TEMPLATE, STATE, { recursive: true });
   for (const leftover of ['wrangler.pid', 'world.json', 'wrangler.log']) rmSync(join(STATE, leftover), { force: true });
+  patchWrangler(source);
   run('bash', [start, source.checkout, STATE, String(PORT)], { env: recipeEnv({ REAL_SAM_NO_SEED: '1' }) });
   log('seeding a world through SAM\'s routes (about a minute)');
   run(
@@ -267,6 +281,10 @@ export async function restart() {
   if (source.missing) throw new Error(source.missing);
   log('(re)starting SAM on the same state');
   await stop();
+  patchWrangler(source);
+  // start.sh truncates wrangler.log: keep the log of the run that ended, to read why it ended.
+  const logFile = join(STATE, 'wrangler.log');
+  if (existsSync(logFile)) renameSync(logFile, join(STATE, `wrangler.ended-${Date.now()}.log`));
   run('bash', [join(source.recipe, 'start.sh'), source.checkout, STATE, String(PORT)], { env: recipeEnv() });
 }
 

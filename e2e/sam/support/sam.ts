@@ -61,8 +61,8 @@ export async function sam<T = unknown>(path: string, options: CallOptions = {}):
     headers,
     body: options.body === undefined ? undefined : JSON.stringify(options.body),
   };
-  // fetch here is patched by scripts/sam/fetch-retry.mjs (imported with server.mjs) for wrangler's
-  // closed keep-alive connections.
+  // fetch here is patched by scripts/sam/fetch-retry.mjs (imported with server.mjs) for two failures of
+  // wrangler's dev proxy: a closed keep-alive connection, and a read it lost on its way to SAM.
   const res = await fetch(API + path, init);
   const text = await res.text();
   const ok = options.expect ? options.expect.includes(res.status) : res.ok;
