@@ -11,7 +11,7 @@ import { ChatLoading } from './ChatLoading';
 import { ChatView } from './ChatView';
 import { ChatScopeProvider } from './chatScope';
 import { useDocumentTitle } from './useDocumentTitle';
-import { useLineageActions } from './useLineageActions';
+import { useLineageActions } from './lineage/useLineageActions';
 
 /** The chat column of a project: the open session, or a way to start one. */
 export function ChatPage({ projectId, sessionId }: { projectId: string; sessionId: string | null }) {

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import type { SessionState } from '../../api/contract';
 import type { ConversationItem, SessionEntry } from '../../reconcile/types';
 import { LiveAnnouncement } from '../../ui/LiveAnnouncement';
-import { canFork, canRetry } from './affordances';
+import { canFork, canRetry } from './lineage/affordances';
 import type { ChatActions, LineageActions } from './chatTypes';
 import { Composer } from './composer/Composer';
 import { Conversation } from './Conversation';

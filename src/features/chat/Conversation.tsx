@@ -1,13 +1,13 @@
 import { useCallback, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ConversationItem } from '../../reconcile/types';
-import { ConversationRow } from './ConversationRow';
-import { EarlierMessages, EARLIER_BAR_PX } from './EarlierMessages';
-import { JumpToLatest } from './JumpToLatest';
-import { newItemCount } from './newItemCount';
-import { useKeepPlaceOnPrepend } from './useKeepPlaceOnPrepend';
-import { useFollowEnd } from './useFollowEnd';
-import { AT_END_PX } from './followDecision';
+import { ConversationRow } from './items/ConversationRow';
+import { EarlierMessages, EARLIER_BAR_PX } from './scroll/EarlierMessages';
+import { JumpToLatest } from './scroll/JumpToLatest';
+import { newItemCount } from './scroll/newItemCount';
+import { useKeepPlaceOnPrepend } from './scroll/useKeepPlaceOnPrepend';
+import { useFollowEnd } from './scroll/useFollowEnd';
+import { AT_END_PX } from './scroll/followDecision';
 import { ExpandedContext, type ExpandedStore } from './useExpanded';
 import type { RowActions } from './items/itemTypes';
 

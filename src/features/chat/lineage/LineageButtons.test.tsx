@@ -2,8 +2,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
-import { sessionEntry } from '../../ui/testing/sessionEntry';
-import type { LineageChildLink } from './chatTypes';
+import { sessionEntry } from '../../../ui/testing/sessionEntry';
+import type { LineageChildLink } from '../chatTypes';
 import { LineageButtons } from './LineageButtons';
 
 afterEach(cleanup);
