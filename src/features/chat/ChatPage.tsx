@@ -32,7 +32,7 @@ function OpenChat({ projectId, sessionId }: { projectId: string; sessionId: stri
   // Scroll events can ask again before the pending flag has re-rendered: one page at a time.
   const loadingEarlier = useRef(false);
   const { loadEarlier } = chat;
-  const onLoadEarlier = useCallback(() => {
+  const loadEarlierOnce = useCallback(() => {
     if (loadingEarlier.current) return;
     loadingEarlier.current = true;
     setEarlierFailed(false);
@@ -67,11 +67,13 @@ function OpenChat({ projectId, sessionId }: { projectId: string; sessionId: stri
       projectId={projectId}
       entry={chat.entry}
       agentState={chat.state}
-      items={chat.items}
-      hasEarlier={chat.hasEarlier}
-      isLoadingEarlier={chat.isLoadingEarlier}
-      earlierFailed={earlierFailed}
-      onLoadEarlier={onLoadEarlier}
+      history={{
+        items: chat.items,
+        hasEarlier: chat.hasEarlier,
+        isLoadingEarlier: chat.isLoadingEarlier,
+        earlierFailed,
+        loadEarlier: loadEarlierOnce,
+      }}
       actions={actions}
       lineageActions={lineageActions}
     />

@@ -5,6 +5,7 @@ import { MemoryRouter } from 'react-router';
 import type { SessionEntry } from '../../reconcile/types';
 import { sessionEntry } from '../../ui/testing/sessionEntry';
 import { ChatView } from './ChatView';
+import { chatViewProps } from './testing';
 
 beforeEach(() => {
   vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(600);
@@ -15,18 +16,7 @@ afterEach(cleanup);
 function view(entry: SessionEntry) {
   return (
     <MemoryRouter>
-      <ChatView
-        projectId="p1"
-        entry={entry}
-        agentState={null}
-        items={[{ kind: 'assistant', id: 'a1', text: 'On it.', createdAt: 1, messageIds: ['m1'] }]}
-        hasEarlier={false}
-        isLoadingEarlier={false}
-        earlierFailed={false}
-        onLoadEarlier={() => {}}
-        actions={{ send: vi.fn(), retrySend: vi.fn(), discardSend: vi.fn(), interrupt: vi.fn(), answer: vi.fn() }}
-        lineageActions={{ retry: vi.fn(), fork: vi.fn() }}
-      />
+      <ChatView {...chatViewProps(entry, [{ kind: 'assistant', id: 'a1', text: 'On it.', createdAt: 1, messageIds: ['m1'] }])} />
     </MemoryRouter>
   );
 }
