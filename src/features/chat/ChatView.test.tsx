@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
 import type { SessionEntry } from '../../reconcile/types';
-import { sessionEntry } from '../../ui/testing/sessionEntry';
+import { makeSessionEntry } from '../../test/factories';
 import { ChatView } from './ChatView';
 import { chatViewProps } from './testing';
 
@@ -21,8 +21,8 @@ function view(entry: SessionEntry) {
   );
 }
 
-const working = sessionEntry();
-const failed = sessionEntry({
+const working = makeSessionEntry();
+const failed = makeSessionEntry({
   view: { state: 'failed', label: 'Failed', reason: 'task failed just now', ended: true, canSend: false, canInterrupt: false },
 });
 
