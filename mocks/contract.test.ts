@@ -165,7 +165,7 @@ describe('the simulator speaks the contract', () => {
       expect(typeof m.createdAt).toBe('number');
     }
     const feed = (await api.get('/api/notifications?limit=100')).body as { notifications: Json[] };
-    const urgency: Record<string, string> = { needs_input: 'high', error: 'high', cron_failure: 'high', task_complete: 'medium', session_ended: 'medium', pr_created: 'medium', progress: 'low' };
+    const urgency: Readonly<Record<string, string>> = c.DEFAULT_URGENCY;
     expect(new Set(feed.notifications.map((n) => n.type))).toEqual(new Set(Object.keys(urgency)));
     for (const n of feed.notifications) {
       expect(n.urgency).toBe(urgency[String(n.type)]);

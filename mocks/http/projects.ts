@@ -1,6 +1,6 @@
+import { TASK_TRANSITIONS } from '../../src/api/contract';
 import { slug } from '../fleet/corpus';
 import { taskScript, type Ending } from '../fleet/scripts';
-import { TASK_TRANSITIONS } from '../world/tasks';
 import type { ProjectRec, TaskRec } from '../world/types';
 import { taskEventWire, taskWire, userWire } from '../world/wire';
 import {

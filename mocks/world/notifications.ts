@@ -1,17 +1,7 @@
+import { DEFAULT_URGENCY } from '../../src/api/contract';
 import type { NotificationMetadata, NotificationRec } from './types';
 import type { World } from './world';
 import { notificationWire } from './wire';
-
-/** SAM's default urgency per notification type. */
-export const DEFAULT_URGENCY: Readonly<Record<string, string>> = {
-  needs_input: 'high',
-  error: 'high',
-  cron_failure: 'high',
-  task_complete: 'medium',
-  session_ended: 'medium',
-  pr_created: 'medium',
-  progress: 'low',
-};
 
 export interface NotificationInit {
   type: string;

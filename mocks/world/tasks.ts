@@ -1,17 +1,6 @@
+import { TASK_TRANSITIONS } from '../../src/api/contract';
 import type { TaskEventRec, TaskRec } from './types';
 import type { World } from './world';
-
-/** The task transitions SAM allows (sam-contract.md). */
-export const TASK_TRANSITIONS: Readonly<Record<string, readonly string[]>> = {
-  draft: ['ready', 'cancelled'],
-  ready: ['queued', 'delegated', 'cancelled'],
-  queued: ['delegated', 'failed', 'cancelled'],
-  delegated: ['in_progress', 'failed', 'cancelled'],
-  in_progress: ['completed', 'failed', 'cancelled'],
-  failed: ['ready', 'cancelled'],
-  cancelled: ['ready'],
-  completed: [],
-};
 
 const ACTIVITY_FOR_STATUS: Record<string, string> = {
   completed: 'task.completed',

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseProjectFrame } from '../../src/api/contract';
+import { TASK_TRANSITIONS, parseProjectFrame } from '../../src/api/contract';
 import { say } from '../fleet/scripts';
 import { createSimulator } from '../simulator';
-import { TASK_TRANSITIONS } from './tasks';
 
 function defaultWorld(seed = 13, runMs = 120_000) {
   const sim = createSimulator({ scenario: 'default', seed });

@@ -21,7 +21,7 @@ export const keys = {
 
   sessions: (projectId: string) => [...keys.project(projectId), 'sessions'] as const,
   sessionList: (projectId: string) => [...keys.sessions(projectId), 'list'] as const,
-  /** Merged session facts (REST rows + live events), one entry per project: see live/records.ts. */
+  /** Merged session facts (REST rows + live events), one entry per project: see SessionRecord in reconcile/sessionFacts.ts. */
   sessionFacts: (projectId: string) => [...keys.sessions(projectId), 'facts'] as const,
   /** Where SAM's mailbox is with each prompt sent from here (by deliveryId): see live/deliveries.ts. */
   promptDeliveries: (projectId: string) => [...keys.sessions(projectId), 'deliveries'] as const,

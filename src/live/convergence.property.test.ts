@@ -2,10 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { keys } from '../api/queries';
 import { conversation, conversationItems } from '../reconcile/conversation';
-import type { Message } from '../api/contract';
+import { TASK_TRANSITIONS, type Message } from '../api/contract';
 import { emptyLog, logToArray } from '../reconcile/messageLog';
 import { sortUnique } from '../reconcile/order';
-import { isTerminalTaskStatus, sessionView } from '../reconcile/sessionView';
+import { isTerminalTaskStatus } from '../reconcile/conflicts';
+import { sessionView } from '../reconcile/sessionView';
 import { heldTaskFacts } from '../reconcile/taskSnapshots';
 import type { SessionEntry, SessionFacts } from '../reconcile/types';
 import { LIVE, T0, makeRow, makeTask } from '../test/factories';
@@ -36,16 +37,6 @@ const SOAK = env.LOOKOUT_FUZZ_SOAK === '1';
 const SEED = env.LOOKOUT_FUZZ_SEED === undefined ? undefined : Number(env.LOOKOUT_FUZZ_SEED);
 const SESSIONS = ['s0', 's1', 's2'];
 const OPEN = 's0';
-const TASK_NEXT: Record<string, string[]> = {
-  draft: ['ready', 'cancelled'],
-  ready: ['queued', 'delegated', 'cancelled'],
-  queued: ['delegated', 'failed', 'cancelled'],
-  delegated: ['in_progress', 'failed', 'cancelled'],
-  in_progress: ['completed', 'failed', 'cancelled'],
-  failed: ['ready', 'cancelled'],
-  cancelled: ['ready'],
-  completed: [],
-};
 const SESSION_NEXT: Record<string, Array<'active' | 'sleeping' | 'stopped' | 'failed'>> = {
   active: ['sleeping', 'stopped', 'failed'],
   sleeping: ['active', 'stopped', 'failed'],
@@ -206,7 +197,7 @@ class Run {
         break;
       case 'task': {
         const task = sam.tasks.get(`t${s.slice(1)}`);
-        const next = TASK_NEXT[task?.status ?? ''] ?? [];
+        const next = TASK_TRANSITIONS[task?.status ?? ''] ?? [];
         const to = next[o.pick % Math.max(1, next.length)];
         if (task && to) this.broadcast(sam.setTaskStatus(task.id, to, to === 'failed' ? 'tests did not pass' : null));
         break;

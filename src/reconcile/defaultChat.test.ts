@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sessionEntry } from '../ui/testing/sessionEntry';
+import { makeSessionEntry } from '../test/factories';
 import { canChooseDefaultChat, defaultChatId } from './defaultChat';
 import { TASK_NOT_LOADED_YET } from './sessionView';
 import type { DisplayState } from './types';
@@ -7,7 +7,7 @@ import type { DisplayState } from './types';
 const NOW = Date.UTC(2026, 10, 21, 12);
 // The sidebar lists each group by start time, newest first (sessionGroups): `at` is both.
 const entry = (id: string, state: DisplayState, at: number) =>
-  sessionEntry({ session: { id, startedAt: at, createdAt: at }, view: { state }, lastActivityAt: at });
+  makeSessionEntry({ session: { id, startedAt: at, createdAt: at }, view: { state }, lastActivityAt: at });
 
 describe('defaultChatId', () => {
   it('opens the chat that needs you (the newest, as the sidebar lists them) before the last one open', () => {
@@ -27,8 +27,8 @@ describe('defaultChatId', () => {
   });
 
   it('waits while a listed task is still loading (that chat may need you), not when a lookup failed', () => {
-    const loading = sessionEntry({ session: { id: 'l' }, view: { state: 'unknown', reason: TASK_NOT_LOADED_YET } });
-    const failed = sessionEntry({ session: { id: 'f' }, view: { state: 'unknown', reason: 'could not load the task; its status is unknown' } });
+    const loading = makeSessionEntry({ session: { id: 'l' }, view: { state: 'unknown', reason: TASK_NOT_LOADED_YET } });
+    const failed = makeSessionEntry({ session: { id: 'f' }, view: { state: 'unknown', reason: 'could not load the task; its status is unknown' } });
     expect(canChooseDefaultChat([entry('a', 'working', NOW), loading])).toBe(false);
     expect(canChooseDefaultChat([entry('a', 'working', NOW), failed])).toBe(true);
   });

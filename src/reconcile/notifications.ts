@@ -3,7 +3,7 @@
  * the tabs count, how items group by project, and which actionUrls may be followed. The cache reducer
  * for notification frames lives beside it in ./notificationFeed and is re-exported here.
  */
-import type { KnownNotificationType, Notification } from '../api/contract';
+import { DEFAULT_URGENCY, URGENCIES, type KnownNotificationType, type KnownUrgency, type Notification } from '../api/contract';
 import type { NotificationTab } from './types';
 
 export * from './notificationFeed';
@@ -26,27 +26,18 @@ export function belongsToTab(notification: Pick<Notification, 'type'>, tab: Pane
   return tab === 'all' || notificationTab(notification) === tab;
 }
 
-export type Urgency = 'high' | 'medium' | 'low' | 'unknown';
+export type Urgency = KnownUrgency | 'unknown';
 
-const DEFAULT_URGENCY: Record<KnownNotificationType, Exclude<Urgency, 'unknown'>> = {
-  needs_input: 'high',
-  error: 'high',
-  cron_failure: 'high',
-  task_complete: 'medium',
-  session_ended: 'medium',
-  pr_created: 'medium',
-  progress: 'low',
-};
-
-function isKnownUrgency(value: string): value is Exclude<Urgency, 'unknown'> {
-  return value === 'high' || value === 'medium' || value === 'low';
+function isKnownUrgency(value: string): value is KnownUrgency {
+  return (URGENCIES as readonly string[]).includes(value);
 }
 
 /** The urgency SAM sent, or the type's default when it sent none. Unknown values stay 'unknown'. */
 export function effectiveUrgency(notification: Pick<Notification, 'type' | 'urgency'>): Urgency {
   const { urgency, type } = notification;
   if (urgency !== null) return isKnownUrgency(urgency) ? urgency : 'unknown';
-  return Object.hasOwn(DEFAULT_URGENCY, type) ? DEFAULT_URGENCY[type as KnownNotificationType] : 'unknown';
+  // hasOwn: a type named like an Object.prototype member (`constructor`) is still unknown.
+  return (Object.hasOwn(DEFAULT_URGENCY, type) && DEFAULT_URGENCY[type]) || 'unknown';
 }
 
 export function isUnread(notification: Pick<Notification, 'readAt'>): boolean {

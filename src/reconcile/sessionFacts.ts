@@ -1,5 +1,6 @@
 import type { Message, SessionDetailRow, SessionRow, SessionState } from '../api/contract';
-import { compareExactVersions, isNewerVersioned, type Versioned } from './order';
+import { isNewerFact } from './conflicts';
+import type { Versioned } from './order';
 import type { LiveSessionFields, SessionFacts } from './types';
 
 /*
@@ -24,14 +25,6 @@ export interface SessionRecord {
 export type FactsPatch = Partial<SessionFacts>;
 /** Server versions (SAM's clock, epoch ms) of some fields of a patch. */
 export type FactVersions = Partial<Record<keyof SessionFacts, number>>;
-
-/**
- * Does a value learned at `incoming` replace the one learned at `held`? Only a newer one does: by server
- * version when both have one that orders them, else by stamp (request or receipt order).
- */
-export function isNewerFact(held: Versioned | undefined, incoming: Versioned): boolean {
-  return held === undefined || isNewerVersioned(held, incoming, compareExactVersions);
-}
 
 const UNKNOWN_LIVE: LiveSessionFields = {
   activity: null,

@@ -1,14 +1,16 @@
-import { AGENT_ACTIVITIES, SESSION_STATUSES, TASK_STATUSES, TERMINAL_TASK_STATUSES } from '../api/contract/enums';
+import { AGENT_ACTIVITIES, SESSION_STATUSES, TASK_STATUSES, type TerminalTaskStatus } from '../api/contract/enums';
+import { requeuedTaskWins, terminalTaskWins } from './conflicts';
 import { ago, clockTime, oneLine, words } from './format';
-import { compareVersions } from './order';
 import type { DisplayState, SessionFacts, SessionView, StreamFacts, TaskContext, TaskFacts } from './types';
 import { activeAttention } from './attention';
 
 /*
  * The one derivation of a session's displayed state (invariant 1): the sidebar row, the chat header,
  * the composer and the page title all call this. Precedence, first match wins:
- *   1. a terminal task (completed / failed / cancelled) — over the row and any later session event (inv. 2)
+ *   1. a terminal task (completed / failed / cancelled) — over the row and any later session event (inv. 2;
+ *      `terminalTaskWins` in ./conflicts)
  *   2. a failed session whose task SAM sent back to work after the failure — the task's progress
+ *      (`requeuedTaskWins`)
  *   3. a stopped session; a failed one (unless it is being woken)
  *   4. a task not loaded (or not loadable), an unknown task or session status — unknown (inv. 6)
  *   5. an open question (attention) -> needs input
@@ -20,7 +22,8 @@ import { activeAttention } from './attention';
 
 type Base = Pick<SessionView, 'state' | 'reason' | 'since' | 'ended' | 'attention'>;
 
-const LABELS: Record<DisplayState, string> = {
+/** The word shown for each state, on the badge and in the page title. */
+export const STATE_LABELS: Readonly<Record<DisplayState, string>> = {
   working: 'Working',
   idle: 'Idle',
   needs_input: 'Needs you',
@@ -34,10 +37,6 @@ const LABELS: Record<DisplayState, string> = {
 };
 
 const includes = (list: readonly string[], value: string | null) => value !== null && list.includes(value);
-
-export function isTerminalTaskStatus(status: string): status is (typeof TERMINAL_TASK_STATUSES)[number] {
-  return includes(TERMINAL_TASK_STATUSES, status);
-}
 
 export { activeAttention };
 
@@ -58,7 +57,7 @@ const view = (state: DisplayState, reason: string, since: number | null = null, 
 function terminalTaskView(task: TaskFacts, now: number): Base {
   const at = task.completedAt ?? task.finalizedAt ?? task.updatedAt ?? null;
   const when = at === null ? '' : ` ${ago(at, now)}`;
-  const status = task.status as (typeof TERMINAL_TASK_STATUSES)[number];
+  const status = task.status as TerminalTaskStatus;
   switch (status) {
     case 'completed':
       return view('completed', `task completed${when}`, at, true);
@@ -109,25 +108,6 @@ function agentView(s: SessionFacts, task: TaskFacts | null, now: number): Base {
       throw new Error(`unhandled activity ${String(never)}`);
     }
   }
-}
-
-/** Invariant 2: a task that is completed, failed or cancelled decides, over the row and any session event. */
-export function terminalTaskWins(task: TaskFacts): boolean {
-  return isTerminalTaskStatus(task.status);
-}
-
-/**
- * A failed session whose task SAM sent back to work (failed -> ready -> queued -> ..., retried in place):
- * the row keeps saying `failed` until the agent is woken, so a non-terminal task newer than the
- * session's failure wins. Newer by server version (task `updatedAt` against the row's `endedAt`) when
- * those can be ordered; otherwise (a live `session.failed` carries no time, an embedded task no version)
- * only when the task was seen leaving a terminal state. Request order cannot tell here: a task learned
- * after the failure may still be the in_progress it was before it.
- */
-export function requeuedTaskWins(s: SessionFacts, task: TaskFacts, context: TaskContext): boolean {
-  if (s.status !== 'failed' || isTerminalTaskStatus(task.status) || !includes(TASK_STATUSES, task.status)) return false;
-  const order = task.updatedAt != null && s.endedAt !== null ? compareVersions(task.updatedAt, s.endedAt) : 0;
-  return order !== 0 ? order > 0 : context.taskLeftTerminal;
 }
 
 function requeuedView(task: TaskFacts): Base {
@@ -205,7 +185,7 @@ export function sessionView(session: SessionFacts, task: TaskFacts | null, strea
   const stale = staleReason(stream);
   return {
     ...base,
-    label: LABELS[base.state],
+    label: STATE_LABELS[base.state],
     reason: stale ? `${stale} · ${base.reason}` : base.reason,
     canSend: !base.ended && (base.state === 'idle' || base.state === 'needs_input' || base.state === 'sleeping'),
     canInterrupt: base.state === 'working',

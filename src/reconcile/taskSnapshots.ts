@@ -1,7 +1,8 @@
 import type { EmbeddedTask, Task } from '../api/contract';
-import { TERMINAL_TASK_STATUSES } from '../api/contract/enums';
-import { isNewerVersioned } from './order';
-import type { TaskFacts } from './types';
+import { isNewerTaskSnapshot, isTerminalTaskStatus } from './conflicts';
+import type { HeldTask, TaskFacts, TaskSnapshot } from './types';
+
+export type { HeldTask, TaskSnapshot } from './types';
 
 /*
  * The newest thing known about each task, whichever route it came from: a tasks-list page, the task
@@ -10,45 +11,9 @@ import type { TaskFacts } from './types';
  * mark when the request that brought a snapshot STARTED: the server's answer reflects at least that moment.
  */
 
-export type TaskSnapshot =
-  | { kind: 'full'; task: Task; asOf: number }
-  | { kind: 'embedded'; task: EmbeddedTask; asOf: number };
-
-export interface HeldTask {
-  /** The newest full row held (title, parent, times), or null when only an embedded snapshot was seen. */
-  readonly task: Task | null;
-  /** An embedded snapshot newer than `task`: its fields overlay the row's. */
-  readonly overlay: EmbeddedTask | null;
-  /** The server version (`updatedAt`) of the newest information, or null when an embedded snapshot (no version) is newest. */
-  readonly updatedAt: number | null;
-  /** When the request behind the newest information started. */
-  readonly asOf: number;
-  /**
-   * The task was seen terminal and then, in a newer snapshot, not: SAM sent it back to work (failed ->
-   * ready -> queued ..., retried in place). Cleared when it is seen terminal again.
-   */
-  readonly leftTerminal: boolean;
-}
-
-const isTerminal = (status: string | undefined) => status !== undefined && (TERMINAL_TASK_STATUSES as readonly string[]).includes(status);
-
 function leavesTerminal(held: HeldTask | undefined, status: string): boolean {
-  if (!held || isTerminal(status)) return false;
-  return held.leftTerminal || isTerminal(heldTaskFacts(held)?.status);
-}
-
-/**
- * Is `incoming` newer than what is held? Two full rows compare by `updatedAt` (the server's own order,
- * so a stale REST page cannot roll back a newer one, and a failed task sent back to `ready` is followed)
- * when the values can be ordered. They cannot when they are equal, or when one has whole-second
- * precision (SAM's `datetime('now')` on some failure paths) and the other falls in that second
- * (Corrections 6): then, as when either side has no version (an embedded snapshot), the answer to the
- * request that started later wins, since it reflects a later server state.
- */
-export function isNewerTaskSnapshot(held: HeldTask | undefined, incoming: TaskSnapshot): boolean {
-  if (!held) return true;
-  const version = incoming.kind === 'full' ? incoming.task.updatedAt : null;
-  return isNewerVersioned({ version: held.updatedAt, stamp: held.asOf }, { version, stamp: incoming.asOf });
+  if (!held || isTerminalTaskStatus(status)) return false;
+  return held.leftTerminal || isTerminalTaskStatus(heldTaskFacts(held)?.status);
 }
 
 function sameRow(a: Task, b: Task): boolean {

@@ -3,7 +3,7 @@
  * (src/reconcile, src/live) and the features that render it. reconcile/ imports nothing from React or
  * I/O; it may import types (only types) from the API contract.
  */
-import type { Attention, PlanEntry, SessionRow, Task, ToolMetadata } from '../api/contract';
+import type { Attention, EmbeddedTask, PlanEntry, SessionRow, Task, ToolMetadata } from '../api/contract';
 
 /** The one displayed state of a session. Every surface (sidebar, header, composer, title) shows this. */
 export type DisplayState =
@@ -157,4 +157,26 @@ export interface PendingSend {
   error: string | null;
   /** The attempt failed for lack of network: it is sent again after the next reconnect's catch-up. */
   replayOnReconnect: boolean;
+}
+
+/** One snapshot of a task as a route brought it, stamped with when its request started (see taskSnapshots). */
+export type TaskSnapshot =
+  | { kind: 'full'; task: Task; asOf: number }
+  | { kind: 'embedded'; task: EmbeddedTask; asOf: number };
+
+/** The newest that is known about one task, merged from its snapshots (see taskSnapshots). */
+export interface HeldTask {
+  /** The newest full row held (title, parent, times), or null when only an embedded snapshot was seen. */
+  readonly task: Task | null;
+  /** An embedded snapshot newer than `task`: its fields overlay the row's. */
+  readonly overlay: EmbeddedTask | null;
+  /** The server version (`updatedAt`) of the newest information, or null when an embedded snapshot (no version) is newest. */
+  readonly updatedAt: number | null;
+  /** When the request behind the newest information started. */
+  readonly asOf: number;
+  /**
+   * The task was seen terminal and then, in a newer snapshot, not: SAM sent it back to work (failed ->
+   * ready -> queued ..., retried in place). Cleared when it is seen terminal again.
+   */
+  readonly leftTerminal: boolean;
 }

@@ -1,7 +1,7 @@
-/* Small builders of contract objects for tests: valid defaults, override what the test is about. */
+/* The builders of test data, in one place: valid defaults, override what the test is about. */
 import type { EmbeddedTask, Message, SessionRow, Task } from '../api/contract';
 import { blankFacts } from '../reconcile/sessionFacts';
-import type { SessionFacts, StreamFacts } from '../reconcile/types';
+import type { SessionEntry, SessionFacts, SessionView, StreamFacts } from '../reconcile/types';
 
 export const T0 = Date.UTC(2026, 10, 21, 12, 0, 0);
 export const MIN = 60_000;
@@ -75,3 +75,61 @@ export function makeFacts(overrides: Partial<SessionFacts> = {}): SessionFacts {
 }
 
 export const LIVE: StreamFacts = { connection: 'live', lastLiveAt: T0, catchingUp: false };
+
+/** A session's view as sessionView would give it: a working agent, by default. */
+export function makeView(overrides: Partial<SessionView> = {}): SessionView {
+  return {
+    state: 'working',
+    label: 'Working',
+    reason: 'the agent is working',
+    since: null,
+    ended: false,
+    canSend: true,
+    canInterrupt: true,
+    attention: null,
+    stale: false,
+    ...overrides,
+  };
+}
+
+/** A session entry as the core would hand it to the UI, with only what a test cares about set. */
+export function makeSessionEntry(
+  overrides: { session?: Partial<SessionRow>; view?: Partial<SessionView>; task?: Partial<Task> | null } & Partial<
+    Pick<SessionEntry, 'lineage' | 'lastActivityAt'>
+  > = {},
+): SessionEntry {
+  const session = makeRow({
+    id: 'session-1',
+    taskId: 'task-1',
+    topic: 'Fix the login bug',
+    createdAt: null,
+    startedAt: null,
+    isMine: true,
+    ...overrides.session,
+  });
+  // Only the fields the UI reads: a full makeTask would add times and steps the header shows.
+  const task =
+    overrides.task === null
+      ? null
+      : ({
+          id: session.taskId ?? 'task-1',
+          projectId: 'project-1',
+          title: session.topic ?? '',
+          status: 'in_progress',
+          dispatchDepth: 0,
+          createdAt: 0,
+          updatedAt: 0,
+          errorMessage: null,
+          outputSummary: null,
+          outputBranch: null,
+          outputPrUrl: null,
+          ...overrides.task,
+        } as Task);
+  return {
+    session,
+    task,
+    view: makeView(overrides.view),
+    lineage: overrides.lineage ?? { kind: 'root' },
+    lastActivityAt: overrides.lastActivityAt ?? null,
+  };
+}

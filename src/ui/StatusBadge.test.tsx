@@ -8,7 +8,7 @@ const STATES: [DisplayState, string][] = [
   ['working', 'Working'],
   ['idle', 'Idle'],
   ['needs_input', 'Needs you'],
-  ['sleeping', 'Sleeping'],
+  ['sleeping', 'Asleep'],
   ['waking', 'Waking'],
   ['completed', 'Completed'],
   ['failed', 'Failed'],

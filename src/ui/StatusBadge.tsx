@@ -1,3 +1,4 @@
+import { STATE_LABELS } from '../reconcile/sessionView';
 import type { DisplayState } from '../reconcile/types';
 import { StateIcon, isDisplayState } from './StateIcon';
 
@@ -14,23 +15,10 @@ const TONE: Record<DisplayState, string> = {
   unknown: 'text-state-muted',
 };
 
-const FALLBACK_LABEL: Record<DisplayState, string> = {
-  working: 'Working',
-  waking: 'Waking',
-  idle: 'Idle',
-  needs_input: 'Needs you',
-  completed: 'Completed',
-  failed: 'Failed',
-  sleeping: 'Sleeping',
-  cancelled: 'Cancelled',
-  stopped: 'Stopped',
-  unknown: 'Unknown',
-};
-
 interface StatusBadgeProps {
   /** A display state; anything not known today renders neutrally. */
   state: DisplayState | (string & {});
-  /** The label from `SessionView.label`; a default per state when absent. */
+  /** The label from `SessionView.label`; the state's own label when absent. */
   label?: string;
   className?: string;
 }
@@ -44,7 +32,7 @@ export function StatusBadge({ state, label, className }: StatusBadgeProps) {
       className={`inline-flex min-w-0 items-center gap-1 text-sm font-medium ${TONE[known]} ${className ?? ''}`}
     >
       <StateIcon state={known} />
-      <span className="truncate">{label || FALLBACK_LABEL[known]}</span>
+      <span className="truncate">{label || STATE_LABELS[known]}</span>
     </span>
   );
 }

@@ -15,6 +15,21 @@ export type KnownTaskStatus = (typeof TASK_STATUSES)[number];
 export const TERMINAL_TASK_STATUSES = ['completed', 'failed', 'cancelled'] as const;
 export type TerminalTaskStatus = (typeof TERMINAL_TASK_STATUSES)[number];
 
+/**
+ * The task transitions SAM allows (sam-contract.md): the simulator refuses the others, the fuzz walks these.
+ * Keyed by string so a status SAM adds later reads as "no transitions known".
+ */
+export const TASK_TRANSITIONS: Readonly<Record<string, readonly string[]>> = {
+  draft: ['ready', 'cancelled'],
+  ready: ['queued', 'delegated', 'cancelled'],
+  queued: ['delegated', 'failed', 'cancelled'],
+  delegated: ['in_progress', 'failed', 'cancelled'],
+  in_progress: ['completed', 'failed', 'cancelled'],
+  failed: ['ready', 'cancelled'],
+  cancelled: ['ready'],
+  completed: [],
+} satisfies Record<KnownTaskStatus, readonly KnownTaskStatus[]>;
+
 export const EXECUTION_STEPS = [
   'node_selection',
   'waiting_for_node_capacity',
@@ -58,6 +73,18 @@ export const NOTIFICATION_TYPES = [
 export type KnownNotificationType = (typeof NOTIFICATION_TYPES)[number];
 
 export const URGENCIES = ['high', 'medium', 'low'] as const;
+export type KnownUrgency = (typeof URGENCIES)[number];
+
+/** The urgency SAM gives each notification type when the notification names none (keyed by string: types are open). */
+export const DEFAULT_URGENCY: Readonly<Record<string, KnownUrgency>> = {
+  needs_input: 'high',
+  error: 'high',
+  cron_failure: 'high',
+  task_complete: 'medium',
+  session_ended: 'medium',
+  pr_created: 'medium',
+  progress: 'low',
+} satisfies Record<KnownNotificationType, KnownUrgency>;
 
 export const ERROR_CODES = [
   'BAD_REQUEST',

@@ -11,7 +11,7 @@ import { ChatLoading } from './ChatLoading';
 import { ChatView } from './ChatView';
 import { ChatScopeProvider } from './chatScope';
 import { useDocumentTitle } from './useDocumentTitle';
-import { useLineageActions } from './useLineageActions';
+import { useLineageActions } from './lineage/useLineageActions';
 
 /** The chat column of a project: the open session, or a way to start one. */
 export function ChatPage({ projectId, sessionId }: { projectId: string; sessionId: string | null }) {
@@ -32,7 +32,7 @@ function OpenChat({ projectId, sessionId }: { projectId: string; sessionId: stri
   // Scroll events can ask again before the pending flag has re-rendered: one page at a time.
   const loadingEarlier = useRef(false);
   const { loadEarlier } = chat;
-  const onLoadEarlier = useCallback(() => {
+  const loadEarlierOnce = useCallback(() => {
     if (loadingEarlier.current) return;
     loadingEarlier.current = true;
     setEarlierFailed(false);
@@ -67,11 +67,13 @@ function OpenChat({ projectId, sessionId }: { projectId: string; sessionId: stri
       projectId={projectId}
       entry={chat.entry}
       agentState={chat.state}
-      items={chat.items}
-      hasEarlier={chat.hasEarlier}
-      isLoadingEarlier={chat.isLoadingEarlier}
-      earlierFailed={earlierFailed}
-      onLoadEarlier={onLoadEarlier}
+      history={{
+        items: chat.items,
+        hasEarlier: chat.hasEarlier,
+        isLoadingEarlier: chat.isLoadingEarlier,
+        earlierFailed,
+        loadEarlier: loadEarlierOnce,
+      }}
       actions={actions}
       lineageActions={lineageActions}
     />

@@ -3,8 +3,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
 import type { SessionEntry } from '../../reconcile/types';
-import { sessionEntry } from '../../ui/testing/sessionEntry';
+import { makeSessionEntry } from '../../test/factories';
 import { ChatView } from './ChatView';
+import { chatViewProps } from './testing';
 
 beforeEach(() => {
   vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(600);
@@ -15,24 +16,13 @@ afterEach(cleanup);
 function view(entry: SessionEntry) {
   return (
     <MemoryRouter>
-      <ChatView
-        projectId="p1"
-        entry={entry}
-        agentState={null}
-        items={[{ kind: 'assistant', id: 'a1', text: 'On it.', createdAt: 1, messageIds: ['m1'] }]}
-        hasEarlier={false}
-        isLoadingEarlier={false}
-        earlierFailed={false}
-        onLoadEarlier={() => {}}
-        actions={{ send: vi.fn(), retrySend: vi.fn(), discardSend: vi.fn(), interrupt: vi.fn(), answer: vi.fn() }}
-        lineageActions={{ retry: vi.fn(), fork: vi.fn() }}
-      />
+      <ChatView {...chatViewProps(entry, [{ kind: 'assistant', id: 'a1', text: 'On it.', createdAt: 1, messageIds: ['m1'] }])} />
     </MemoryRouter>
   );
 }
 
-const working = sessionEntry();
-const failed = sessionEntry({
+const working = makeSessionEntry();
+const failed = makeSessionEntry({
   view: { state: 'failed', label: 'Failed', reason: 'task failed just now', ended: true, canSend: false, canInterrupt: false },
 });
 

@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
 import type { SessionState } from '../../api/contract';
-import type { ConversationItem, SessionEntry } from '../../reconcile/types';
+import type { SessionEntry } from '../../reconcile/types';
 import { LiveAnnouncement } from '../../ui/LiveAnnouncement';
-import { canFork, canRetry } from './affordances';
-import type { ChatActions, LineageActions } from './chatTypes';
+import { canFork, canRetry } from './lineage/affordances';
+import type { ChatActions, ConversationHistory, LineageActions } from './chatTypes';
 import { Composer } from './composer/Composer';
 import { Conversation } from './Conversation';
 import { ChatHeader } from './header/ChatHeader';
@@ -14,17 +14,13 @@ export interface ChatViewProps {
   projectId: string;
   entry: SessionEntry;
   agentState: SessionState | null;
-  items: readonly ConversationItem[];
-  hasEarlier: boolean;
-  isLoadingEarlier: boolean;
-  earlierFailed: boolean;
-  onLoadEarlier(): void;
+  history: ConversationHistory;
   actions: ChatActions;
   lineageActions: LineageActions;
 }
 
 /** An open chat: header on top, the conversation scrolling in between, the composer at the bottom. */
-export function ChatView({ projectId, entry, agentState, actions, lineageActions, ...conversation }: ChatViewProps) {
+export function ChatView({ projectId, entry, agentState, actions, lineageActions, history }: ChatViewProps) {
   const { view, session } = entry;
   useDocumentTitle(`${session.topic || 'Untitled chat'} (${view.label}) · Lookout`);
   const announcement = useStateAnnouncement(entry);
@@ -33,14 +29,7 @@ export function ChatView({ projectId, entry, agentState, actions, lineageActions
   return (
     <div className="flex min-h-0 min-w-0 flex-1 flex-col">
       <ChatHeader projectId={projectId} entry={entry} agentState={agentState} lineageActions={lineageActions} />
-      <Conversation
-        items={conversation.items}
-        hasEarlier={conversation.hasEarlier}
-        isLoadingEarlier={conversation.isLoadingEarlier}
-        earlierFailed={conversation.earlierFailed}
-        onLoadEarlier={conversation.onLoadEarlier}
-        actions={rowActions}
-      />
+      <Conversation history={history} actions={rowActions} />
       <Composer
         sessionId={session.id}
         view={view}

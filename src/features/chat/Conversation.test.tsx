@@ -32,16 +32,16 @@ beforeEach(() => {
 });
 afterEach(cleanup);
 
-function renderConversation(items: ConversationItem[], extra: { hasEarlier?: boolean; onLoadEarlier?: () => void } = {}) {
-  const props = {
+function renderConversation(items: ConversationItem[], extra: { hasEarlier?: boolean; loadEarlier?: () => void } = {}) {
+  const history = (items: readonly ConversationItem[]) => ({
+    items,
     hasEarlier: extra.hasEarlier ?? false,
     isLoadingEarlier: false,
     earlierFailed: false,
-    onLoadEarlier: extra.onLoadEarlier ?? (() => {}),
-    actions,
-  };
-  const result = render(<Conversation items={items} {...props} />);
-  return { ...result, rerenderWith: (next: ConversationItem[]) => result.rerender(<Conversation items={next} {...props} />) };
+    loadEarlier: extra.loadEarlier ?? (() => {}),
+  });
+  const result = render(<Conversation history={history(items)} actions={actions} />);
+  return { ...result, rerenderWith: (next: ConversationItem[]) => result.rerender(<Conversation history={history(next)} actions={actions} />) };
 }
 
 /** Puts the list at `top` of a 5,000 px conversation, as the reader's wheel or as the page itself. */
@@ -69,10 +69,10 @@ describe('Conversation', () => {
   });
 
   it('offers to load earlier messages', async () => {
-    const onLoadEarlier = vi.fn();
-    renderConversation([user('a', 'hi', 1)], { hasEarlier: true, onLoadEarlier });
+    const loadEarlier = vi.fn();
+    renderConversation([user('a', 'hi', 1)], { hasEarlier: true, loadEarlier });
     await userEvent.setup().click(screen.getByRole('button', { name: 'Load earlier messages' }));
-    expect(onLoadEarlier).toHaveBeenCalled();
+    expect(loadEarlier).toHaveBeenCalled();
   });
 
   it('while the reader is scrolled up, counts new messages on a "jump to latest" button', () => {

@@ -1,15 +1,16 @@
 import { useCallback, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ConversationItem } from '../../reconcile/types';
-import { ConversationRow } from './ConversationRow';
-import { EarlierMessages, EARLIER_BAR_PX } from './EarlierMessages';
-import { JumpToLatest } from './JumpToLatest';
-import { newItemCount } from './newItemCount';
-import { useKeepPlaceOnPrepend } from './useKeepPlaceOnPrepend';
-import { useFollowEnd } from './useFollowEnd';
-import { AT_END_PX } from './followDecision';
+import { ConversationRow } from './items/ConversationRow';
+import { EarlierMessages, EARLIER_BAR_PX } from './scroll/EarlierMessages';
+import { JumpToLatest } from './scroll/JumpToLatest';
+import { newItemCount } from './scroll/newItemCount';
+import { useKeepPlaceOnPrepend } from './scroll/useKeepPlaceOnPrepend';
+import { useFollowEnd } from './scroll/useFollowEnd';
+import { AT_END_PX } from './scroll/followDecision';
 import { ExpandedContext, type ExpandedStore } from './useExpanded';
 import type { RowActions } from './items/itemTypes';
+import type { ConversationHistory } from './chatTypes';
 
 /** Scrolling this close to the top loads the previous page by itself (the button stays for keyboards). */
 const AUTO_LOAD_EARLIER_PX = 600;
@@ -25,11 +26,7 @@ const ESTIMATED_PX: Record<ConversationItem['kind'], number> = {
 };
 
 interface ConversationProps {
-  items: readonly ConversationItem[];
-  hasEarlier: boolean;
-  isLoadingEarlier: boolean;
-  earlierFailed: boolean;
-  onLoadEarlier(): void;
+  history: ConversationHistory;
   actions: RowActions;
 }
 
@@ -38,7 +35,8 @@ interface ConversationProps {
  * 30,000 messages scrolls like a short one. The list is anchored to its end: it follows new output only
  * while the reader is at the bottom, and keeps their place when earlier pages are prepended.
  */
-export function Conversation({ items, hasEarlier, isLoadingEarlier, earlierFailed, onLoadEarlier, actions }: ConversationProps) {
+export function Conversation({ history, actions }: ConversationProps) {
+  const { items, hasEarlier, isLoadingEarlier, earlierFailed } = history;
   const scrollRef = useRef<HTMLDivElement>(null);
   const [expanded] = useState<ExpandedStore>(() => new Map());
 
@@ -64,9 +62,9 @@ export function Conversation({ items, hasEarlier, isLoadingEarlier, earlierFaile
   });
 
   const rememberPlace = useKeepPlaceOnPrepend(virtualizer, scrollRef, items);
-  function loadEarlier() {
+  function loadEarlierKeepingPlace() {
     rememberPlace();
-    onLoadEarlier();
+    history.loadEarlier();
   }
 
   const scrollToEnd = useCallback(() => virtualizer.scrollToEnd(), [virtualizer]);
@@ -84,7 +82,7 @@ export function Conversation({ items, hasEarlier, isLoadingEarlier, earlierFaile
     followOnScroll();
     rememberPlace();
     const el = scrollRef.current;
-    if (el && el.scrollTop < AUTO_LOAD_EARLIER_PX && hasEarlier && !isLoadingEarlier && !earlierFailed) loadEarlier();
+    if (el && el.scrollTop < AUTO_LOAD_EARLIER_PX && hasEarlier && !isLoadingEarlier && !earlierFailed) loadEarlierKeepingPlace();
   }
 
   // The browser's own Home/End scroll smoothly, and the virtualizer's corrections for rows measured on
@@ -127,7 +125,7 @@ export function Conversation({ items, hasEarlier, isLoadingEarlier, earlierFaile
           className="min-h-0 flex-1 overflow-y-auto overscroll-contain [overflow-anchor:none]"
         >
           <div className="relative w-full" style={{ height: totalSize }}>
-            <EarlierMessages hasEarlier={hasEarlier} isLoading={isLoadingEarlier} failed={earlierFailed} onLoadEarlier={loadEarlier} />
+            <EarlierMessages hasEarlier={hasEarlier} isLoading={isLoadingEarlier} failed={earlierFailed} onLoadEarlier={loadEarlierKeepingPlace} />
             {rows.map((row) => (
               <div
                 key={row.key}

@@ -1,4 +1,5 @@
 import type { LineageChild } from '../../reconcile/lineage';
+import type { ConversationItem } from '../../reconcile/types';
 
 export type { ChatActions } from '../../live/hooks';
 
@@ -13,4 +14,14 @@ export interface LineageActions {
   fork(message: string): Promise<void>;
   /** The retries and forks already started from this session, oldest first. */
   children?: readonly LineageChildLink[];
+}
+
+/** The messages loaded so far, and the paging back to earlier ones: everything the conversation shows. */
+export interface ConversationHistory {
+  items: readonly ConversationItem[];
+  hasEarlier: boolean;
+  isLoadingEarlier: boolean;
+  /** The last earlier page failed to load: the bar offers to try again, and scrolling up no longer loads by itself. */
+  earlierFailed: boolean;
+  loadEarlier(): void;
 }

@@ -11,6 +11,7 @@ import type { SessionEntry } from '../../reconcile/types';
 import { LIVE, MIN, T0, makeRow, makeTask } from '../../test/factories';
 import { SessionListItem } from '../sessions/SessionListItem';
 import { ChatView } from './ChatView';
+import { chatViewProps } from './testing';
 
 /*
  * What a person reads in the chat (header, composer, title) and in its sidebar row, for states the core
@@ -39,18 +40,7 @@ function renderChat(entry: SessionEntry) {
   return render(
     <MemoryRouter>
       <section aria-label="Chat">
-        <ChatView
-        projectId="p1"
-        entry={entry}
-        agentState={null}
-        items={[]}
-        hasEarlier={false}
-        isLoadingEarlier={false}
-        earlierFailed={false}
-        onLoadEarlier={() => {}}
-        actions={{ send: vi.fn(), retrySend: vi.fn(), discardSend: vi.fn(), interrupt: vi.fn(), answer: vi.fn() }}
-        lineageActions={{ retry: vi.fn(), fork: vi.fn() }}
-        />
+        <ChatView {...chatViewProps(entry)} />
       </section>
       <ul>
         <SessionListItem projectId="p1" entry={entry} selected={false} tabStop onFocus={() => {}} />

@@ -5,7 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { MemoryRouter, Route, Routes, useParams } from 'react-router';
 import { ApiError } from '../../api/http';
 import { ClockProvider, fixedClock } from '../../ui/useNow';
-import { sessionEntry } from '../../ui/testing/sessionEntry';
+import { makeSessionEntry } from '../../test/factories';
 import { SessionsPanel, type SessionsPanelProps } from './SessionsPanel';
 
 const NOW = Date.UTC(2026, 10, 21, 12, 0, 0);
@@ -14,8 +14,8 @@ const HOUR = 3_600_000;
 afterEach(cleanup);
 
 const ENTRIES = [
-  sessionEntry({ session: { id: 'old', topic: 'Upgrade React' }, view: { state: 'completed', label: 'Completed' }, lastActivityAt: NOW - 72 * HOUR }),
-  sessionEntry({
+  makeSessionEntry({ session: { id: 'old', topic: 'Upgrade React' }, view: { state: 'completed', label: 'Completed' }, lastActivityAt: NOW - 72 * HOUR }),
+  makeSessionEntry({
     session: { id: 'ask', topic: 'Deploy the docs' },
     view: {
       state: 'needs_input',
@@ -24,8 +24,8 @@ const ENTRIES = [
     },
     lastActivityAt: NOW - HOUR,
   }),
-  sessionEntry({ session: { id: 'run', topic: 'Fix the login bug' }, view: { state: 'working', label: 'Working' }, lastActivityAt: NOW - 60_000 }),
-  sessionEntry({
+  makeSessionEntry({ session: { id: 'run', topic: 'Fix the login bug' }, view: { state: 'working', label: 'Working' }, lastActivityAt: NOW - 60_000 }),
+  makeSessionEntry({
     session: { id: 'retry', topic: 'Fix flaky test' },
     view: { state: 'failed', label: 'Failed' },
     lineage: { kind: 'retry', parentTaskId: 't0', parentTitle: 'Fix flaky test', parentSessionId: 's0', attempt: 2, text: '↩ attempt 2' },

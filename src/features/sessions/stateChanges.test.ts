@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { sessionEntry } from '../../ui/testing/sessionEntry';
+import { makeSessionEntry } from '../../test/factories';
 import { describeStateChanges } from './stateChanges';
 
-const working = (id: string, topic: string) => sessionEntry({ session: { id, topic } });
+const working = (id: string, topic: string) => makeSessionEntry({ session: { id, topic } });
 const as = (entry: ReturnType<typeof working>, state: 'failed' | 'needs_input' | 'idle', label: string) => ({
   ...entry,
   view: { ...entry.view, state, label },

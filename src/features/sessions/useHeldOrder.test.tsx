@@ -3,12 +3,12 @@ import { act, renderHook } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { groupSessions, type SessionGroup } from '../../reconcile/sessionGroups';
 import type { DisplayState, SessionEntry } from '../../reconcile/types';
-import { sessionEntry } from '../../ui/testing/sessionEntry';
+import { makeSessionEntry } from '../../test/factories';
 import { useHeldOrder } from './useHeldOrder';
 
 const NOW = Date.UTC(2026, 10, 21, 12, 0, 0);
 const chat = (id: string, state: DisplayState, startedAt: number) =>
-  sessionEntry({ session: { id, topic: id, startedAt }, view: { state }, lastActivityAt: NOW });
+  makeSessionEntry({ session: { id, topic: id, startedAt }, view: { state }, lastActivityAt: NOW });
 const layout = (groups: readonly SessionGroup<SessionEntry>[]) => groups.map((g) => `${g.key}: ${g.entries.map((e) => e.session.id).join(' ')}`);
 
 const first = [chat('a', 'working', NOW - 3), chat('b', 'working', NOW - 2), chat('c', 'working', NOW - 1)];

@@ -4,19 +4,8 @@ import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { SessionView } from '../../../reconcile/types';
 import { useDraftsStore } from '../../../state/drafts';
+import { makeView } from '../../../test/factories';
 import { Composer, type ComposerProps } from './Composer';
-
-const WORKING: SessionView = {
-  state: 'working',
-  label: 'Working',
-  reason: 'the agent is working',
-  since: null,
-  ended: false,
-  canSend: true,
-  canInterrupt: true,
-  attention: null,
-  stale: false,
-};
 
 function setup(view: Partial<SessionView> = {}, props: Partial<ComposerProps> = {}) {
   const actions = { send: vi.fn(), interrupt: vi.fn().mockResolvedValue(undefined), answer: vi.fn().mockResolvedValue(undefined) };
@@ -25,7 +14,7 @@ function setup(view: Partial<SessionView> = {}, props: Partial<ComposerProps> = 
   const result = render(
     <Composer
       sessionId="s1"
-      view={{ ...WORKING, ...view }}
+      view={makeView(view)}
       actions={actions}
       lineageActions={lineageActions}
       showRetry={false}

@@ -1,7 +1,7 @@
 import type { SessionView } from '../../../reconcile/types';
 import { StatusBadge } from '../../../ui/StatusBadge';
 import type { LineageActions } from '../chatTypes';
-import { LineageButtons } from '../LineageButtons';
+import { LineageButtons } from '../lineage/LineageButtons';
 
 interface EndedNoticeProps {
   view: SessionView;

@@ -4,7 +4,7 @@ import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
 import type { SessionEntry } from '../../../reconcile/types';
-import { sessionEntry } from '../../../ui/testing/sessionEntry';
+import { makeSessionEntry } from '../../../test/factories';
 import type { LineageChildLink } from '../chatTypes';
 import { ChatHeader } from './ChatHeader';
 
@@ -24,7 +24,7 @@ function renderHeader(entry: SessionEntry, children: readonly LineageChildLink[]
   return { user, lineageActions };
 }
 
-const forked = sessionEntry({
+const forked = makeSessionEntry({
   lineage: {
     kind: 'fork',
     parentTaskId: PARENT_TASK,
@@ -37,7 +37,7 @@ const forked = sessionEntry({
 
 describe('ChatHeader', () => {
   it('shows the topic, the state with its reason, collapsed', () => {
-    renderHeader(sessionEntry({ view: { state: 'idle', label: 'Idle', reason: 'agent finished 2 min ago' } }));
+    renderHeader(makeSessionEntry({ view: { state: 'idle', label: 'Idle', reason: 'agent finished 2 min ago' } }));
     expect(screen.getByRole('heading', { name: 'Fix the login bug' })).toBeInTheDocument();
     expect(screen.getByText('Idle')).toBeInTheDocument();
     expect(screen.getByText(/agent finished 2 min ago/)).toBeInTheDocument();
@@ -45,7 +45,7 @@ describe('ChatHeader', () => {
   });
 
   it('leaves the reason to the composer when the chat cannot take a prompt (said once)', () => {
-    renderHeader(sessionEntry({ view: { state: 'failed', label: 'Failed', reason: 'task failed: tests did not pass', ended: true, canSend: false } }));
+    renderHeader(makeSessionEntry({ view: { state: 'failed', label: 'Failed', reason: 'task failed: tests did not pass', ended: true, canSend: false } }));
     expect(screen.getByText('Failed')).toBeInTheDocument();
     expect(screen.queryByText(/tests did not pass/)).toBeNull();
   });
@@ -75,7 +75,7 @@ describe('ChatHeader', () => {
 
   it('shows the parent title as text when its session is not known', async () => {
     const { user } = renderHeader(
-      sessionEntry({
+      makeSessionEntry({
         lineage: { kind: 'retry', parentTaskId: PARENT_TASK, parentTitle: 'Old attempt', parentSessionId: null, attempt: 2, text: '↩ attempt 2' },
       }),
     );
@@ -86,7 +86,7 @@ describe('ChatHeader', () => {
   });
 
   it('does not show a subtask as a fork', async () => {
-    const { user } = renderHeader(sessionEntry({ lineage: { kind: 'subtask', parentTaskId: PARENT_TASK } }));
+    const { user } = renderHeader(makeSessionEntry({ lineage: { kind: 'subtask', parentTaskId: PARENT_TASK } }));
     await user.click(screen.getByRole('button', { name: 'Details' }));
     expect(screen.queryByText('Source')).toBeNull();
     expect(screen.getByText('Subtask of')).toBeInTheDocument();
@@ -95,7 +95,7 @@ describe('ChatHeader', () => {
   it('shows task facts; the full error only when the reason had to shorten it', async () => {
     const failed = { state: 'failed', label: 'Failed', ended: true, canSend: false, canInterrupt: false } as const;
     const { user } = renderHeader(
-      sessionEntry({
+      makeSessionEntry({
         view: { ...failed, reason: 'task failed: npm test exited 1' },
         task: { status: 'failed', errorMessage: 'npm test exited 1', outputBranch: 'sam/fix-login', outputPrUrl: 'https://github.com/o/r/pull/9' },
       }),
@@ -109,14 +109,14 @@ describe('ChatHeader', () => {
     cleanup();
 
     const long = 'FAIL src/a.test.ts\n  expected 1 to be 2';
-    const again = renderHeader(sessionEntry({ view: { ...failed, reason: 'task failed: FAIL src/a.test.ts expected 1 to be 2' }, task: { status: 'failed', errorMessage: long } }));
+    const again = renderHeader(makeSessionEntry({ view: { ...failed, reason: 'task failed: FAIL src/a.test.ts expected 1 to be 2' }, task: { status: 'failed', errorMessage: long } }));
     await again.user.click(screen.getByRole('button', { name: 'Details' }));
     expect(screen.getByText('The full error')).toBeInTheDocument();
   });
 
   it('leaves Retry and Fork of an ended chat to the composer: no second pair in Details', async () => {
     const { user } = renderHeader(
-      sessionEntry({ view: { state: 'failed', label: 'Failed', ended: true, canSend: false, canInterrupt: false } }),
+      makeSessionEntry({ view: { state: 'failed', label: 'Failed', ended: true, canSend: false, canInterrupt: false } }),
     );
     await user.click(screen.getByRole('button', { name: 'Details' }));
     expect(screen.queryByRole('button', { name: /retry/i })).toBeNull();
@@ -124,13 +124,13 @@ describe('ChatHeader', () => {
   });
 
   it("names a parent's retries and forks with their state, linked, newest retry in the header line", async () => {
-    const view = (label: string, ended: boolean) => sessionEntry({ view: { label, ended } }).view;
+    const view = (label: string, ended: boolean) => makeSessionEntry({ view: { label, ended } }).view;
     const children = [
       { kind: 'retry', taskId: 't2', title: 'Fix the login bug', sessionId: 's2', attempt: 2, view: view('Failed', true), path: '/projects/p1/chat/s2' },
       { kind: 'fork', taskId: 't3', title: 'Add a changelog', sessionId: 's3', attempt: null, view: view('Idle', false), path: '/projects/p1/chat/s3' },
       { kind: 'retry', taskId: 't4', title: 'Fix the login bug', sessionId: 's4', attempt: 3, view: view('Working', false), path: '/projects/p1/chat/s4' },
     ] as const;
-    const { user } = renderHeader(sessionEntry({ view: { state: 'failed', label: 'Failed', ended: true, canSend: false } }), children);
+    const { user } = renderHeader(makeSessionEntry({ view: { state: 'failed', label: 'Failed', ended: true, canSend: false } }), children);
     expect(screen.getByRole('link', { name: 'Retried as attempt 3 (Working)' })).toHaveAttribute('href', '/projects/p1/chat/s4');
     await user.click(screen.getByRole('button', { name: 'Details' }));
     expect(screen.getAllByRole('link').map((link) => link.textContent)).toEqual([
@@ -141,7 +141,7 @@ describe('ChatHeader', () => {
   });
 
   it('copies the link to this chat, without a query string', async () => {
-    const { user } = renderHeader(sessionEntry());
+    const { user } = renderHeader(makeSessionEntry());
     const writeText = vi.spyOn(navigator.clipboard, 'writeText');
     await user.click(screen.getByRole('button', { name: 'Copy link' }));
     expect(writeText).toHaveBeenLastCalledWith(`${window.location.origin}/projects/p1/chat/session-1`);
@@ -149,7 +149,7 @@ describe('ChatHeader', () => {
   });
 
   it('offers no Retry while the session works', async () => {
-    const { user } = renderHeader(sessionEntry());
+    const { user } = renderHeader(makeSessionEntry());
     await user.click(screen.getByRole('button', { name: 'Details' }));
     expect(screen.queryByRole('button', { name: /retry/i })).toBeNull();
     expect(screen.getByRole('button', { name: /fork/i })).toBeInTheDocument();

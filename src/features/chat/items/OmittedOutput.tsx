@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { queries } from '../../../api/queries';
 import { describeError } from '../../../api/http';
 import { useChatScope } from '../chatScope';
-import { formatBytes, toolOutputText } from '../toolPayload';
+import { formatBytes, toolOutputText } from './toolPayload';
 import { ToolPayload } from './ToolPayload';
 import type { ItemOf } from './itemTypes';
 

@@ -7,7 +7,7 @@ import { ApiError } from '../../../api/http';
 import { ChatScopeProvider } from '../chatScope';
 import userEvent from '@testing-library/user-event';
 import type { ToolMetadata } from '../../../api/contract';
-import { PAYLOAD_PREVIEW_CHARS } from '../toolPayload';
+import { PAYLOAD_PREVIEW_CHARS } from './toolPayload';
 import { ToolCallCard } from './ToolCallCard';
 import type { ItemOf } from './itemTypes';
 

@@ -1,6 +1,6 @@
 import { useExpanded } from '../useExpanded';
 import { DisclosureButton } from '../../../ui/DisclosureButton';
-import { formatPayload, omittedOutputBytes, toolOutputText } from '../toolPayload';
+import { formatPayload, omittedOutputBytes, toolOutputText } from './toolPayload';
 import { OmittedOutput } from './OmittedOutput';
 import { ToolPayload } from './ToolPayload';
 import { ToolStatusBadge } from './ToolStatusBadge';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { payloadPreview } from '../toolPayload';
+import { payloadPreview } from './toolPayload';
 
 /** One side of a tool call (input or output) as text; long ones show their start and a "Show all". */
 export function ToolPayload({ label, text }: { label: string; text: string }) {

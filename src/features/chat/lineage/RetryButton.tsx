@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { describeError } from '../../api/http';
-import { Button } from '../../ui/Button';
+import { describeError } from '../../../api/http';
+import { Button } from '../../../ui/Button';
 
 interface RetryButtonProps {
   onRetry(): Promise<void>;

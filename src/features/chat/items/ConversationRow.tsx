@@ -1,14 +1,14 @@
 import { memo } from 'react';
-import type { ConversationItem } from '../../reconcile/types';
-import { AssistantMessage } from './items/AssistantMessage';
-import { MessageTime } from './items/MessageTime';
-import { PlanChecklist } from './items/PlanChecklist';
-import { SystemNote } from './items/SystemNote';
-import { ThinkingBlock } from './items/ThinkingBlock';
-import { ToolCallCard } from './items/ToolCallCard';
-import { UnknownItem } from './items/UnknownItem';
-import { UserMessage } from './items/UserMessage';
-import type { RowActions } from './items/itemTypes';
+import type { ConversationItem } from '../../../reconcile/types';
+import { AssistantMessage } from './AssistantMessage';
+import { MessageTime } from './MessageTime';
+import { PlanChecklist } from './PlanChecklist';
+import { SystemNote } from './SystemNote';
+import { ThinkingBlock } from './ThinkingBlock';
+import { ToolCallCard } from './ToolCallCard';
+import { UnknownItem } from './UnknownItem';
+import { UserMessage } from './UserMessage';
+import type { RowActions } from './itemTypes';
 import { MessageErrorBoundary } from './MessageErrorBoundary';
 
 /**

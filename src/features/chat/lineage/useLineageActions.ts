@@ -1,10 +1,10 @@
 import { useMemo } from 'react';
 import { useNavigate } from 'react-router';
-import { useSessionEntries, useStartTask } from '../../live/hooks';
-import { lineageChildren } from '../../reconcile/lineage';
-import { chatPath } from '../../ui/chatPath';
-import type { LineageActions, LineageChildLink } from './chatTypes';
-import type { SessionEntry } from '../../reconcile/types';
+import { useSessionEntries, useStartTask } from '../../../live/hooks';
+import { lineageChildren } from '../../../reconcile/lineage';
+import { chatPath } from '../../../ui/chatPath';
+import type { LineageActions, LineageChildLink } from '../chatTypes';
+import type { SessionEntry } from '../../../reconcile/types';
 
 /** Retry and fork of the open session, and the ones already started from it (the sidebar's entries). */
 export function useLineageActions(projectId: string, entry: SessionEntry | null): LineageActions {

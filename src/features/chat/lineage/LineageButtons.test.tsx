@@ -2,8 +2,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
-import { sessionEntry } from '../../ui/testing/sessionEntry';
-import type { LineageChildLink } from './chatTypes';
+import { makeSessionEntry } from '../../../test/factories';
+import type { LineageChildLink } from '../chatTypes';
 import { LineageButtons } from './LineageButtons';
 
 afterEach(cleanup);
@@ -14,7 +14,7 @@ const retryOf = (attempt: number, label: string, ended: boolean): LineageChildLi
   title: 'Fix the build',
   sessionId: `s${attempt}`,
   attempt,
-  view: sessionEntry({ view: { label, ended } }).view,
+  view: makeSessionEntry({ view: { label, ended } }).view,
   path: `/projects/p1/chat/s${attempt}`,
 });
 

@@ -1,13 +1,13 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/react';
-import type { ConversationItem } from '../../reconcile/types';
+import type { ConversationItem } from '../../../reconcile/types';
 import { ConversationRow } from './ConversationRow';
-import type { RowActions } from './items/itemTypes';
+import type { RowActions } from './itemTypes';
 
 // A renderer that fails on one message, as react-markdown did on 4 KB of `>` (stack overflow).
-vi.mock('./markdown/Markdown', async (importOriginal) => {
-  const real = await importOriginal<typeof import('./markdown/Markdown')>();
+vi.mock('../markdown/Markdown', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../markdown/Markdown')>();
   return {
     ...real,
     Markdown: ({ text }: { text: string }) => {

@@ -1,4 +1,4 @@
-import type { ConversationItem } from '../../reconcile/types';
+import type { ConversationItem } from '../../../reconcile/types';
 
 /**
  * How many items arrived after the reader left the end of the conversation: the trailing items newer

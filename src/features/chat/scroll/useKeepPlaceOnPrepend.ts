@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef, type RefObject } from 'react';
 import type { Virtualizer } from '@tanstack/react-virtual';
-import type { ConversationItem } from '../../reconcile/types';
+import type { ConversationItem } from '../../../reconcile/types';
 
 /**
  * Keeps the reader's place when earlier messages are prepended. The virtualizer anchors on the row at

@@ -1,4 +1,4 @@
-import { Spinner } from '../../ui/Spinner';
+import { Spinner } from '../../../ui/Spinner';
 
 /** The fixed-height bar above the first loaded message (the virtual list reserves this space). */
 export const EARLIER_BAR_PX = 56;

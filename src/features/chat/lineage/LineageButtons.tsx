@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { Button } from '../../ui/Button';
-import { ForkIcon } from '../../ui/ForkIcon';
-import { MessageForm } from '../../ui/MessageForm';
-import { runningRetry } from '../../reconcile/lineage';
-import { ChildLink } from './header/ChildLinks';
+import { Button } from '../../../ui/Button';
+import { ForkIcon } from '../../../ui/ForkIcon';
+import { MessageForm } from '../../../ui/MessageForm';
+import { runningRetry } from '../../../reconcile/lineage';
+import { ChildLink } from '../header/ChildLinks';
 import { RetryButton } from './RetryButton';
-import type { LineageActions } from './chatTypes';
+import type { LineageActions } from '../chatTypes';
 
 interface LineageButtonsProps {
   showRetry: boolean;

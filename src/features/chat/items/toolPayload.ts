@@ -1,4 +1,4 @@
-import type { ToolMetadata } from '../../api/contract';
+import type { ToolMetadata } from '../../../api/contract';
 
 /** Payloads longer than this show their beginning and a "Show all" button. */
 export const PAYLOAD_PREVIEW_CHARS = 2_000;

@@ -1,5 +1,5 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
-import { PlainText } from './markdown/PlainText';
+import { PlainText } from '../markdown/PlainText';
 
 interface Props {
   children: ReactNode;

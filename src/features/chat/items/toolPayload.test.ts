@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ToolMetadata } from '../../api/contract';
+import type { ToolMetadata } from '../../../api/contract';
 import { PAYLOAD_PREVIEW_CHARS, PAYLOAD_PREVIEW_LINES, formatBytes, formatPayload, omittedOutputBytes, payloadPreview, toolOutputText } from './toolPayload';
 
 const metadata = (extra: Partial<ToolMetadata>): ToolMetadata =>
