@@ -308,16 +308,31 @@ export function readWorld() {
   return JSON.parse(readFileSync(WORLD_FILE, 'utf8'));
 }
 
-/** Runs `wrangler d1 execute` against the run state (rows SAM has no offline route for). */
+/**
+ * Runs `wrangler d1 execute` against the run state (rows SAM has no offline route for). Beside the
+ * running dev server the database can be busy for a moment ("database is locked: SQLITE_BUSY", and
+ * nothing of the file applied), so a failed run is tried again a few times.
+ */
 export function d1(statements) {
   const source = locateSource();
   const file = join(STATE, `extra-${process.pid}-${Date.now()}.sql`);
   writeFileSync(file, `${statements.join(';\n')};\n`);
-  run('npx', ['wrangler', 'd1', 'execute', 'DATABASE', '--local', '--file', file, '-y', '-c', 'wrangler.local.toml', '--persist-to', join(STATE, 'wrangler')], {
+  const args = ['wrangler', 'd1', 'execute', 'DATABASE', '--local', '--file', file, '-y', '-c', 'wrangler.local.toml', '--persist-to', join(STATE, 'wrangler')];
+  const options = {
     cwd: join(source.checkout, 'apps/api'),
     env: recipeEnv({ CI: '1', WRANGLER_SEND_METRICS: 'false' }),
     stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  };
+  for (let attempt = 1; ; attempt++) {
+    try {
+      run('npx', args, options);
+      return;
+    } catch (error) {
+      if (attempt === 5) throw error;
+      log(`d1 execute failed (attempt ${attempt} of 5); trying again in 3 s`);
+      spawnSync('sleep', ['3']);
+    }
+  }
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
