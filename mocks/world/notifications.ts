@@ -1,5 +1,5 @@
 import type { NotificationMetadata, NotificationRec } from './types';
-import type { World } from './world';
+import type { WorldCore } from './worldCore';
 import { notificationWire } from './wire';
 
 /** SAM's default urgency per notification type. */
@@ -43,7 +43,7 @@ export class NotificationStore {
   private readonly usedTimes = new Set<number>();
   private readonly byId = new Map<string, NotificationRec>();
 
-  constructor(private readonly world: World) {}
+  constructor(private readonly world: WorldCore) {}
 
   get(id: string): NotificationRec | undefined {
     return this.byId.get(id);

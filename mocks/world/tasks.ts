@@ -1,5 +1,5 @@
 import type { TaskEventRec, TaskRec } from './types';
-import type { World } from './world';
+import type { WorldCore } from './worldCore';
 
 /** The task transitions SAM allows (sam-contract.md). */
 export const TASK_TRANSITIONS: Readonly<Record<string, readonly string[]>> = {
@@ -38,7 +38,7 @@ export class TaskStore {
   private readonly byProject = new Map<string, TaskRec[]>();
   private readonly events = new Map<string, TaskEventRec[]>();
 
-  constructor(private readonly world: World) {}
+  constructor(private readonly world: WorldCore) {}
 
   get(taskId: string): TaskRec | undefined {
     return this.byId.get(taskId);
