@@ -1,23 +1,10 @@
-import type { FaultController } from './faults';
-import type { Fleet } from './fleet/fleet';
-import type { Rng } from './world/rng';
-import type { World } from './world/world';
+import type { ScenarioContext } from './scenarios/context';
 import { buildDefault } from './scenarios/default';
 import { buildFirehose } from './scenarios/firehose';
 import { buildHostile } from './scenarios/hostile';
 import { buildLongChat } from './scenarios/long-chat';
 import { buildRequeued } from './scenarios/requeued';
 import { buildEmpty, buildSignedOut, buildStaleActive } from './scenarios/small';
-
-export interface ScenarioContext {
-  world: World;
-  fleet: Fleet;
-  faults: FaultController;
-  /** The scenario's own generator (derived from the seed). */
-  rng: Rng;
-  /** The clock's time when the scenario is built; history lies before it, live work after. */
-  now: number;
-}
 
 export interface Scenario {
   name: string;

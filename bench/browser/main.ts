@@ -3,15 +3,14 @@
  * so it and the simulator it imports run as TypeScript in node).
  */
 import { launch } from './browser';
-import { chatBenchmarks, type ChatResults } from './chat';
-import { firehoseBenchmark, type FirehoseResult } from './firehose';
-import { bundleFigures, loadBenchmark, type BundleFigures, type LoadRun } from './load';
+import { chatBenchmarks } from './chat';
+import { firehoseBenchmark } from './firehose';
+import { bundleFigures, loadBenchmark } from './load';
+import type { BrowserBench, BrowserResults } from './report';
 import { startServer } from './server';
 
-export { renderReport, type CoreResults, type Machine, type Results } from './report';
+export { renderReport, type BrowserBench, type BrowserResults, type CoreResults, type Machine, type Results } from './report';
 export { renderCompare, runCompare } from './compare';
-
-export type BrowserBench = 'bundle' | 'load' | 'chat' | 'firehose';
 
 export interface BrowserOptions {
   quick: boolean;
@@ -19,14 +18,6 @@ export interface BrowserOptions {
   /** The live build to serve (vite build --mode live). */
   root: string;
   log: (line: string) => void;
-}
-
-export interface BrowserResults {
-  bundle: BundleFigures | null;
-  load: LoadRun[] | null;
-  chat: ChatResults | null;
-  firehose: FirehoseResult | null;
-  seconds: Partial<Record<BrowserBench, number>>;
 }
 
 export const FIREHOSE = {

@@ -1,10 +1,20 @@
 /* BENCHMARKS.md from the figures of one `npm run bench` (plus the hand-written history of fixes). */
 import { existsSync, readFileSync } from 'node:fs';
 import { summarise, type WindowStats } from './browser';
-import type { ChatRun } from './chat';
-import { EAGER_BUDGET_BYTES } from './load';
-import type { BrowserResults } from './main';
+import type { ChatResults, ChatRun } from './chat';
+import type { FirehoseResult } from './firehose';
+import { EAGER_BUDGET_BYTES, type BundleFigures, type LoadRun } from './load';
 import { figure, percentile, show, type Figure } from './stats';
+
+export type BrowserBench = 'bundle' | 'load' | 'chat' | 'firehose';
+
+export interface BrowserResults {
+  bundle: BundleFigures | null;
+  load: LoadRun[] | null;
+  chat: ChatResults | null;
+  firehose: FirehoseResult | null;
+  seconds: Partial<Record<BrowserBench, number>>;
+}
 
 export interface Machine {
   cpu: string;

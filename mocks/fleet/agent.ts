@@ -2,10 +2,10 @@ import type { TimerId } from '../world/clock';
 import type { Rng } from '../world/rng';
 import type { SessionRec } from '../world/types';
 import type { World } from '../world/world';
-import type { Fleet } from './fleet';
-import type { Step } from './steps';
-import { execStep, type Yield } from './exec';
+import { execStep } from './exec';
 import { bootSequence } from './reactions';
+import type { StepAgent, Yield } from './stepAgent';
+import type { Step } from './steps';
 
 export type AgentState = 'running' | 'waiting' | 'idle';
 
@@ -14,7 +14,7 @@ export type AgentState = 'running' | 'waiting' | 'idle';
  * moves the agent's own time `t`. While `t` is in the past (a scenario's history) the steps run at once
  * with past timestamps; once `t` passes the clock, they wait for the clock to advance.
  */
-export class Agent {
+export class Agent implements StepAgent {
   state: AgentState = 'idle';
   /** The time of the agent's next write. */
   t: number;
@@ -28,7 +28,7 @@ export class Agent {
 
   constructor(
     readonly world: World,
-    readonly fleet: Fleet,
+    readonly fleet: StepAgent['fleet'],
     readonly session: SessionRec,
     readonly rng: Rng,
     startAt: number,

@@ -1,26 +1,23 @@
 import type { MessageDraft, ToolMetadata } from '../world/types';
-import type { Agent } from './agent';
 import { ask, complete, dispatch, fail, turnDone, wakeSequence } from './reactions';
+import type { StepAgent, Yield } from './stepAgent';
 import type { Step, ToolCallSpec } from './steps';
-
-/** What a running step asks of its driver: let time pass, or wait for a human. */
-export type Yield = { kind: 'wait'; ms: number } | { kind: 'input' };
 
 const wait = (ms: number): Yield => ({ kind: 'wait', ms });
 
 /** Agent output goes through the VM's outbox (stamped now by its clock, persisted at the next flush). */
-function write(agent: Agent, drafts: MessageDraft[]): void {
+function write(agent: StepAgent, drafts: MessageDraft[]): void {
   agent.world.messages.appendFromVm(agent.session.id, drafts, agent.t);
 }
 
-function ensurePrompting(agent: Agent): void {
+function ensurePrompting(agent: StepAgent): void {
   const session = agent.session;
   if (session.agentCompletedAt !== null) agent.world.sessions.agentResumed(session.id, agent.t);
   if (session.state.activity !== 'prompting') agent.world.sessions.setActivity(session.id, 'prompting', agent.t);
 }
 
 /** Streams chunks as their own rows; now and then a burst of 2-3 is flushed as one `messages.batch`. */
-function* stream(agent: Agent, role: 'assistant' | 'thinking', chunks: readonly string[]): Generator<Yield, void, void> {
+function* stream(agent: StepAgent, role: 'assistant' | 'thinking', chunks: readonly string[]): Generator<Yield, void, void> {
   ensurePrompting(agent);
   let i = 0;
   while (i < chunks.length) {
@@ -54,7 +51,7 @@ export function toolMeta(call: ToolCallSpec, id: string, status: string, done: b
   return meta;
 }
 
-function* tool(agent: Agent, call: ToolCallSpec): Generator<Yield, void, void> {
+function* tool(agent: StepAgent, call: ToolCallSpec): Generator<Yield, void, void> {
   ensurePrompting(agent);
   const id = `toolu_${agent.world.ids.short('call').slice(5)}`;
   write(agent, [{ role: 'tool', content: call.title, toolMetadata: toolMeta(call, id, 'pending', false) }]);
@@ -64,7 +61,7 @@ function* tool(agent: Agent, call: ToolCallSpec): Generator<Yield, void, void> {
   write(agent, [{ role: 'tool', content: call.output, toolMetadata: toolMeta(call, id, call.outcome, true) }]);
 }
 
-export function* execStep(agent: Agent, step: Step): Generator<Yield, void, void> {
+export function* execStep(agent: StepAgent, step: Step): Generator<Yield, void, void> {
   const { world, session } = agent;
   switch (step.kind) {
     case 'pause':

@@ -2,26 +2,7 @@ import type { World } from '../world/world';
 import { Agent } from './agent';
 import { fail } from './reactions';
 import { replyScript } from './scripts';
-import type { Step } from './steps';
-
-export interface SpawnOptions {
-  projectId: string;
-  title: string;
-  /** The first user message (defaults to the title). */
-  message?: string;
-  script: readonly Step[];
-  /** When the task was submitted; in the past, the script's history is written at once. */
-  at?: number;
-  taskMode?: 'task' | 'conversation';
-  parentTaskId?: string | null;
-  contextSummary?: string | null;
-  triggeredBy?: string;
-  dispatchDepth?: number;
-  priority?: number;
-  agentProfileHint?: string | null;
-  /** The agent stops working at this time (then the scenario stops or fails the session). */
-  haltAt?: number;
-}
+import type { SpawnOptions, Step } from './steps';
 
 /** The scripted agents and the control-plane reactions around them (task lifecycle, notifications). */
 export class Fleet {

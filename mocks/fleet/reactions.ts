@@ -1,7 +1,6 @@
 import type { TaskRec } from '../world/types';
 import type { World } from '../world/world';
-import type { Agent } from './agent';
-import type { Yield } from './exec';
+import type { StepAgent, Yield } from './stepAgent';
 import type { Step } from './steps';
 
 /*
@@ -11,7 +10,7 @@ import type { Step } from './steps';
 const wait = (ms: number): Yield => ({ kind: 'wait', ms });
 
 /** queued -> delegated -> in_progress, through the execution steps a real dispatch goes through. */
-export function* bootSequence(world: World, agent: Agent): Generator<Yield, void, void> {
+export function* bootSequence(world: World, agent: StepAgent): Generator<Yield, void, void> {
   const taskId = agent.taskId;
   if (!taskId) return;
   const rng = agent.rng;
@@ -31,7 +30,7 @@ export function* bootSequence(world: World, agent: Agent): Generator<Yield, void
 }
 
 /** A sleeping (or failed) session comes back: wake progress, then active again. */
-export function* wakeSequence(world: World, agent: Agent): Generator<Yield, void, void> {
+export function* wakeSequence(world: World, agent: StepAgent): Generator<Yield, void, void> {
   const id = agent.session.id;
   // The workspace comes back on a new VM: its outbox (the rows' sequence) starts again at 1.
   world.messages.replaceVm(id);
@@ -47,11 +46,11 @@ export function* wakeSequence(world: World, agent: Agent): Generator<Yield, void
 
 const TERMINAL = new Set(['completed', 'failed', 'cancelled']);
 
-function taskOf(agent: Agent): TaskRec | undefined {
+function taskOf(agent: StepAgent): TaskRec | undefined {
 return agent.taskId ? agent.world.tasks.get(agent.taskId) : undefined;
 }
 
-export function ask(agent: Agent, ask: { reason: string; options: string[]; category: string }): void {
+export function ask(agent: StepAgent, ask: { reason: string; options: string[]; category: string }): void {
   const { world, session } = agent;
   const marker = world.sessions.raiseAttention(session.id, ask, agent.t);
   world.notifications.create(
@@ -68,7 +67,7 @@ export function ask(agent: Agent, ask: { reason: string; options: string[]; cate
   );
 }
 
-export function complete(agent: Agent, done: { summary: string; branch: string; prUrl: string | null }): void {
+export function complete(agent: StepAgent, done: { summary: string; branch: string; prUrl: string | null }): void {
   const { world, session } = agent;
   const task = taskOf(agent);
   const at = agent.t;
@@ -100,7 +99,7 @@ export function complete(agent: Agent, done: { summary: string; branch: string; 
 }
 
 /** The task fails; unless the stale-active fault is on, the session fails with it. */
-export function fail(agent: Agent, error: string, sqlTimestamps = false): void {
+export function fail(agent: StepAgent, error: string, sqlTimestamps = false): void {
   const { world, session } = agent;
   const task = taskOf(agent);
   const at = agent.t;
@@ -128,7 +127,7 @@ export function fail(agent: Agent, error: string, sqlTimestamps = false): void {
 }
 
 /** End of an agent turn: idle, and a conversation task waits for a follow-up. */
-export function turnDone(agent: Agent): void {
+export function turnDone(agent: StepAgent): void {
   const { world, session } = agent;
   world.sessions.agentCompleted(session.id, agent.t);
   world.sessions.setActivity(session.id, 'idle', agent.t);
@@ -138,7 +137,7 @@ export function turnDone(agent: Agent): void {
   }
 }
 
-export function dispatch(agent: Agent, title: string, script: readonly Step[]): void {
+export function dispatch(agent: StepAgent, title: string, script: readonly Step[]): void {
   const parent = taskOf(agent);
   agent.fleet.spawn({
     projectId: agent.session.projectId,

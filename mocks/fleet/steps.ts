@@ -44,3 +44,23 @@ export type Step =
   | { kind: 'forever'; make: (rng: Rng) => Step[] };
 
 export type StepKind = Step['kind'];
+
+/** A task to submit with the script its agent runs. */
+export interface SpawnOptions {
+  projectId: string;
+  title: string;
+  /** The first user message (defaults to the title). */
+  message?: string;
+  script: readonly Step[];
+  /** When the task was submitted; in the past, the script's history is written at once. */
+  at?: number;
+  taskMode?: 'task' | 'conversation';
+  parentTaskId?: string | null;
+  contextSummary?: string | null;
+  triggeredBy?: string;
+  dispatchDepth?: number;
+  priority?: number;
+  agentProfileHint?: string | null;
+  /** The agent stops working at this time (then the scenario stops or fails the session). */
+  haltAt?: number;
+}

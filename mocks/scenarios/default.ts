@@ -1,4 +1,4 @@
-import type { ScenarioContext } from '../scenarios';
+import type { ScenarioContext } from './context';
 import { summarizeSession } from '../fleet/summary';
 import { say, taskScript } from '../fleet/scripts';
 

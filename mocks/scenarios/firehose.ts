@@ -1,4 +1,4 @@
-import type { ScenarioContext } from '../scenarios';
+import type { ScenarioContext } from './context';
 import { TASK_TITLES } from '../fleet/corpus';
 import { taskScript } from '../fleet/scripts';
 

@@ -1,4 +1,4 @@
-import type { ScenarioContext } from '../scenarios';
+import type { ScenarioContext } from './context';
 import { say, think } from '../fleet/scripts';
 import type { Step, ToolCallSpec } from '../fleet/steps';
 

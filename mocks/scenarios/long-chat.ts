@@ -1,4 +1,4 @@
-import type { ScenarioContext } from '../scenarios';
+import type { ScenarioContext } from './context';
 import { answer, chunk, shortReply, thought } from '../fleet/corpus';
 import { toolMeta } from '../fleet/exec';
 import { anyCall } from '../fleet/tools';

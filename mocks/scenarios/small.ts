@@ -1,4 +1,4 @@
-import type { ScenarioContext } from '../scenarios';
+import type { ScenarioContext } from './context';
 import { taskScript } from '../fleet/scripts';
 
 const MIN = 60_000;

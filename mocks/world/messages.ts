@@ -1,5 +1,7 @@
+import type { TimerId } from './clock';
+import type { SessionStore } from './sessions';
 import type { MessageDraft, MessageRec } from './types';
-import type { World } from './world';
+import type { WorldCore } from './worldCore';
 
 /** SAM's windows: the default page, the detail route's default with `after` (its delta limit), the ceiling. */
 export const MESSAGE_LIMITS = { default: 500, defaultAfter: 5000, max: 50_000 } as const;
@@ -50,7 +52,7 @@ interface Vm {
   /** The VM's own clock, strictly increasing. */
   lastStamp: number;
   pending: MessageRec[];
-  flushTimer: ReturnType<World['clock']['setTimeout']> | null;
+  flushTimer: TimerId | null;
 }
 
 /**
@@ -67,7 +69,7 @@ export class MessageStore {
   private readonly vmsOfProject = new Map<string, Vm[]>();
   private vmCount = 0;
 
-  constructor(private readonly world: World) {}
+  constructor(private readonly world: WorldCore & { readonly sessions: SessionStore }) {}
 
   all(sessionId: string): readonly MessageRec[] {
     return this.bySession.get(sessionId) ?? [];

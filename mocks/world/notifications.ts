@@ -1,6 +1,6 @@
 import { DEFAULT_URGENCY } from '../../src/api/contract';
 import type { NotificationMetadata, NotificationRec } from './types';
-import type { World } from './world';
+import type { WorldCore } from './worldCore';
 import { notificationWire } from './wire';
 
 export interface NotificationInit {
@@ -33,7 +33,7 @@ export class NotificationStore {
   private readonly usedTimes = new Set<number>();
   private readonly byId = new Map<string, NotificationRec>();
 
-  constructor(private readonly world: World) {}
+  constructor(private readonly world: WorldCore) {}
 
   get(id: string): NotificationRec | undefined {
     return this.byId.get(id);

@@ -1,6 +1,6 @@
 import type { TimerId } from './clock';
 import type { AttentionRec, PlanEntry, SessionRec } from './types';
-import type { World } from './world';
+import type { WorldCore } from './worldCore';
 
 export interface SessionInit {
   projectId: string;
@@ -22,7 +22,7 @@ export class SessionStore {
   private readonly index = new Map<string, SessionRec[]>();
   private syncTimer: TimerId | null = null;
 
-  constructor(private readonly world: World) {}
+  constructor(private readonly world: WorldCore) {}
 
   /**
    * What the sessions list serves. With a lag set (Corrections 9), rows as of the last index sync, which

@@ -1,6 +1,6 @@
 import { TASK_TRANSITIONS } from '../../src/api/contract';
 import type { TaskEventRec, TaskRec } from './types';
-import type { World } from './world';
+import type { WorldCore } from './worldCore';
 
 const ACTIVITY_FOR_STATUS: Record<string, string> = {
   completed: 'task.completed',
@@ -27,7 +27,7 @@ export class TaskStore {
   private readonly byProject = new Map<string, TaskRec[]>();
   private readonly events = new Map<string, TaskEventRec[]>();
 
-  constructor(private readonly world: World) {}
+  constructor(private readonly world: WorldCore) {}
 
   get(taskId: string): TaskRec | undefined {
     return this.byId.get(taskId);

@@ -7,6 +7,7 @@ import { SessionStore } from './sessions';
 import { TaskStore } from './tasks';
 import type { NotificationFrame, ProjectEvent, ProjectRec, UserRec } from './types';
 import { isoOrNull, iso, projectWireBase } from './wire';
+import type { WorldCore } from './worldCore';
 
 export interface WorldOptions {
   seed: number;
@@ -28,7 +29,7 @@ export interface WorldFlags {
  * The simulated control plane's state: projects, tasks, sessions, messages, notifications. Every
  * mutation goes through a store method that also emits the contract's events to subscribers.
  */
-export class World {
+export class World implements WorldCore {
   readonly rng: Rng;
   readonly ids: Ids;
   readonly clock: Clock;
