@@ -33,8 +33,12 @@ interface ConversationProps {
   actions: RowActions;
 }
 
-const sameIds = (keys: readonly string[], items: readonly ConversationItem[]) =>
-  keys.length === items.length && items.every((item, i) => item.id === keys[i]);
+function sameIds(keys: readonly string[], items: readonly ConversationItem[]): boolean {
+  if (keys.length !== items.length) return false;
+  // From the end: a stream changes the last rows. A plain loop: this runs on every chunk.
+  for (let i = items.length - 1; i >= 0; i -= 1) if (items[i]!.id !== keys[i]) return false;
+  return true;
+}
 
 /** The items' ids, as the same array for as long as they do not change. */
 function useItemKeys(items: readonly ConversationItem[]): readonly string[] {
