@@ -3,7 +3,7 @@ import ReactMarkdown, { type Components } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
 import type { Element, ElementContent } from 'hast';
 import { useExpanded } from '../useExpanded';
-import { parseUnits, splitBlocks, UNIT_CHARS, type Block, type BlockSplit } from './blocks';
+import { parseUnits, splitBlocks, type Block, type BlockSplit } from './blocks';
 import { judgeBlock, MAX_MARKDOWN_CHARS, type BlockVerdict } from './budget';
 import { CodeBlock } from './CodeBlock';
 import { PlainText } from './PlainText';
@@ -133,48 +133,19 @@ const MessageUnit = memo(
   (before, after) => before.formatAnyway === after.formatAnyway && sameBlocks(before.unit, after.unit),
 );
 
-/**
- * Text this far before the end of a message no longer changes while it streams (its units are full).
- * Such units are laid out and painted only near the screen: a long answer's cost per chunk then stays
- * that of its end, not of its whole height.
- */
-export const SETTLED_CHARS = 2 * UNIT_CHARS;
-
-/** A first guess of a settled unit's height until the browser has laid it out once (then it keeps the real one). */
-const guessedHeight = (unit: readonly Block[]) => Math.max(24, Math.round(unit.reduce((sum, block) => sum + block.text.length, 0) * 0.3));
-
-/**
- * Every unit has a box of its own (plain, margins collapse through it) so that it does not move in the
- * tree when it becomes settled: only its class changes, and its content is not rendered again.
- */
-function UnitBox({ unit, settled, formatAnyway }: { unit: readonly Block[]; settled: boolean; formatAnyway: boolean }) {
-  return (
-    <div className={settled ? 'markdown-settled' : undefined} style={settled ? { containIntrinsicBlockSize: `auto ${guessedHeight(unit)}px` } : undefined}>
-      <MessageUnit unit={unit} formatAnyway={formatAnyway} />
-    </div>
-  );
-}
-
-const unitEnd = (unit: readonly Block[]) => {
-  const last = unit.at(-1);
-  return last ? last.start + last.text.length : 0;
-};
-
 /** Units rendered under one memoized parent: a long answer re-renders a few groups, not every unit. */
 const GROUP_SIZE = 32;
 
 /**
- * A run of consecutive units, of which the first `settled` are settled. Only the last group of a
- * streaming answer changes, so React walks the groups (one per 32 units) and the last group's units
- * per chunk, instead of every unit.
+ * A run of consecutive units. Only the last group of a streaming answer changes, so React walks the
+ * groups (one per 32 units) and the last group's units per chunk, instead of every unit.
  */
 const UnitGroup = memo(
-  function UnitGroup({ units, settled, formatAnyway }: { units: readonly (readonly Block[])[]; settled: number; formatAnyway: boolean }) {
-    return units.map((unit, i) => <UnitBox key={unit[0]?.start} unit={unit} settled={i < settled} formatAnyway={formatAnyway} />);
+  function UnitGroup({ units, formatAnyway }: { units: readonly (readonly Block[])[]; formatAnyway: boolean }) {
+    return units.map((unit) => <MessageUnit key={unit[0]?.start} unit={unit} formatAnyway={formatAnyway} />);
   },
   (before, after) =>
     before.formatAnyway === after.formatAnyway &&
-    before.settled === after.settled &&
     before.units.length === after.units.length &&
     before.units.every((unit, i) => sameBlocks(unit, after.units[i] ?? [])),
 );
@@ -183,12 +154,6 @@ function groupsOf<T>(items: readonly T[]): T[][] {
   const groups: T[][] = [];
   for (let i = 0; i < items.length; i += GROUP_SIZE) groups.push(items.slice(i, i + GROUP_SIZE));
   return groups;
-}
-
-/** Units end in order, so the settled ones (ending before `settledEnd`) are a prefix of the group. */
-function settledCount(units: readonly (readonly Block[])[], settledEnd: number): number {
-  const firstUnsettled = units.findIndex((unit) => unitEnd(unit) > settledEnd);
-  return firstUnsettled === -1 ? units.length : firstUnsettled;
 }
 
 const needsParser = (block: Block) => verdictOf(block).kind === 'markdown';
@@ -233,9 +198,7 @@ function MarkdownRenderer({ text, choiceKey = '' }: { text: string; choiceKey?: 
       {tooLong && !formatAnyway ? (
         <PlainText text={text} />
       ) : (
-        groupsOf(parseUnits(blocks, needsParser)).map((group, index) => (
-          <UnitGroup key={index} units={group} settled={settledCount(group, text.length - SETTLED_CHARS)} formatAnyway={formatAnyway} />
-        ))
+        groupsOf(parseUnits(blocks, needsParser)).map((group, index) => <UnitGroup key={index} units={group} formatAnyway={formatAnyway} />)
       )}
     </div>
   );
