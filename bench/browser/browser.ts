@@ -5,7 +5,7 @@
  * forced a garbage collection (to read the heap), so that those are not counted as Lookout's pauses.
  */
 import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { CHROMIUM_ARGS as OFFLINE_CHROMIUM_ARGS } from '../../scripts/ensure-chromium.mjs';
 import { figure, percentile, type Figure } from './stats';
 
@@ -87,6 +87,23 @@ export async function openPage(browser: Browser): Promise<Page> {
   cdpSessions.set(page, cdp);
   page.on('pageerror', (error) => console.error(`    page error: ${error.message}`));
   return page;
+}
+
+/** Starts V8's sampling profiler on the page (for one look at where a run's time goes, not a figure). */
+export async function startProfile(page: Page): Promise<void> {
+  const cdp = cdpSessions.get(page);
+  if (!cdp) throw new Error('not a page of openPage()');
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+}
+
+/** Stops the profiler and writes the profile (open it in DevTools' Performance panel). */
+export async function saveProfile(page: Page, path: string): Promise<void> {
+  const cdp = cdpSessions.get(page);
+  if (!cdp) throw new Error('not a page of openPage()');
+  const { profile } = await cdp.send('Profiler.stop');
+  writeFileSync(path, JSON.stringify(profile));
 }
 
 export async function closePage(page: Page): Promise<void> {

@@ -22,6 +22,8 @@ import {
   openPage,
   pageNow,
   paintWatched,
+  saveProfile,
+  startProfile,
   setFollow,
   sleep,
   windowStats,
@@ -219,11 +221,15 @@ async function runOnce(browser: Browser, server: BenchServer, chatCase: ChatCase
       const cpuBeforeStream = await cpu(page);
       const costWindow = chatCase.costWindow ?? 0;
       const marks = new Map<number, Promise<Cpu>>();
+      // LOOKOUT_BENCH_PROFILE=1: a V8 profile of the stream, for a look at where its time goes.
+      const profilePath = process.env.LOOKOUT_BENCH_PROFILE ? `bench-results/stream-${chatCase.messages}-${throttle}x-${seed}.cpuprofile` : null;
+      if (profilePath) await startProfile(page);
       await pace(frames, CHUNKS_PER_SECOND, (frame, index) => {
         socket.send(frame);
         if (costWindow > 0 && (index === costWindow || index === frames.length - costWindow)) marks.set(index, cpu(page));
       }, () => socket.flush());
       const cpuAtLastSend = costWindow > 0 ? await cpu(page) : null;
+      if (profilePath) await saveProfile(page, profilePath);
       const sentAt = await pageNow(page);
       await armPaintWatch(page, { kind: 'item', itemId: final.id, probe: final.probe, resource: null }, 10_000);
       let caughtUp = await paintWatched(page).catch(() => null);

@@ -1,6 +1,6 @@
 import type { Message } from '../api/contract';
 import { MESSAGE_ROLES, type KnownMessageRole } from '../api/contract/enums';
-import { emptyList, get, iterate, push, set, type AppendList } from './appendList';
+import { emptyList, get, iterate, push, set, toArray, type AppendList } from './appendList';
 import {
   chunkItem,
   joinChunk,
@@ -205,8 +205,8 @@ export function pendingItem(send: PendingSend): ConversationItem {
 
 /** The items to render: the folded conversation without replaced plans, then the optimistic sends. */
 export function conversationItems(c: Conversation, pendingSends: readonly PendingSend[]): ConversationItem[] {
-  const out: ConversationItem[] = [];
-  for (const item of iterate(c.items)) if (item) out.push(item);
+  // Runs on every streamed chunk over the whole conversation: a plain copy, a generator is 3-4x slower.
+  const out = toArray(c.items).filter((item): item is ConversationItem => item !== null);
   for (const send of pendingSends) out.push(pendingItem(send));
   return out;
 }

@@ -30,6 +30,22 @@ interface ConversationProps {
   actions: RowActions;
 }
 
+function sameIds(keys: readonly string[], items: readonly ConversationItem[]): boolean {
+  if (keys.length !== items.length) return false;
+  // From the end: a stream changes the last rows. A plain loop: this runs on every chunk.
+  for (let i = items.length - 1; i >= 0; i -= 1) if (items[i]!.id !== keys[i]) return false;
+  return true;
+}
+
+/** The items' ids, as the same array for as long as they do not change. */
+function useItemKeys(items: readonly ConversationItem[]): readonly string[] {
+  const [seen, setSeen] = useState(() => ({ items, keys: items.map((item) => item.id) }));
+  if (seen.items === items) return seen.keys;
+  const keys = sameIds(seen.keys, items) ? seen.keys : items.map((item) => item.id);
+  setSeen({ items, keys });
+  return keys;
+}
+
 /**
  * The conversation as a virtual list: only the rows near the viewport are in the DOM, so a session of
  * 30,000 messages scrolls like a short one. The list is anchored to its end: it follows new output only
@@ -40,9 +56,10 @@ export function Conversation({ history, actions }: ConversationProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [expanded] = useState<ExpandedStore>(() => new Map());
 
-  // Stable between renders that keep the same items: a new key function makes the virtualizer
-  // recompute every row's position, which is wasted work on each scroll frame of a long session.
-  const getItemKey = useCallback((index: number) => items[index]!.id, [items]);
+  // Stable while the rows keep their ids (a streamed chunk grows the last item, a new array): a new key
+  // function makes the virtualizer recompute every row's position, 30,000 of them in a long session.
+  const keys = useItemKeys(items);
+  const getItemKey = useCallback((index: number) => keys[index]!, [keys]);
   const estimateSize = useCallback((index: number) => ESTIMATED_PX[items[index]!.kind] ?? 64, [items]);
 
   // Lookout does not run the React Compiler; the virtualizer's own re-renders drive this component.

@@ -1,4 +1,4 @@
-import { memo, useState } from 'react';
+import { memo, useState, type ReactNode } from 'react';
 import ReactMarkdown, { type Components } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
 import type { Element, ElementContent } from 'hast';
@@ -8,6 +8,7 @@ import { judgeBlock, MAX_MARKDOWN_CHARS, type BlockVerdict } from './budget';
 import { CodeBlock } from './CodeBlock';
 import { PlainText } from './PlainText';
 import { safeUrl } from './safeUrl';
+import { tableSlices, type TableSlices } from './tableSlices';
 
 /*
  * Markdown from the wire, rendered safely. No rehype-raw: raw HTML stays visible text. Every url goes
@@ -58,14 +59,44 @@ const components: Components = {
     return <CodeBlock code={textOf(code?.children ?? []).replace(/\n$/, '')} language={languageOf(code)} />;
   },
   code: ({ children }) => <code className="break-words rounded bg-raised px-1 font-mono text-[0.85em]">{children}</code>,
-  table: ({ children }) => (
+  table: ({ children }) => <TableFrame>{children}</TableFrame>,
+};
+
+function TableFrame({ children }: { children: ReactNode }) {
+  return (
     <div className="my-2 max-w-full overflow-x-auto">
       <table className="border-collapse text-sm [&_td]:border [&_td]:border-line [&_td]:px-2 [&_th]:border [&_th]:border-line [&_th]:px-2">
         {children}
       </table>
     </div>
-  ),
+  );
+}
+
+/** A slice of a table's rows: its `<tbody>` (and, for the first slice, the `<thead>`) inside the one table frame. */
+const sliceComponents: Components = {
+  ...components,
+  table: ({ children }) => children,
 };
+const laterSliceComponents: Components = { ...sliceComponents, thead: () => null };
+
+const TableSlice = memo(function TableSlice({ head, rows, first }: { head: string; rows: string; first: boolean }) {
+  return (
+    <ReactMarkdown remarkPlugins={REMARK_PLUGINS} urlTransform={safeUrl} components={first ? sliceComponents : laterSliceComponents}>
+      {`${head}\n${rows}`}
+    </ReactMarkdown>
+  );
+});
+
+/** A long table parsed slice by slice (./tableSlices): linear in its rows, and each slice a separate render. */
+function SlicedTable({ table }: { table: TableSlices }) {
+  return (
+    <TableFrame>
+      {table.slices.map((rows, index) => (
+        <TableSlice key={index} head={table.head} rows={rows} first={index === 0} />
+      ))}
+    </TableFrame>
+  );
+}
 
 /** Blocks of finished text keep their identity while a message streams, so their verdict is kept with them. */
 const verdicts = new WeakMap<Block, BlockVerdict>();
@@ -91,6 +122,8 @@ const MessageUnit = memo(
     if (verdict?.kind === 'code') return <CodeBlock code={verdict.code} language={verdict.language} />;
     const text = unit.map((block) => block.text).join('');
     if (verdict?.kind === 'plain' && !formatAnyway) return <PlainText text={text.trimEnd()} className="my-2" />;
+    const table = verdict?.kind === 'markdown' ? tableSlices(text) : null;
+    if (table) return <SlicedTable table={table} />;
     return (
       <ReactMarkdown remarkPlugins={REMARK_PLUGINS} urlTransform={safeUrl} components={components}>
         {text}
