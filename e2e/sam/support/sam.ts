@@ -66,7 +66,7 @@ export async function sam<T = unknown>(path: string, options: CallOptions = {}):
   const res = await fetch(API + path, init);
   const text = await res.text();
   const ok = options.expect ? options.expect.includes(res.status) : res.ok;
-  if (!ok) throw new Error(`${options.method ?? 'GET'} ${path} -> ${res.status}: ${text.slice(0, 300)}`);
+  if (!ok) throw new Error(`${init.method} ${path} -> ${res.status}: ${text.slice(0, 300)}`);
   return (text ? JSON.parse(text) : null) as T;
 }
 
