@@ -17,8 +17,7 @@ import type { StreamFacts } from '../src/reconcile/types';
 import { applyProjectEvents, type Stamped } from '../src/live/apply';
 import { foldFacts, type FactsWrite, type TaskSnapshotsEntry } from '../src/live/cacheEntries';
 import { addMessages, emptyChat, type ChatEntry } from '../src/live/chatEntry';
-import { configureLive } from '../src/live/context';
-import { buildEntry, type EntryInputs } from '../src/live/entries';
+import { buildEntry, createEntryMemo, type EntryInputs } from '../src/live/entries';
 import { registerLiveDefaults } from '../src/live/queries';
 import { emptyFacts } from '../src/live/cacheEntries';
 import { makeRow, makeTask } from '../src/test/factories';
@@ -65,7 +64,6 @@ function chatWith(messages: Message[]): ChatEntry {
 
 function clientWith(initial: Message[]): QueryClient {
   const client = new QueryClient();
-  configureLive(client, { now: () => T0 });
   registerLiveDefaults(client, P);
   client.setQueryData(keys.chat(P, S), chatWith(initial));
   client.setQueryData(keys.sessionFacts(P), foldFacts(emptyFacts, [{ id: S, patch: listRowPatch(makeRow({ id: S })), stamp: 1 }]));
@@ -122,7 +120,7 @@ function reconcileInputs(sessions: number, tasks: number): { inputs: EntryInputs
 function reconcileCost(): number {
   const { inputs, ids } = reconcileInputs(1_000, 10_000);
   const start = performance.now();
-  const memo = new Map();
+  const memo = createEntryMemo();
   for (const id of ids) buildEntry(memo, inputs, id);
   return performance.now() - start;
 }
@@ -130,7 +128,7 @@ function reconcileCost(): number {
 /** After one task changed (a tasks refetch): the time to rebuild, and how many entries changed identity. */
 function reconcileAfterOneChange(): { ms: number; changed: number } {
   const { inputs, ids } = reconcileInputs(1_000, 10_000);
-  const memo = new Map();
+  const memo = createEntryMemo();
   const before = ids.map((id) => buildEntry(memo, inputs, id));
   const snapshots = new Map(inputs.snapshots);
   const held = snapshots.get('t10');
@@ -185,7 +183,7 @@ console.log(`\nLookout core figures (node ${process.version})\n${figures.map(([n
 describe('core', () => {
   const { inputs, ids } = reconcileInputs(1_000, 10_000);
   bench('reconcile 1,000 sessions x 10,000 tasks (cold)', () => {
-    const memo = new Map();
+    const memo = createEntryMemo();
     for (const id of ids) buildEntry(memo, inputs, id);
   }, { time: 1_000 });
 

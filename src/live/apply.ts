@@ -1,4 +1,4 @@
-import { hashKey, type QueryClient } from '@tanstack/react-query';
+import { hashKey, type QueryClient } from '@tanstack/query-core';
 import type { Message, ProjectEvent } from '../api/contract';
 import { keys } from '../api/queries';
 import { messagesPatch, type FactsPatch } from '../reconcile/sessionFacts';

@@ -1,4 +1,4 @@
-import type { QueryClient } from '@tanstack/react-query';
+import type { QueryClient } from '@tanstack/query-core';
 import { keys } from '../api/queries';
 import { mergeSessionFacts, type FactsPatch, type FactVersions, type SessionRecord } from '../reconcile/sessionFacts';
 import { mergeTaskSnapshot, type HeldTask, type TaskSnapshot } from '../reconcile/taskSnapshots';

@@ -1,4 +1,3 @@
-import type { QueryClient } from '@tanstack/react-query';
 import type { SessionList, Task } from '../api/contract';
 import { lineage } from '../reconcile/lineage';
 import { sessionView } from '../reconcile/sessionView';
@@ -9,7 +8,7 @@ import type { SessionFactsEntry, TaskSnapshotsEntry } from './cacheEntries';
 
 /*
  * SessionEntry = one session joined with its task and derived once (sessionView, lineage). Entries are
- * memoised per QueryClient and project, so the sidebar and the chat header get the very same object,
+ * memoised per engine and project, so the sidebar and the chat header get the very same object,
  * and an entry whose inputs did not change keeps its identity (its row does not re-render).
  */
 
@@ -22,29 +21,38 @@ export interface EntryInputs {
   failedTaskLookups?: ReadonlySet<string>;
 }
 
-const tasksByIdCache = new WeakMap<TaskSnapshotsEntry, Map<string, Task>>();
-const sessionsByTaskCache = new WeakMap<SessionFactsEntry, Map<string, { id: string }>>();
+/**
+ * What one project's entries remember between reads, per engine: the last entry of each session (so an
+ * unchanged one keeps its identity), the last list, and the two lookups lineage needs, each kept for the
+ * cache value it was built from.
+ */
+export interface EntryMemo {
+  readonly entries: Map<string, SessionEntry>;
+  lastList: SessionEntry[] | null;
+  tasksById: { of: TaskSnapshotsEntry; map: Map<string, Task> } | null;
+  sessionsByTaskId: { of: SessionFactsEntry; map: Map<string, { id: string }> } | null;
+}
 
-function tasksById(snapshots: TaskSnapshotsEntry): Map<string, Task> {
-  let map = tasksByIdCache.get(snapshots);
-  if (!map) {
-    map = new Map();
-    for (const [id, held] of snapshots) {
-      const row = heldTaskRow(held);
-      if (row) map.set(id, row);
-    }
-    tasksByIdCache.set(snapshots, map);
+export function createEntryMemo(): EntryMemo {
+  return { entries: new Map(), lastList: null, tasksById: null, sessionsByTaskId: null };
+}
+
+function tasksById(memo: EntryMemo, snapshots: TaskSnapshotsEntry): Map<string, Task> {
+  if (memo.tasksById?.of === snapshots) return memo.tasksById.map;
+  const map = new Map<string, Task>();
+  for (const [id, held] of snapshots) {
+    const row = heldTaskRow(held);
+    if (row) map.set(id, row);
   }
+  memo.tasksById = { of: snapshots, map };
   return map;
 }
 
-function sessionsByTaskId(facts: SessionFactsEntry): Map<string, { id: string }> {
-  let map = sessionsByTaskCache.get(facts);
-  if (!map) {
-    map = new Map();
-    for (const [id, record] of facts.records) if (record.facts.taskId) map.set(record.facts.taskId, { id });
-    sessionsByTaskCache.set(facts, map);
-  }
+function sessionsByTaskId(memo: EntryMemo, facts: SessionFactsEntry): Map<string, { id: string }> {
+  if (memo.sessionsByTaskId?.of === facts) return memo.sessionsByTaskId.map;
+  const map = new Map<string, { id: string }>();
+  for (const [id, record] of facts.records) if (record.facts.taskId) map.set(record.facts.taskId, { id });
+  memo.sessionsByTaskId = { of: facts, map };
   return map;
 }
 
@@ -58,46 +66,33 @@ export function taskContext(taskId: string | null, held: HeldTask | undefined, f
   return { lookup: taskId !== null && failedLookups?.has(taskId) ? 'failed' : 'loading', taskLeftTerminal: held?.leftTerminal ?? false };
 }
 
-type Memo = Map<string, SessionEntry>;
-const memos = new WeakMap<QueryClient, Map<string, Memo>>();
-
-export function entryMemo(client: QueryClient, projectId: string): Memo {
-  let byProject = memos.get(client);
-  if (!byProject) memos.set(client, (byProject = new Map()));
-  let memo = byProject.get(projectId);
-  if (!memo) byProject.set(projectId, (memo = new Map()));
-  return memo;
-}
-
-export function buildEntry(memo: Memo, inputs: EntryInputs, sessionId: string): SessionEntry | null {
+export function buildEntry(memo: EntryMemo, inputs: EntryInputs, sessionId: string): SessionEntry | null {
   const record = inputs.facts.records.get(sessionId);
   if (!record) return null;
   const session = record.facts;
   const held = session.taskId ? inputs.snapshots.get(session.taskId) : undefined;
   const task = heldTaskRow(held);
-  const previous = memo.get(sessionId);
+  const previous = memo.entries.get(sessionId);
   const context = taskContext(session.taskId, held, inputs.failedTaskLookups);
   let view: SessionView = sessionView(session, heldTaskFacts(held), inputs.stream, inputs.now, context);
   if (previous && sameShallow(previous.view, view)) view = previous.view;
-  let lin: Lineage = lineage(task, tasksById(inputs.snapshots), sessionsByTaskId(inputs.facts));
+  let lin: Lineage = lineage(task, tasksById(memo, inputs.snapshots), sessionsByTaskId(memo, inputs.facts));
   if (previous && sameShallow(previous.lineage, lin)) lin = previous.lineage;
   const lastActivityAt = session.lastMessageAt ?? session.startedAt ?? session.createdAt;
   if (previous && previous.session === session && previous.task === task && previous.view === view && previous.lineage === lin && previous.lastActivityAt === lastActivityAt) {
     return previous;
   }
   const entry: SessionEntry = { session, task, view, lineage: lin, lastActivityAt };
-  memo.set(sessionId, entry);
+  memo.entries.set(sessionId, entry);
   return entry;
 }
 
-const lastLists = new WeakMap<Memo, SessionEntry[]>();
-
 /** Entries of `ids`, in order: the same array as last time when every entry is the same object. */
-export function buildEntries(memo: Memo, inputs: EntryInputs, ids: readonly string[]): SessionEntry[] {
+export function buildEntries(memo: EntryMemo, inputs: EntryInputs, ids: readonly string[]): SessionEntry[] {
   const next = ids.map((id) => buildEntry(memo, inputs, id)).filter((entry): entry is SessionEntry => entry !== null);
-  const previous = lastLists.get(memo);
+  const previous = memo.lastList;
   if (previous && previous.length === next.length && previous.every((entry, i) => entry === next[i])) return previous;
-  lastLists.set(memo, next);
+  memo.lastList = next;
   return next;
 }
 

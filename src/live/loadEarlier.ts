@@ -1,9 +1,8 @@
-import type { QueryClient } from '@tanstack/react-query';
 import type { MessagePage } from '../api/contract';
 import { keys } from '../api/queries';
 import { oldestMessage } from '../reconcile/messageLog';
 import { addMessages, emptyChat, type ChatEntry } from './chatEntry';
-import { liveContext } from './context';
+import type { LiveCore } from './core';
 
 export const EARLIER_PAGE_SIZE = 200;
 
@@ -12,9 +11,10 @@ export const EARLIER_PAGE_SIZE = 200;
  * it). It asks `before` the oldest createdAt + 1 ms so that messages sharing that millisecond are not
  * skipped; should a page bring nothing new, it asks again strictly before.
  */
-export async function loadEarlierMessages(client: QueryClient, projectId: string, sessionId: string): Promise<void> {
+export async function loadEarlierMessages(core: LiveCore, projectId: string, sessionId: string): Promise<void> {
   const key = keys.chat(projectId, sessionId);
-  const { api, stamp } = liveContext(client);
+  const { client, stamp } = core;
+  const { api } = core.env;
   for (const overlap of [1, 0]) {
     const held = client.getQueryData<ChatEntry>(key);
     const oldest = held && oldestMessage(held.log);

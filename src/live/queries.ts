@@ -1,11 +1,12 @@
-import { infiniteQueryOptions, queryOptions, skipToken, type QueryClient } from '@tanstack/react-query';
+import { skipToken } from '@tanstack/query-core';
+import type { QueryClient } from '@tanstack/query-core';
 import type { SessionDetail, SessionList, TaskList } from '../api/contract';
 import { keys } from '../api/queries';
 import { detailPatch, detailVersions, listRowPatch, listRowVersions } from '../reconcile/sessionFacts';
 import { fetchMessagesAfter, RESUME_OVERLAP_MS, type MessagesAfter } from './catchUp';
 import { writeFacts, writeSnapshots, type SessionFactsEntry, type TaskSnapshotsEntry } from './cacheEntries';
 import { emptyChat, mergeChatEntry, resumePoint, type ChatEntry } from './chatEntry';
-import { liveContext } from './context';
+import type { LiveCore } from './core';
 
 /*
  * queryOptions of the live caches. Their query functions stamp the moment their request starts and
@@ -17,13 +18,13 @@ import { liveContext } from './context';
 export const SESSION_PAGE_SIZE = 50;
 export const TASK_PAGE_SIZE = 200;
 /** Task details requested at once: a sidebar of old sessions must not fire fifty requests together. */
-const TASK_DETAIL_CONCURRENCY = 4;
+export const TASK_DETAIL_CONCURRENCY = 4;
 
 const managedByStream = { refetchOnWindowFocus: false, refetchOnReconnect: false } as const;
 
-async function fetchChat(client: QueryClient, projectId: string, sessionId: string, signal: AbortSignal): Promise<ChatEntry> {
-  const { api, stamp: nextStamp } = liveContext(client);
-  const stamp = nextStamp();
+async function fetchChat(core: LiveCore, projectId: string, sessionId: string, signal: AbortSignal): Promise<ChatEntry> {
+  const { client, env: { api } } = core;
+  const stamp = core.stamp();
   const held = client.getQueryData<ChatEntry>(keys.chat(projectId, sessionId));
   const from = held?.detail ? resumePoint(held) : null;
   let body: SessionDetail;
@@ -45,67 +46,52 @@ async function fetchChat(client: QueryClient, projectId: string, sessionId: stri
   return { ...emptyChat(), detail: body.session, state: body.state, hasEarlier: mode === 'latest' ? body.hasMore : true, fetched };
 }
 
-const limiters = new WeakMap<QueryClient, { running: number; waiting: Array<() => void> }>();
-
-async function limited<T>(client: QueryClient, run: () => Promise<T>): Promise<T> {
-  let limiter = limiters.get(client);
-  if (!limiter) limiters.set(client, (limiter = { running: 0, waiting: [] }));
-  const slot = limiter;
-  while (slot.running >= TASK_DETAIL_CONCURRENCY) await new Promise<void>((resolve) => slot.waiting.push(resolve));
-  slot.running += 1;
-  try {
-    return await run();
-  } finally {
-    slot.running -= 1;
-    slot.waiting.shift()?.();
-  }
-}
-
 /** TanStack calls this when it stores a chat answer, with what is stored at that moment. */
 export const chatStructuralSharing = (held: unknown, incoming: unknown) => mergeChatEntry(held as ChatEntry | undefined, incoming as ChatEntry);
 
-export const liveQueries = {
+/** The live queries of one engine: their query functions use its api and stamps. */
+export function createLiveQueries(core: LiveCore, limited: <T>(run: () => Promise<T>) => Promise<T>) {
+  const { client } = core;
+  const { api } = core.env;
+  return {
   sessionList: (projectId: string) =>
-    infiniteQueryOptions({
+    ({
       queryKey: keys.sessionList(projectId),
       initialPageParam: 0,
-      queryFn: async ({ pageParam, signal, client }): Promise<SessionList> => {
-        const { api, stamp: nextStamp } = liveContext(client);
-        const stamp = nextStamp();
+      queryFn: async ({ pageParam, signal }: { pageParam: number; signal: AbortSignal }): Promise<SessionList> => {
+        const stamp = core.stamp();
         const page = await api.sessions(projectId, { limit: SESSION_PAGE_SIZE, offset: pageParam }, signal);
         writeFacts(client, projectId, page.sessions.map((row) => ({ id: row.id, patch: listRowPatch(row), versions: listRowVersions(row), stamp })));
         return page;
       },
-      getNextPageParam: (last, _all, lastOffset) => (last.hasMore ? lastOffset + last.sessions.length : undefined),
+      getNextPageParam: (last: SessionList, _all: unknown, lastOffset: number) => (last.hasMore ? lastOffset + last.sessions.length : undefined),
       staleTime: 60_000,
       ...managedByStream,
     }),
 
   /** The tasks most recently updated (one page of 200 is what the sidebar needs; details fill the rest). */
   taskList: (projectId: string) =>
-    infiniteQueryOptions({
+    ({
       queryKey: keys.taskList(projectId),
       initialPageParam: null as string | null,
-      queryFn: async ({ pageParam, signal, client }): Promise<TaskList> => {
-        const { api, stamp: nextStamp } = liveContext(client);
-        const asOf = nextStamp();
+      queryFn: async ({ pageParam, signal }: { pageParam: string | null; signal: AbortSignal }): Promise<TaskList> => {
+        const asOf = core.stamp();
         const page = await api.tasks(projectId, { sort: 'updatedAtDesc', limit: TASK_PAGE_SIZE, cursor: pageParam }, signal);
         writeSnapshots(client, projectId, page.tasks.map((task) => ({ kind: 'full', task, asOf })));
         return page;
       },
-      getNextPageParam: (last) => last.nextCursor ?? undefined,
+      getNextPageParam: (last: TaskList) => last.nextCursor ?? undefined,
       staleTime: 60_000,
       ...managedByStream,
     }),
 
   /** A session's detail with one message: its facts (the open question above all), nothing for the chat. */
   sessionProbe: (projectId: string, sessionId: string) =>
-    queryOptions({
+    ({
       queryKey: keys.sessionProbe(projectId, sessionId),
-      queryFn: ({ signal, client }) =>
-        limited(client, async () => {
-          const { api, stamp: nextStamp } = liveContext(client);
-          const stamp = nextStamp();
+      queryFn: ({ signal }: { signal: AbortSignal }) =>
+        limited(async () => {
+          const stamp = core.stamp();
           const body = await api.session(projectId, sessionId, { limit: 1 }, signal);
           writeFacts(client, projectId, [{ id: sessionId, patch: detailPatch(body.session, body.state), versions: detailVersions(body.state), stamp }]);
           if (body.session.task) writeSnapshots(client, projectId, [{ kind: 'embedded', task: body.session.task, asOf: stamp }]);
@@ -116,12 +102,11 @@ export const liveQueries = {
     }),
 
   taskDetail: (projectId: string, taskId: string) =>
-    queryOptions({
+    ({
       queryKey: keys.taskDetail(projectId, taskId),
-      queryFn: ({ signal, client }) =>
-        limited(client, async () => {
-          const { api, stamp: nextStamp } = liveContext(client);
-          const asOf = nextStamp();
+      queryFn: ({ signal }: { signal: AbortSignal }) =>
+        limited(async () => {
+          const asOf = core.stamp();
           const task = await api.task(projectId, taskId, signal);
           writeSnapshots(client, projectId, [{ kind: 'full', task, asOf }]);
           return task;
@@ -131,19 +116,28 @@ export const liveQueries = {
     }),
 
   chat: (projectId: string, sessionId: string) =>
-    queryOptions({
+    ({
       queryKey: keys.chat(projectId, sessionId),
-      queryFn: ({ signal, client }) => fetchChat(client, projectId, sessionId, signal),
+      queryFn: ({ signal }: { signal: AbortSignal }) => fetchChat(core, projectId, sessionId, signal),
       structuralSharing: chatStructuralSharing,
       ...managedByStream,
     }),
 
   /** Readers of the normalised caches (written only by src/live). */
-  sessionFacts: (projectId: string) =>
-    queryOptions<SessionFactsEntry>({ queryKey: keys.sessionFacts(projectId), queryFn: skipToken, staleTime: Infinity, gcTime: Infinity }),
-  taskSnapshots: (projectId: string) =>
-    queryOptions<TaskSnapshotsEntry>({ queryKey: keys.taskSnapshots(projectId), queryFn: skipToken, staleTime: Infinity, gcTime: Infinity }),
-};
+  sessionFacts: (projectId: string) => normalised<SessionFactsEntry>(keys.sessionFacts(projectId)),
+  taskSnapshots: (projectId: string) => normalised<TaskSnapshotsEntry>(keys.taskSnapshots(projectId)),
+  };
+}
+
+export type LiveQueries = ReturnType<typeof createLiveQueries>;
+
+/** A cache no query function fills (skipToken): only the engine's reducer writes it. */
+const normalised = <T>(queryKey: readonly unknown[]) => ({
+  queryKey,
+  queryFn: skipToken as unknown as () => Promise<T>,
+  staleTime: Infinity,
+  gcTime: Infinity,
+});
 
 /**
  * How long the chat of a session nobody has on screen stays cached. The stream keeps patching every cached

@@ -1,10 +1,10 @@
-import type { QueryClient } from '@tanstack/react-query';
+import type { QueryClient } from '@tanstack/query-core';
 import { keys } from '../api/queries';
 import { describeError, isApiError } from '../api/http';
 import { recordAccepted } from '../reconcile/pendingSends';
 import type { PendingSend } from '../reconcile/types';
 import { emptyChat, holdsRecent, type ChatEntry } from './chatEntry';
-import { liveContext } from './context';
+import type { LiveCore } from './core';
 import { readDeliveries, writeDeliveries } from './deliveries';
 
 /*
@@ -34,9 +34,10 @@ const replace = (sends: readonly PendingSend[], localId: string, next: (send: Pe
   return replaced ? sends.map((s, i) => (i === index ? replaced : s)) : sends.filter((_, i) => i !== index);
 };
 
-async function deliver(client: QueryClient, projectId: string, sessionId: string, send: PendingSend): Promise<void> {
+async function deliver(core: LiveCore, projectId: string, sessionId: string, send: PendingSend): Promise<void> {
+  const { client } = core;
   try {
-    const accepted = await liveContext(client).api.sendPrompt(projectId, sessionId, send.text);
+    const accepted = await core.env.api.sendPrompt(projectId, sessionId, send.text);
     const messageId = accepted.messageId;
     if (accepted.deliveryId) {
       const link = { deliveryId: accepted.deliveryId, messageId, localId: send.localId, status: accepted.status };
@@ -54,34 +55,37 @@ async function deliver(client: QueryClient, projectId: string, sessionId: string
   }
 }
 
-export function sendPrompt(client: QueryClient, projectId: string, sessionId: string, text: string): Promise<void> {
-  const { newId, now } = liveContext(client);
+export function sendPrompt(core: LiveCore, projectId: string, sessionId: string, text: string): Promise<void> {
+  const { client } = core;
+  const { newId, now } = core.env;
   const send: PendingSend = { localId: newId(), text, sentAt: now(), delivery: 'sending', messageId: null, error: null, replayOnReconnect: false };
   updateSends(client, projectId, sessionId, (entry) => [...entry.pendingSends, send]);
-  return deliver(client, projectId, sessionId, send);
+  return deliver(core, projectId, sessionId, send);
 }
 
-export function retrySend(client: QueryClient, projectId: string, sessionId: string, localId: string): Promise<void> {
+export function retrySend(core: LiveCore, projectId: string, sessionId: string, localId: string): Promise<void> {
+  const { client } = core;
   const entry = client.getQueryData<ChatEntry>(keys.chat(projectId, sessionId));
   const send = entry?.pendingSends.find((s) => s.localId === localId);
   if (!send || send.delivery !== 'failed') return Promise.resolve();
   const again: PendingSend = { ...send, delivery: 'sending', error: null, replayOnReconnect: false };
   updateSends(client, projectId, sessionId, (e) => replace(e.pendingSends, localId, () => again));
-  return deliver(client, projectId, sessionId, again);
+  return deliver(core, projectId, sessionId, again);
 }
 
-export function discardSend(client: QueryClient, projectId: string, sessionId: string, localId: string): void {
+export function discardSend({ client }: LiveCore, projectId: string, sessionId: string, localId: string): void {
   updateSends(client, projectId, sessionId, (entry) => replace(entry.pendingSends, localId, () => null));
 }
 
 /** After a reconnect's catch-up: sends that failed offline and were not confirmed go out again. */
-export async function replayFailedSends(client: QueryClient, projectId: string): Promise<void> {
+export async function replayFailedSends(core: LiveCore, projectId: string): Promise<void> {
+  const { client } = core;
   const retries: Promise<void>[] = [];
   for (const query of client.getQueryCache().findAll({ queryKey: keys.chats(projectId) })) {
     const entry = query.state.data as ChatEntry | undefined;
     const sessionId = String(query.queryKey.at(-1));
     for (const send of entry?.pendingSends ?? []) {
-      if (send.delivery === 'failed' && send.replayOnReconnect) retries.push(retrySend(client, projectId, sessionId, send.localId));
+      if (send.delivery === 'failed' && send.replayOnReconnect) retries.push(retrySend(core, projectId, sessionId, send.localId));
     }
   }
   await Promise.all(retries);

@@ -27,7 +27,7 @@ import { browserEnv, type LiveEnv, type TimerId, type WebSocketLike } from './en
  *   forever, whatever the close code: SAM closes with 1000 too when its durable object restarts or
  *   deploys, so only `stop()` ends a stream. The backoff resets once a connection has stayed open
  *   `stableAfterMs`. The browser's `online` event, window focus and the tab becoming visible reconnect
- *   at once (and, on an open socket, check it with a ping); so does `reconnectLiveSockets()`.
+ *   at once (and, on an open socket, check it with a ping); so does the engine's `reconnectSockets()`.
  * - An attempt that closes before it opened is reported to `onUpgradeFailed` with the number of such
  *   attempts in a row: a browser sees a refused upgrade (401: signed out) and a network failure alike,
  *   so the owner asks REST which it was.
@@ -50,6 +50,8 @@ export interface SocketClientOptions<E> {
   isPong?: (event: E) => boolean;
   env?: Partial<LiveEnv>;
   timing?: Partial<SocketTiming>;
+  /** While started, the client is a member of this set (its owner reconnects them all at once). */
+  sockets?: Set<SocketClient>;
 }
 
 export interface SocketClient {
@@ -68,12 +70,9 @@ const OPEN = 1;
 export const NORMAL_CLOSURE = 1000;
 const CLIENT_GAVE_UP = 4000;
 
-/** Every started client, for `reconnectLiveSockets` (the "Reconnect now" button, a sign-in coming back). */
-const startedClients = new Set<SocketClient>();
-
-/** Reconnects every started socket client at once (an open one is checked with a ping). */
-export function reconnectLiveSockets(): void {
-  for (const client of [...startedClients]) client.reconnectNow();
+/** Reconnects every started socket client of a set at once (an open one is checked with a ping). */
+export function reconnectAll(sockets: ReadonlySet<SocketClient>): void {
+  for (const client of [...sockets]) client.reconnectNow();
 }
 
 const defaultIsPong = (event: unknown) => (event as { type?: unknown }).type === 'pong';
@@ -258,7 +257,7 @@ export function createSocketClient<E>(options: SocketClientOptions<E>): SocketCl
   function start() {
     if (running) return;
     running = true;
-    startedClients.add(client);
+    options.sockets?.add(client);
     unsubscribe = [
       env.onOnline(wake),
       env.onFocus(wake),
@@ -272,7 +271,7 @@ export function createSocketClient<E>(options: SocketClientOptions<E>): SocketCl
 
   function stop() {
     running = false;
-    startedClients.delete(client);
+    options.sockets?.delete(client);
     for (const off of unsubscribe) off();
     unsubscribe = [];
     for (const name of Object.keys(timers) as Array<keyof typeof timers>) clearTimer(name);

@@ -1,6 +1,6 @@
 import type { LineageChild } from '../../reconcile/lineage';
 
-export type { ChatActions } from '../../live/hooks';
+export type { ChatActions } from '../../live/react';
 
 /** A retry or fork of the open session, with the path of its chat. */
 export interface LineageChildLink extends LineageChild {

@@ -4,7 +4,7 @@ import { cleanup, render, screen, within } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
 import type { SessionState } from '../../api/contract';
 import { foldFacts, emptyFacts, type FactsWrite, type TaskSnapshotsEntry } from '../../live/cacheEntries';
-import { buildEntry, type EntryInputs } from '../../live/entries';
+import { buildEntry, createEntryMemo, type EntryInputs } from '../../live/entries';
 import { detailPatch, detailVersions, listRowPatch, listRowVersions } from '../../reconcile/sessionFacts';
 import { mergeTaskSnapshot, type TaskSnapshot } from '../../reconcile/taskSnapshots';
 import type { SessionEntry } from '../../reconcile/types';
@@ -30,7 +30,7 @@ function entryFrom(writes: FactsWrite[], snapshots: TaskSnapshot[], failedTaskLo
     snapshots.length === 0 ? [] : [['t1', snapshots.reduce<ReturnType<typeof mergeTaskSnapshot> | undefined>((h, s) => mergeTaskSnapshot(h, s), undefined)!]],
   );
   const inputs: EntryInputs = { facts: foldFacts(emptyFacts, writes), snapshots: held, stream: LIVE, now: T0 + 10 * MIN, failedTaskLookups };
-  const entry = buildEntry(new Map(), inputs, 's1');
+  const entry = buildEntry(createEntryMemo(), inputs, 's1');
   if (!entry) throw new Error('no entry');
   return entry;
 }

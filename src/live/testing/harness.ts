@@ -4,9 +4,9 @@ import type { ConnectionSink } from '../../state/connection';
 import type { ConnectionStatus, SessionEntry, StreamFacts } from '../../reconcile/types';
 import { readFacts, readSnapshots } from '../cacheEntries';
 import type { ChatEntry } from '../chatEntry';
-import { buildEntry, entryMemo, listedSessionIds } from '../entries';
-import { createProjectStream, type ProjectStream } from '../projectStream';
-import { liveQueries } from '../queries';
+import { createLiveEngine, type LiveEngine } from '../engine';
+import { buildEntry, listedSessionIds } from '../entries';
+import type { ProjectStream } from '../projectStream';
 import { createFakeEnv, type FakeEnv } from './fakeEnv';
 import { FakeSam, drainMicrotasks, flushPromises, type Frame } from './fakeSam';
 
@@ -19,6 +19,7 @@ export const PROJECT = 'p1';
 
 export interface Harness {
   client: QueryClient;
+  engine: LiveEngine;
   sam: FakeSam;
   env: FakeEnv;
   stream: ProjectStream;
@@ -59,22 +60,25 @@ export function createHarness(options: { start?: number; seed?: number } = {}): 
     catchUpStarted: () => void (connection.catchUps += 1),
     catchUpFinished: () => void (connection.catchUps -= 1),
   };
-  const stream = createProjectStream({ queryClient: client, projectId: PROJECT, connection, env, api: sam.api });
+  const engine = createLiveEngine({ client, env: { ...env, api: sam.api } });
+  const { queries } = engine;
+  const stream = engine.projectStream(PROJECT, { connection });
   const unsubscribers: Array<() => void> = [];
   const streamFacts = (): StreamFacts => ({ connection: connection.status, lastLiveAt: connection.lastLiveAt, catchingUp: connection.catchUps > 0 });
 
   const harness: Harness = {
     client,
+    engine,
     sam,
     env,
     stream,
     connection,
     mountSidebar() {
-      unsubscribers.push(new InfiniteQueryObserver(client, liveQueries.sessionList(PROJECT)).subscribe(() => {}));
-      unsubscribers.push(new InfiniteQueryObserver(client, liveQueries.taskList(PROJECT)).subscribe(() => {}));
+      unsubscribers.push(new InfiniteQueryObserver(client, queries.sessionList(PROJECT)).subscribe(() => {}));
+      unsubscribers.push(new InfiniteQueryObserver(client, queries.taskList(PROJECT)).subscribe(() => {}));
     },
     openChat(sessionId) {
-      const off = new QueryObserver(client, liveQueries.chat(PROJECT, sessionId)).subscribe(() => {});
+      const off = new QueryObserver(client, queries.chat(PROJECT, sessionId)).subscribe(() => {});
       unsubscribers.push(off);
       return off;
     },
@@ -98,7 +102,7 @@ export function createHarness(options: { start?: number; seed?: number } = {}): 
     entry: (sessionId) => harness.entries([sessionId]).get(sessionId) ?? null,
     entries(sessionIds) {
       const inputs = { facts: readFacts(client, PROJECT), snapshots: readSnapshots(client, PROJECT), stream: streamFacts(), now: env.now() };
-      const memo = entryMemo(client, PROJECT);
+      const memo = engine.entryMemo(PROJECT);
       return new Map(sessionIds.map((id) => [id, buildEntry(memo, inputs, id)]));
     },
     sidebarIds: () => {

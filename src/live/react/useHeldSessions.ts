@@ -1,8 +1,9 @@
 import { useCallback, useRef, useSyncExternalStore } from 'react';
-import { hashKey, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { keys } from '../api/queries';
-import type { SessionFacts } from '../reconcile/types';
-import type { SessionFactsEntry } from './cacheEntries';
+import { hashKey, type QueryClient } from '@tanstack/query-core';
+import { keys } from '../../api/queries';
+import type { SessionFacts } from '../../reconcile/types';
+import type { SessionFactsEntry } from '../cacheEntries';
+import { useLiveEngine } from './LiveProvider';
 
 /*
  * Every session Lookout holds, across the projects visited in this tab: the bell needs the open
@@ -27,7 +28,7 @@ const sameEntries = (a: readonly SessionFactsEntry[], b: readonly SessionFactsEn
 
 /** The merged facts of every held session (a new array only when some project's facts changed). */
 export function useHeldSessions(): readonly SessionFacts[] {
-  const client = useQueryClient();
+  const { client } = useLiveEngine();
   const held = useRef<{ entries: SessionFactsEntry[]; sessions: SessionFacts[] }>({ entries: [], sessions: [] });
   const subscribe = useCallback(
     (onChange: () => void) =>
