@@ -6,6 +6,7 @@ import { foldFacts, readFacts, type FactsWrite } from './cacheEntries';
 import { addMessages, emptyChat, type ChatEntry } from './chatEntry';
 import { readDeliveries, writeDeliveries } from './deliveries';
 import { recordDeliveryState } from '../reconcile/pendingSends';
+import type { Stamped } from './cacheActions';
 
 /*
  * apply(events): one batch of validated project events into the caches, at most one setQueryData per
@@ -13,10 +14,6 @@ import { recordDeliveryState } from '../reconcile/pendingSends';
  * Each event carries the stamp of the moment it was RECEIVED: an event that waited for its animation
  * frame is still older than a REST request that started meanwhile.
  */
-export interface Stamped<E> {
-  event: E;
-  stamp: number;
-}
 
 export interface FollowUps {
   /** SAM pushes no task status: anything that hints at a task change refetches the tasks. */
@@ -27,6 +24,8 @@ export interface FollowUps {
   /** Events that could not be applied, each with why: skipped, so that the rest of the batch still lands. */
   skipped: string[];
 }
+
+export const noFollowUps = (): FollowUps => ({ refetchTasks: false, refetchSessions: false, catchUpSessions: new Set(), skipped: [] });
 
 const noneDefined = (patch: Record<string, unknown>) => Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
 
@@ -46,7 +45,7 @@ export function applyProjectEvents(
   projectId: string,
   events: readonly Stamped<ProjectEvent>[],
 ): FollowUps {
-  const followUps: FollowUps = { refetchTasks: false, refetchSessions: false, catchUpSessions: new Set(), skipped: [] };
+  const followUps = noFollowUps();
   const writes: FactsWrite[] = [];
   const messages = new Map<string, { list: Message[]; stamp: number }>();
   let stamp = 0;

@@ -1,4 +1,6 @@
 import type { QueryClient } from '@tanstack/query-core';
+import type { FollowUps } from './apply';
+import type { CacheAction } from './cacheActions';
 import type { LiveEnv } from './env';
 
 /*
@@ -14,6 +16,8 @@ export interface LiveCore {
    * the order in which Lookout learned things.
    */
   stamp(): number;
+  /** The one write path: every change to a cache is an action for the reducer (src/live/cacheReducer.ts). */
+  dispatch(action: CacheAction): FollowUps;
 }
 
 export function stampClock(now: () => number): () => number {

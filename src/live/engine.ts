@@ -2,6 +2,9 @@ import type { QueryClient } from '@tanstack/query-core';
 import type { Notification } from '../api/contract';
 import type { ConnectionSink } from '../state/connection';
 import { tickingClock, type TickingClock } from './clock';
+import type { FollowUps } from './apply';
+import type { CacheAction } from './cacheActions';
+import { createCacheReducer } from './cacheReducer';
 import { concurrencyLimit, stampClock, type LiveCore } from './core';
 import { createEntryMemo, type EntryMemo } from './entries';
 import { browserEnv, type LiveApi, type LiveEnv } from './env';
@@ -59,12 +62,17 @@ export function createLiveEngine({ client, env: overrides = {} }: LiveEngineOpti
   const real = browserEnv();
   // The real routes object itself unless some are replaced: tests spy on its methods after the engine exists.
   const env: LiveEnv = { ...real, ...overrides, api: overrides.api ? { ...real.api, ...overrides.api } : real.api };
-  const core: LiveCore = { client, env, stamp: stampClock(env.now) };
+  // The reducer needs the notification cache's writes, which need the core: bound once both exist.
+  let reduce: (action: CacheAction) => FollowUps = () => {
+    throw new Error('the engine is still being built');
+  };
+  const core: LiveCore = { client, env, stamp: stampClock(env.now), dispatch: (action) => reduce(action) };
   const sockets = new Set<SocketClient>();
   const memos = new Map<string, EntryMemo>();
   const arrivalListeners = new Set<ArrivalListener>();
   const probeSignIn = signInProbe(env.api);
   const notifications = createNotificationCache(core);
+  reduce = createCacheReducer(client, notifications.writes);
   const publishArrivals = (arrived: Notification[]) => arrivalListeners.forEach((listener) => listener(arrived));
 
   return {

@@ -5,7 +5,8 @@ import { PROJECT_EVENT_TYPES, parseProjectFrame, type ProjectEvent } from '../ap
 import { keys } from '../api/queries';
 import { logToArray } from '../reconcile/messageLog';
 import { T0 } from '../test/factories';
-import { applyProjectEvents, type Stamped } from './apply';
+import { applyProjectEvents } from './apply';
+import type { Stamped } from './cacheActions';
 import { readFacts } from './cacheEntries';
 import { emptyChat, type ChatEntry } from './chatEntry';
 

@@ -107,7 +107,7 @@ async function run(commands: Command[]) {
   vi.spyOn(api, 'unreadCount').mockImplementation(() => respond('count'));
 
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  const { notifications } = createLiveEngine({ client });
+  const { notifications, dispatch } = createLiveEngine({ client });
   const notificationQueries = notifications.queries;
   await client.fetchInfiniteQuery(notificationQueries.feed());
   await client.fetchQuery(notificationQueries.unread());
@@ -120,7 +120,7 @@ async function run(commands: Command[]) {
     const batch = sam.frames.slice(delivered, delivered + count);
     delivered += batch.length;
     for (const event of batch) if (event.type === 'notification.new') liveIds.add(event.notification.id);
-    notifications.applyFrames(batch, sam.frames.length);
+    dispatch({ type: 'notificationFrames', events: batch, at: sam.frames.length });
   };
   const answer = (request: Request) => {
     if (request.answer) return;

@@ -1,10 +1,10 @@
 /*
- * The notification caches and the one path every write to them takes. Three queries hold notification state:
+ * The notification caches of one engine and how they are written. Three queries hold notification state:
  *   feed         the panel's list, paged by cursor (InfiniteData, newest first)
  *   unread       the newest unread items (one page of up to 100), which the per-tab counts and the bell read
  *   unreadCount  SAM's own unread total
- * Live frames and optimistic actions are writes: stamped, applied to all three by the pure reducer in
- * reconcile/notifications, and kept in a journal while any request is out. REST answers (query pages,
+ * Live frames and optimistic actions are writes: dispatched to the engine's reducer (cacheReducer.ts),
+ * stamped, applied to all three by the pure functions of reconcile/notifications, and kept in a journal while any request is out. REST answers (query pages,
  * the catch-up) are settled against that journal: a write the answer cannot reflect (it was learned after
  * the request started, or is an action still pending) is applied again over it, so newer wins. The keys
  * (under the `keys.notifications()` prefix of api/queries) live here, not in the feature, because the
@@ -109,12 +109,14 @@ export function createNotificationCache(core: LiveCore) {
     applyToCaches(writes);
   }
 
-  /** An optimistic action, applied at once and re-applied over every answer until `settleOptimistic`. */
-  function applyOptimistic(event: NotificationEvent): NotificationWrite {
-    const write = toWrite(event, []);
+  /** An optimistic action as a write, stamped now; dispatched, it is re-applied over every answer until settled. */
+  function optimisticWrite(event: NotificationEvent): NotificationWrite {
+    return toWrite(event, []);
+  }
+
+  function applyOptimistic(write: NotificationWrite): void {
     remember(write);
     applyToCaches([write]);
-    return write;
   }
 
   /**
@@ -214,18 +216,33 @@ export function createNotificationCache(core: LiveCore) {
         fetchUnreadPage(),
         api.unreadCount(),
       ]);
-      const later = writesAfter(journal.writes, startedAt);
-      const feed = client.getQueryData<NotificationFeedData>(notificationKeys.feed());
-      if (firstPage && feed) client.setQueryData(notificationKeys.feed(), applyWrites(mergeFirstPage(feed, firstPage), later));
-      const unread = client.getQueryData<NotificationFeed<null>>(notificationKeys.unread());
-      client.setQueryData(notificationKeys.unread(), settleResponse(unread, { pages: [unreadPage], pageParams: [null] }, later));
-      client.setQueryData(notificationKeys.unreadCount(), countAfterWrites(count.count, later));
+      core.dispatch({ type: 'notificationsCaughtUp', firstPage, unreadPage, count: count.count, startedAt });
     } finally {
       journal.requestsOut -= 1;
     }
   }
 
-  return { queries, applyFrames, applyOptimistic, settleOptimistic, cancelFetches, catchUp };
+  /** The catch-up's answers, with every write they cannot reflect applied again over them. */
+  function writeCaughtUp({ firstPage, unreadPage, count, startedAt }: CaughtUp): void {
+    const later = writesAfter(journal.writes, startedAt);
+    const feed = client.getQueryData<NotificationFeedData>(notificationKeys.feed());
+    if (firstPage && feed) client.setQueryData(notificationKeys.feed(), applyWrites(mergeFirstPage(feed, firstPage), later));
+    const unread = client.getQueryData<NotificationFeed<null>>(notificationKeys.unread());
+    client.setQueryData(notificationKeys.unread(), settleResponse(unread, { pages: [unreadPage], pageParams: [null] }, later));
+    client.setQueryData(notificationKeys.unreadCount(), countAfterWrites(count, later));
+  }
+
+  /** A refused "mark all read" that left the count at zero: SAM's count from before it. */
+  function restoreCount(count: number): void {
+    client.setQueryData(notificationKeys.unreadCount(), count);
+  }
+
+  const writes = { frames: applyFrames, optimistic: applyOptimistic, settled: settleOptimistic, caughtUp: writeCaughtUp, countRestored: restoreCount };
+  return { queries, optimisticWrite, cancelFetches, catchUp, writes };
 }
 
+type CaughtUp = { firstPage: NotificationList | null; unreadPage: NotificationList; count: number; startedAt: number };
+
 export type NotificationCache = ReturnType<typeof createNotificationCache>;
+/** The writes to the notification caches, called only by the engine's reducer (src/live/cacheReducer.ts). */
+export type NotificationCacheWrites = NotificationCache['writes'];

@@ -43,7 +43,7 @@ export function createNotificationStream(options: NotificationStreamOptions): No
 
   function handleEvents(events: NotificationEvent[]) {
     const arrived = newArrivals(queryClient, events);
-    notifications.applyFrames(events, env.now());
+    core.dispatch({ type: 'notificationFrames', events, at: env.now() });
     if (arrived.length > 0) options.onArrived?.(arrived);
   }
 

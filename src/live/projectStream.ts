@@ -2,7 +2,7 @@ import { socketUrl } from '../api/config';
 import { countCut, parseProjectFrame, type Message, type ProjectEvent } from '../api/contract';
 import { streamPaths } from '../api/endpoints';
 import { connectionSink, type ConnectionSink } from '../state/connection';
-import { applyProjectEvents, type Stamped } from './apply';
+import type { Stamped } from './cacheActions';
 import { catchUpProject, createRefreshers } from './catchUp';
 import type { LiveCore } from './core';
 import type { TimerId } from './env';
@@ -82,7 +82,7 @@ export function createProjectStream(options: ProjectStreamOptions): ProjectStrea
   }
 
   function handleEvents(events: Stamped<ProjectEvent>[]) {
-    const followUps = applyProjectEvents(client, projectId, events);
+    const followUps = core.dispatch({ type: 'projectEvents', projectId, events });
     for (const reason of followUps.skipped) connection.eventSkipped?.(reason);
     if (followUps.refetchTasks) track(refreshers.tasks.trigger());
     if (followUps.refetchSessions) track(refreshers.sessions.trigger());

@@ -2,9 +2,8 @@ import { skipToken } from '@tanstack/query-core';
 import type { QueryClient } from '@tanstack/query-core';
 import type { SessionDetail, SessionList, TaskList } from '../api/contract';
 import { keys } from '../api/queries';
-import { detailPatch, detailVersions, listRowPatch, listRowVersions } from '../reconcile/sessionFacts';
 import { fetchMessagesAfter, RESUME_OVERLAP_MS, type MessagesAfter } from './catchUp';
-import { writeFacts, writeSnapshots, type SessionFactsEntry, type TaskSnapshotsEntry } from './cacheEntries';
+import type { SessionFactsEntry, TaskSnapshotsEntry } from './cacheEntries';
 import { emptyChat, mergeChatEntry, resumePoint, type ChatEntry } from './chatEntry';
 import type { LiveCore } from './core';
 
@@ -38,8 +37,7 @@ async function fetchChat(core: LiveCore, projectId: string, sessionId: string, s
     body = await api.session(projectId, sessionId, { after }, signal);
     caughtUp = await fetchMessagesAfter(api, projectId, sessionId, after, body, signal);
   }
-  writeFacts(client, projectId, [{ id: sessionId, patch: detailPatch(body.session, body.state), versions: detailVersions(body.state), stamp }]);
-  if (body.session.task) writeSnapshots(client, projectId, [{ kind: 'embedded', task: body.session.task, asOf: stamp }]);
+  core.dispatch({ type: 'sessionDetail', projectId, sessionId, detail: body, stamp });
   const mode = from === null ? 'latest' : 'after';
   const messages = caughtUp?.messages ?? body.messages;
   const fetched: ChatEntry['fetched'] = { stamp, mode, messages, ...(caughtUp?.incompleteAfter === undefined ? {} : { incompleteAfter: caughtUp.incompleteAfter }) };
@@ -51,7 +49,6 @@ export const chatStructuralSharing = (held: unknown, incoming: unknown) => merge
 
 /** The live queries of one engine: their query functions use its api and stamps. */
 export function createLiveQueries(core: LiveCore, limited: <T>(run: () => Promise<T>) => Promise<T>) {
-  const { client } = core;
   const { api } = core.env;
   return {
   sessionList: (projectId: string) =>
@@ -61,7 +58,7 @@ export function createLiveQueries(core: LiveCore, limited: <T>(run: () => Promis
       queryFn: async ({ pageParam, signal }: { pageParam: number; signal: AbortSignal }): Promise<SessionList> => {
         const stamp = core.stamp();
         const page = await api.sessions(projectId, { limit: SESSION_PAGE_SIZE, offset: pageParam }, signal);
-        writeFacts(client, projectId, page.sessions.map((row) => ({ id: row.id, patch: listRowPatch(row), versions: listRowVersions(row), stamp })));
+        core.dispatch({ type: 'sessionListPage', projectId, rows: page.sessions, stamp });
         return page;
       },
       getNextPageParam: (last: SessionList, _all: unknown, lastOffset: number) => (last.hasMore ? lastOffset + last.sessions.length : undefined),
@@ -77,7 +74,7 @@ export function createLiveQueries(core: LiveCore, limited: <T>(run: () => Promis
       queryFn: async ({ pageParam, signal }: { pageParam: string | null; signal: AbortSignal }): Promise<TaskList> => {
         const asOf = core.stamp();
         const page = await api.tasks(projectId, { sort: 'updatedAtDesc', limit: TASK_PAGE_SIZE, cursor: pageParam }, signal);
-        writeSnapshots(client, projectId, page.tasks.map((task) => ({ kind: 'full', task, asOf })));
+        core.dispatch({ type: 'taskSnapshots', projectId, snapshots: page.tasks.map((task) => ({ kind: 'full', task, asOf })) });
         return page;
       },
       getNextPageParam: (last: TaskList) => last.nextCursor ?? undefined,
@@ -93,8 +90,7 @@ export function createLiveQueries(core: LiveCore, limited: <T>(run: () => Promis
         limited(async () => {
           const stamp = core.stamp();
           const body = await api.session(projectId, sessionId, { limit: 1 }, signal);
-          writeFacts(client, projectId, [{ id: sessionId, patch: detailPatch(body.session, body.state), versions: detailVersions(body.state), stamp }]);
-          if (body.session.task) writeSnapshots(client, projectId, [{ kind: 'embedded', task: body.session.task, asOf: stamp }]);
+          core.dispatch({ type: 'sessionDetail', projectId, sessionId, detail: body, stamp });
           return stamp;
         }),
       staleTime: 60_000,
@@ -108,7 +104,7 @@ export function createLiveQueries(core: LiveCore, limited: <T>(run: () => Promis
         limited(async () => {
           const asOf = core.stamp();
           const task = await api.task(projectId, taskId, signal);
-          writeSnapshots(client, projectId, [{ kind: 'full', task, asOf }]);
+          core.dispatch({ type: 'taskSnapshots', projectId, snapshots: [{ kind: 'full', task, asOf }] });
           return task;
         }),
       staleTime: 60_000,

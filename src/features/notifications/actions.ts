@@ -7,7 +7,7 @@ import type { NotificationWrite } from '../../reconcile/notifications';
 
 /*
  * What a person can do to notifications. Each action cancels the notification requests in flight, then
- * changes the caches at once through the same write path the stream uses (live/notificationCache), and
+ * changes the caches at once through the same write path the stream uses (the engine's reducer), and
  * stays applied over every answer until SAM has answered the action (SAM confirms with its own frame
  * later, which changes nothing more).
  */
@@ -28,7 +28,9 @@ interface OptimisticContext {
 /** Cancels requests in flight (their answers predate the action), then writes the action at once. */
 async function writeOptimistically(engine: LiveEngine, event: NotificationEvent): Promise<OptimisticContext> {
   const refetchAfter = await engine.notifications.cancelFetches();
-  return { write: engine.notifications.applyOptimistic(event), refetchAfter };
+  const write = engine.notifications.optimisticWrite(event);
+  engine.dispatch({ type: 'notificationOptimistic', write });
+  return { write, refetchAfter };
 }
 
 /**
@@ -39,9 +41,9 @@ function singleItemAction(engine: LiveEngine, send: (id: string) => Promise<unkn
   return {
     mutationFn: send,
     onMutate: (id: string) => writeOptimistically(engine, event(id)),
-    onSuccess: (_result: unknown, _id: string, context: OptimisticContext) => engine.notifications.settleOptimistic(context.write, 'confirmed'),
+    onSuccess: (_result: unknown, _id: string, context: OptimisticContext) => engine.dispatch({ type: 'notificationSettled', write: context.write, outcome: 'confirmed' }),
     onError: (_error: unknown, _id: string, context: OptimisticContext | undefined) => {
-      if (context) engine.notifications.settleOptimistic(context.write, 'refused');
+      if (context) engine.dispatch({ type: 'notificationSettled', write: context.write, outcome: 'refused' });
       void refetchNotifications(engine);
     },
     onSettled: (_r: unknown, error: unknown, _id: string, context: OptimisticContext | undefined) => {
@@ -77,12 +79,12 @@ export const markAllReadMutation = (engine: LiveEngine) => ({
     const countBefore = engine.client.getQueryData<number>(notificationKeys.unreadCount());
     return { ...(await writeOptimistically(engine, { type: 'notification.all_read' })), countBefore };
   },
-  onSuccess: (_result: unknown, _variables: void, context: MarkAllReadContext) => engine.notifications.settleOptimistic(context.write, 'confirmed'),
+  onSuccess: (_result: unknown, _variables: void, context: MarkAllReadContext) => engine.dispatch({ type: 'notificationSettled', write: context.write, outcome: 'confirmed' }),
   onError: (_error: unknown, _variables: void, context: MarkAllReadContext | undefined) => {
     if (!context) return;
-    engine.notifications.settleOptimistic(context.write, 'refused');
+    engine.dispatch({ type: 'notificationSettled', write: context.write, outcome: 'refused' });
     if (engine.client.getQueryData(notificationKeys.unreadCount()) === 0 && context.countBefore !== undefined) {
-      engine.client.setQueryData(notificationKeys.unreadCount(), context.countBefore);
+      engine.dispatch({ type: 'unreadCountRestored', count: context.countBefore });
     }
   },
   onSettled: (_r: unknown, _e: unknown, _v: void, context: MarkAllReadContext | undefined) => {
@@ -107,11 +109,12 @@ export function useAnswerQuestion(notification: Notification) {
       api.resolveAttention(input.projectId, input.sessionId, input.markerId, input.answer),
     onSuccess: (_result, { projectId, sessionId }) => {
       if (notification.readAt === null) {
-        const write = engine.notifications.applyOptimistic({ type: 'notification.read', notificationId: notification.id });
+        const write = engine.notifications.optimisticWrite({ type: 'notification.read', notificationId: notification.id });
+        engine.dispatch({ type: 'notificationOptimistic', write });
         api.markRead(notification.id).then(
-          () => engine.notifications.settleOptimistic(write, 'confirmed'),
+          () => engine.dispatch({ type: 'notificationSettled', write, outcome: 'confirmed' }),
           () => {
-            engine.notifications.settleOptimistic(write, 'refused');
+            engine.dispatch({ type: 'notificationSettled', write, outcome: 'refused' });
             void refetchNotifications(engine);
           },
         );

@@ -1,5 +1,4 @@
 import { useMemo } from 'react';
-import { writeFacts } from '../cacheEntries';
 import { discardSend, retrySend, sendPrompt } from '../sends';
 import { useLiveEngine } from './LiveProvider';
 
@@ -16,7 +15,7 @@ export interface ChatActions {
 export function useChatActions(projectId: string, sessionId: string): ChatActions {
   const engine = useLiveEngine();
   return useMemo(() => {
-    const { client, env } = engine;
+    const { env } = engine;
     return {
       send: (text) => void sendPrompt(engine, projectId, sessionId, text),
       retrySend: (itemId) => void retrySend(engine, projectId, sessionId, itemId),
@@ -26,8 +25,7 @@ export function useChatActions(projectId: string, sessionId: string): ChatAction
       },
       answer: async (markerId, option) => {
         await env.api.resolveAttention(projectId, sessionId, markerId, option);
-        // Answered: the question goes at once (a list page that started before this cannot bring it back).
-        writeFacts(client, projectId, [{ id: sessionId, patch: (f) => (f?.attention?.markerId === markerId ? { attention: null } : {}), stamp: engine.stamp() }]);
+        engine.dispatch({ type: 'questionAnswered', projectId, sessionId, markerId, stamp: engine.stamp() });
       },
     };
   }, [engine, projectId, sessionId]);
