@@ -4,7 +4,7 @@ import type { ProjectEvent, SessionDetail } from '../api/contract';
 import { keys } from '../api/queries';
 import { makeMessage, makeRow, T0 } from '../test/factories';
 import { applyProjectEvents } from './apply';
-import { readFacts } from './cacheEntries';
+import { readFacts } from './normalisedCaches';
 import { createLiveEngine } from './engine';
 import type { LiveApi } from './env';
 import { registerLiveDefaults, UNWATCHED_CHAT_GC_MS } from './queries';

@@ -2,8 +2,8 @@ import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
 import { keys } from '../api/queries';
 import { makeMessage, makeRow, T0 } from '../test/factories';
-import { readFacts } from './cacheEntries';
-import type { ChatEntry } from './chatEntry';
+import { readFacts } from './normalisedCaches';
+import type { ChatCache } from './chatCache';
 import { createLiveEngine } from './engine';
 
 const P = 'p1';
@@ -28,7 +28,7 @@ describe('the cache reducer', () => {
     client.getQueryCache().build(client, { queryKey: keys.chat(P, 's1') });
     const send = { localId: 'l1', text: 'hi', sentAt: T0, delivery: 'sending' as const, messageId: null, error: null, replayOnReconnect: false };
     engine.dispatch({ type: 'sendStarted', ...chat, send });
-    const sends = () => client.getQueryData<ChatEntry>(keys.chat(P, 's1'))?.pendingSends;
+    const sends = () => client.getQueryData<ChatCache>(keys.chat(P, 's1'))?.pendingSends;
     expect(sends()).toEqual([send]);
     engine.dispatch({ type: 'sendFailed', ...chat, localId: 'l1', error: 'offline', replayOnReconnect: true });
     expect(sends()?.[0]).toMatchObject({ delivery: 'failed', error: 'offline', replayOnReconnect: true });
@@ -43,7 +43,7 @@ describe('the cache reducer', () => {
     client.getQueryCache().build(client, { queryKey: keys.chat(P, 's1') });
     engine.dispatch({ type: 'earlierMessages', projectId: P, sessionId: 's1', page: { messages: [m('b', T0 + 2)], hasMore: true }, stamp: T0 });
     engine.dispatch({ type: 'earlierMessages', projectId: P, sessionId: 's1', page: { messages: [m('a', T0 + 1)], hasMore: false }, stamp: T0 + 1 });
-    const held = client.getQueryData<ChatEntry>(keys.chat(P, 's1'));
+    const held = client.getQueryData<ChatCache>(keys.chat(P, 's1'));
     expect(held?.log.length).toBe(2);
     expect(held?.hasEarlier).toBe(false);
   });

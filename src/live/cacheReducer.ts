@@ -5,8 +5,8 @@ import { recordAccepted } from '../reconcile/pendingSends';
 import type { PendingSend } from '../reconcile/types';
 import { applyProjectEvents, noFollowUps, type FollowUps } from './apply';
 import type { CacheAction } from './cacheActions';
-import { writeFacts, writeSnapshots } from './cacheEntries';
-import { addMessages, emptyChat, holdsRecent, type ChatEntry } from './chatEntry';
+import { writeFacts, writeSnapshots } from './normalisedCaches';
+import { addMessages, emptyChat, holdsRecent, type ChatCache } from './chatCache';
 import { readDeliveries, writeDeliveries } from './deliveries';
 import type { NotificationCacheWrites } from './notificationCache';
 
@@ -18,15 +18,15 @@ import type { NotificationCacheWrites } from './notificationCache';
  *
  * Two writes stay with TanStack because they are a query's own data: a query function's answer is stored
  * by TanStack, merged into what is held by the query's `structuralSharing` (the chat entry:
- * `mergeChatEntry`; the notification feed and unread list: `settleFetchedPages`), and the list pages of the
+ * `mergeFetchedChat`; the notification feed and unread list: `settleFetchedPages`), and the list pages of the
  * session and task lists are kept as they came (paging needs them). Their facts still come through here.
  */
 export function createCacheReducer(client: QueryClient, notifications: NotificationCacheWrites): (action: CacheAction) => FollowUps {
   /** Changes the optimistic sends of a chat. A chat still loading has no entry yet: a send typed meanwhile starts one. */
-  function updateSends(projectId: string, sessionId: string, update: (entry: ChatEntry) => readonly PendingSend[]) {
+  function updateSends(projectId: string, sessionId: string, update: (entry: ChatCache) => readonly PendingSend[]) {
     const key = keys.chat(projectId, sessionId);
     const open = client.getQueryCache().find({ queryKey: key, exact: true }) !== undefined;
-    const entry = client.getQueryData<ChatEntry>(key) ?? (open ? emptyChat() : undefined);
+    const entry = client.getQueryData<ChatCache>(key) ?? (open ? emptyChat() : undefined);
     if (!entry) return;
     const pendingSends = update(entry);
     if (pendingSends !== entry.pendingSends) client.setQueryData(key, { ...entry, pendingSends });
@@ -52,7 +52,7 @@ export function createCacheReducer(client: QueryClient, notifications: Notificat
       }
       case 'earlierMessages': {
         const { page, stamp } = action;
-        client.setQueryData<ChatEntry>(keys.chat(action.projectId, action.sessionId), (held) => {
+        client.setQueryData<ChatCache>(keys.chat(action.projectId, action.sessionId), (held) => {
           const { entry } = addMessages(held ?? emptyChat(), page.messages, { detectGaps: false, stamp });
           return { ...entry, hasEarlier: page.hasMore };
         });

@@ -6,7 +6,7 @@ import type { FollowUps } from './apply';
 import type { CacheAction } from './cacheActions';
 import { createCacheReducer } from './cacheReducer';
 import { concurrencyLimit, stampClock, type LiveCore } from './core';
-import { createEntryMemo, type EntryMemo } from './entries';
+import { createSessionEntryMemo, type SessionEntryMemo } from './sessionEntries';
 import { browserEnv, type LiveApi, type LiveEnv } from './env';
 import { createNotificationCache, type NotificationCache } from './notificationCache';
 import { createNotificationStream, type NotificationStream } from './notificationStream';
@@ -47,7 +47,7 @@ export interface LiveEngine extends LiveCore {
   readonly queries: LiveQueries;
   readonly notifications: NotificationCache;
   /** The memo of one project's session entries (same entry object for the sidebar and the header). */
-  entryMemo(projectId: string): EntryMemo;
+  entryMemo(projectId: string): SessionEntryMemo;
   projectStream(projectId: string, options?: StreamOptions): ProjectStream;
   notificationStream(options?: StreamOptions): NotificationStream;
   /** Reconnects every started socket at once ("Reconnect now", a sign-in coming back). */
@@ -68,7 +68,7 @@ export function createLiveEngine({ client, env: overrides = {} }: LiveEngineOpti
   };
   const core: LiveCore = { client, env, stamp: stampClock(env.now), dispatch: (action) => reduce(action) };
   const sockets = new Set<SocketClient>();
-  const memos = new Map<string, EntryMemo>();
+  const memos = new Map<string, SessionEntryMemo>();
   const arrivalListeners = new Set<ArrivalListener>();
   const probeSignIn = signInProbe(env.api);
   const notifications = createNotificationCache(core);
@@ -82,7 +82,7 @@ export function createLiveEngine({ client, env: overrides = {} }: LiveEngineOpti
     notifications,
     entryMemo(projectId) {
       let memo = memos.get(projectId);
-      if (!memo) memos.set(projectId, (memo = createEntryMemo()));
+      if (!memo) memos.set(projectId, (memo = createSessionEntryMemo()));
       return memo;
     },
     projectStream: (projectId, options = {}) =>

@@ -7,8 +7,8 @@ import { logToArray } from '../reconcile/messageLog';
 import { T0 } from '../test/factories';
 import { applyProjectEvents } from './apply';
 import type { Stamped } from './cacheActions';
-import { readFacts } from './cacheEntries';
-import { emptyChat, type ChatEntry } from './chatEntry';
+import { readFacts } from './normalisedCaches';
+import { emptyChat, type ChatCache } from './chatCache';
 
 /*
  * The frame edge under generated JSON: every frame type Lookout knows, with payloads whose fields are
@@ -134,7 +134,7 @@ describe('the frame edge under generated JSON', () => {
         applyProjectEvents(client, P, batchOf(frames));
 
         expect(readFacts(client, P).records.get(VALID_SESSION)?.facts.status).toBe('failed');
-        const chat = client.getQueryData<ChatEntry>(keys.chat(P, VALID_SESSION));
+        const chat = client.getQueryData<ChatCache>(keys.chat(P, VALID_SESSION));
         expect(logToArray(chat!.log).map((m) => m.id)).toContain('valid-message');
       }),
       { numRuns: RUNS },

@@ -1,7 +1,7 @@
 import type { MessagePage } from '../api/contract';
 import { keys } from '../api/queries';
 import { oldestMessage } from '../reconcile/messageLog';
-import type { ChatEntry } from './chatEntry';
+import type { ChatCache } from './chatCache';
 import type { LiveCore } from './core';
 
 export const EARLIER_PAGE_SIZE = 200;
@@ -12,7 +12,7 @@ export const EARLIER_PAGE_SIZE = 200;
  * skipped; should a page bring nothing new, it asks again strictly before.
  */
 export async function loadEarlierMessages(core: LiveCore, projectId: string, sessionId: string): Promise<void> {
-  const read = () => core.client.getQueryData<ChatEntry>(keys.chat(projectId, sessionId));
+  const read = () => core.client.getQueryData<ChatCache>(keys.chat(projectId, sessionId));
   for (const overlap of [1, 0]) {
     const held = read();
     const oldest = held && oldestMessage(held.log);

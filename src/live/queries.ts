@@ -3,14 +3,15 @@ import type { QueryClient } from '@tanstack/query-core';
 import type { SessionDetail, SessionList, TaskList } from '../api/contract';
 import { keys } from '../api/queries';
 import { fetchMessagesAfter, RESUME_OVERLAP_MS, type MessagesAfter } from './catchUp';
-import type { SessionFactsEntry, TaskSnapshotsEntry } from './cacheEntries';
-import { emptyChat, mergeChatEntry, resumePoint, type ChatEntry } from './chatEntry';
+import type { SessionFactsCache, TaskSnapshotsCache } from './normalisedCaches';
+import { emptyChat, mergeFetchedChat, resumePoint, type ChatCache } from './chatCache';
 import type { LiveCore } from './core';
 
 /*
- * queryOptions of the live caches. Their query functions stamp the moment their request starts and
- * merge what they fetched into the normalised caches (session facts, task snapshots) instead of
- * replacing them, so a response never undoes a newer live event (invariant 3). The stream's safety net
+ * Query options of the live caches, one set per engine. Their query functions stamp the moment their
+ * request starts and dispatch what they fetched to the engine's reducer, which merges it into the
+ * normalised caches (session facts, task snapshots) instead of replacing them, so a response never
+ * undoes a newer live event (invariant 3). The stream's safety net
  * refreshes them, not window focus (see projectStream.ts).
  */
 
@@ -21,10 +22,10 @@ export const TASK_DETAIL_CONCURRENCY = 4;
 
 const managedByStream = { refetchOnWindowFocus: false, refetchOnReconnect: false } as const;
 
-async function fetchChat(core: LiveCore, projectId: string, sessionId: string, signal: AbortSignal): Promise<ChatEntry> {
+async function fetchChat(core: LiveCore, projectId: string, sessionId: string, signal: AbortSignal): Promise<ChatCache> {
   const { client, env: { api } } = core;
   const stamp = core.stamp();
-  const held = client.getQueryData<ChatEntry>(keys.chat(projectId, sessionId));
+  const held = client.getQueryData<ChatCache>(keys.chat(projectId, sessionId));
   const from = held?.detail ? resumePoint(held) : null;
   let body: SessionDetail;
   let caughtUp: MessagesAfter | null = null;
@@ -40,12 +41,12 @@ async function fetchChat(core: LiveCore, projectId: string, sessionId: string, s
   core.dispatch({ type: 'sessionDetail', projectId, sessionId, detail: body, stamp });
   const mode = from === null ? 'latest' : 'after';
   const messages = caughtUp?.messages ?? body.messages;
-  const fetched: ChatEntry['fetched'] = { stamp, mode, messages, ...(caughtUp?.incompleteAfter === undefined ? {} : { incompleteAfter: caughtUp.incompleteAfter }) };
+  const fetched: ChatCache['fetched'] = { stamp, mode, messages, ...(caughtUp?.incompleteAfter === undefined ? {} : { incompleteAfter: caughtUp.incompleteAfter }) };
   return { ...emptyChat(), detail: body.session, state: body.state, hasEarlier: mode === 'latest' ? body.hasMore : true, fetched };
 }
 
 /** TanStack calls this when it stores a chat answer, with what is stored at that moment. */
-export const chatStructuralSharing = (held: unknown, incoming: unknown) => mergeChatEntry(held as ChatEntry | undefined, incoming as ChatEntry);
+export const chatStructuralSharing = (held: unknown, incoming: unknown) => mergeFetchedChat(held as ChatCache | undefined, incoming as ChatCache);
 
 /** The live queries of one engine: their query functions use its api and stamps. */
 export function createLiveQueries(core: LiveCore, limited: <T>(run: () => Promise<T>) => Promise<T>) {
@@ -120,8 +121,8 @@ export function createLiveQueries(core: LiveCore, limited: <T>(run: () => Promis
     }),
 
   /** Readers of the normalised caches (written only by src/live). */
-  sessionFacts: (projectId: string) => normalised<SessionFactsEntry>(keys.sessionFacts(projectId)),
-  taskSnapshots: (projectId: string) => normalised<TaskSnapshotsEntry>(keys.taskSnapshots(projectId)),
+  sessionFacts: (projectId: string) => normalised<SessionFactsCache>(keys.sessionFacts(projectId)),
+  taskSnapshots: (projectId: string) => normalised<TaskSnapshotsCache>(keys.taskSnapshots(projectId)),
   };
 }
 

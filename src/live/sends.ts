@@ -1,7 +1,7 @@
 import { keys } from '../api/queries';
 import { describeError, isApiError } from '../api/http';
 import type { PendingSend } from '../reconcile/types';
-import type { ChatEntry } from './chatEntry';
+import type { ChatCache } from './chatCache';
 import type { LiveCore } from './core';
 
 /*
@@ -34,7 +34,7 @@ export function sendPrompt(core: LiveCore, projectId: string, sessionId: string,
 }
 
 export function retrySend(core: LiveCore, projectId: string, sessionId: string, localId: string): Promise<void> {
-  const entry = core.client.getQueryData<ChatEntry>(keys.chat(projectId, sessionId));
+  const entry = core.client.getQueryData<ChatCache>(keys.chat(projectId, sessionId));
   const send = entry?.pendingSends.find((s) => s.localId === localId);
   if (!send || send.delivery !== 'failed') return Promise.resolve();
   core.dispatch({ type: 'sendRetried', projectId, sessionId, localId });
@@ -49,7 +49,7 @@ export function discardSend(core: LiveCore, projectId: string, sessionId: string
 export async function replayFailedSends(core: LiveCore, projectId: string): Promise<void> {
   const retries: Promise<void>[] = [];
   for (const query of core.client.getQueryCache().findAll({ queryKey: keys.chats(projectId) })) {
-    const entry = query.state.data as ChatEntry | undefined;
+    const entry = query.state.data as ChatCache | undefined;
     const sessionId = String(query.queryKey.at(-1));
     for (const send of entry?.pendingSends ?? []) {
       if (send.delivery === 'failed' && send.replayOnReconnect) retries.push(retrySend(core, projectId, sessionId, send.localId));

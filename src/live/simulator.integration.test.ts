@@ -9,10 +9,10 @@ import { logToArray } from '../reconcile/messageLog';
 import { sessionView } from '../reconcile/sessionView';
 import type { SessionFacts, StreamFacts } from '../reconcile/types';
 import { LIVE } from '../test/factories';
-import { readFacts, readSnapshots } from './cacheEntries';
-import type { ChatEntry } from './chatEntry';
+import { readFacts, readSnapshots } from './normalisedCaches';
+import type { ChatCache } from './chatCache';
 import { createLiveEngine } from './engine';
-import { buildEntry } from './entries';
+import { buildEntry } from './sessionEntries';
 import type { ProjectStream } from './projectStream';
 
 /*
@@ -127,7 +127,7 @@ async function expectConverged(booted: Booted, openSessionId: string) {
   const { expected, messages } = await truth(booted, openSessionId);
   const states = shown(booted);
   for (const [id, state] of expected) expect({ id, state: states.get(id) }).toEqual({ id, state });
-  const chat = booted.client.getQueryData<ChatEntry>(keys.chat(booted.projectId, openSessionId));
+  const chat = booted.client.getQueryData<ChatCache>(keys.chat(booted.projectId, openSessionId));
   expect(logToArray(chat?.log ?? { chunks: [], tail: [], length: 0, maxSequence: null, maxSequenceAt: null }).map((m) => m.id)).toEqual(messages);
   expect(booted.status).toMatchObject({ connection: 'live', catchUps: 0 });
 }

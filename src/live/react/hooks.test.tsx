@@ -5,7 +5,7 @@ import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { T0, makeRow, makeTask } from '../../test/factories';
 import { useConnectionStore } from '../../state/connection';
-import { writeFacts } from '../cacheEntries';
+import { writeFacts } from '../normalisedCaches';
 import { TASK_PAGE_SIZE } from '../queries';
 import { FakeSam } from '../testing/fakeSam';
 import { createLiveEngine, LiveProvider, useChat, useChatActions, useSessionEntries, useSessionEntry } from '.';

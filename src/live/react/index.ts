@@ -8,7 +8,7 @@ export { notificationKeys, type NotificationCache, type NotificationFeedData } f
 export { LiveProvider, useLiveEngine } from './LiveProvider';
 export { useNow } from './useNow';
 export { useNotificationStream, useProjectStream } from './useStreams';
-export { useStreamFacts } from './useEntryInputs';
+export { useStreamFacts } from './useSessionEntryInputs';
 export { useSessionEntries, useSessionEntry, type QueryStatusName, type SessionEntries } from './useSessionEntries';
 export { useStartTask, type StartTask } from './useStartTask';
 export { useChat, type Chat } from './useChat';

@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import type { SessionEntry } from '../../reconcile/types';
-import { buildEntries, buildEntry, listedSessionIds } from '../entries';
+import { buildEntries, buildEntry, listedSessionIds } from '../sessionEntries';
 import { useLiveEngine } from './LiveProvider';
-import { useAttentionProbes, useEntryInputs, useMissingTasks } from './useEntryInputs';
+import { useAttentionProbes, useSessionEntryInputs, useMissingTasks } from './useSessionEntryInputs';
 
 export type QueryStatusName = 'pending' | 'error' | 'success';
 
@@ -20,7 +20,7 @@ export interface SessionEntries {
 /** The sidebar's entries, in its order, with the list's paging. */
 export function useSessionEntries(projectId: string): SessionEntries {
   const engine = useLiveEngine();
-  const known = useEntryInputs(projectId);
+  const known = useSessionEntryInputs(projectId);
   const list = useInfiniteQuery(engine.queries.sessionList(projectId));
   const ids = useMemo(() => listedSessionIds(list.data?.pages ?? [], known.facts), [list.data, known.facts]);
   const inputs = useMissingTasks(projectId, ids, known);
@@ -42,7 +42,7 @@ export function useSessionEntries(projectId: string): SessionEntries {
 /** One session's entry: the very object the sidebar shows for it (null until the session is known). */
 export function useSessionEntry(projectId: string, sessionId: string): SessionEntry | null {
   const engine = useLiveEngine();
-  const known = useEntryInputs(projectId);
+  const known = useSessionEntryInputs(projectId);
   const ids = useMemo(() => [sessionId], [sessionId]);
   const inputs = useMissingTasks(projectId, ids, known);
   return useMemo(() => buildEntry(engine.entryMemo(projectId), inputs, sessionId), [engine, projectId, inputs, sessionId]);

@@ -2,10 +2,10 @@ import { InfiniteQueryObserver, QueryClient, QueryObserver } from '@tanstack/rea
 import { keys } from '../../api/queries';
 import type { ConnectionSink } from '../../state/connection';
 import type { ConnectionStatus, SessionEntry, StreamFacts } from '../../reconcile/types';
-import { readFacts, readSnapshots } from '../cacheEntries';
-import type { ChatEntry } from '../chatEntry';
+import { readFacts, readSnapshots } from '../normalisedCaches';
+import type { ChatCache } from '../chatCache';
 import { createLiveEngine, type LiveEngine } from '../engine';
-import { buildEntry, listedSessionIds } from '../entries';
+import { buildEntry, listedSessionIds } from '../sessionEntries';
 import type { ProjectStream } from '../projectStream';
 import { createFakeEnv, type FakeEnv } from './fakeEnv';
 import { FakeSam, drainMicrotasks, flushPromises, type Frame } from './fakeSam';
@@ -34,7 +34,7 @@ export interface Harness {
   deliver(frames: readonly Frame[], options?: { flush?: boolean }): void;
   /** Runs promise chains and the frame flush until nothing moves. */
   settle(): Promise<void>;
-  chat(sessionId: string): ChatEntry | undefined;
+  chat(sessionId: string): ChatCache | undefined;
   entry(sessionId: string): SessionEntry | null;
   /** The entries of several sessions from one read of the caches (a check after every fuzz step). */
   entries(sessionIds: readonly string[]): Map<string, SessionEntry | null>;
@@ -98,7 +98,7 @@ export function createHarness(options: { start?: number; seed?: number } = {}): 
       }
       await flushPromises();
     },
-    chat: (sessionId) => client.getQueryData<ChatEntry>(keys.chat(PROJECT, sessionId)),
+    chat: (sessionId) => client.getQueryData<ChatCache>(keys.chat(PROJECT, sessionId)),
     entry: (sessionId) => harness.entries([sessionId]).get(sessionId) ?? null,
     entries(sessionIds) {
       const inputs = { facts: readFacts(client, PROJECT), snapshots: readSnapshots(client, PROJECT), stream: streamFacts(), now: env.now() };

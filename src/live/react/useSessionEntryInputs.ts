@@ -4,20 +4,20 @@ import { useShallow } from 'zustand/react/shallow';
 import type { StreamFacts } from '../../reconcile/types';
 import { attentionUnknown } from '../../reconcile/sessionFacts';
 import { useConnectionStore } from '../../state/connection';
-import { emptyFacts, type TaskSnapshotsEntry } from '../cacheEntries';
-import { missingTaskIds, type EntryInputs } from '../entries';
+import { emptyFacts, type TaskSnapshotsCache } from '../normalisedCaches';
+import { missingTaskIds, type SessionEntryInputs } from '../sessionEntries';
 import { registerLiveDefaults } from '../queries';
 import { useLiveEngine } from './LiveProvider';
 import { useNow } from './useNow';
 
-const EMPTY_SNAPSHOTS: TaskSnapshotsEntry = new Map();
+const EMPTY_SNAPSHOTS: TaskSnapshotsCache = new Map();
 
 export function useStreamFacts(): StreamFacts {
   return useConnectionStore(useShallow((s) => ({ connection: s.project, lastLiveAt: s.lastLiveAt, catchingUp: s.catchingUp })));
 }
 
 /** What a project's entries are derived from: the normalised caches, the stream, and the engine clock's tick. */
-export function useEntryInputs(projectId: string): EntryInputs {
+export function useSessionEntryInputs(projectId: string): SessionEntryInputs {
   const { client, queries } = useLiveEngine();
   useMemo(() => registerLiveDefaults(client, projectId), [client, projectId]);
   const facts = useQuery(queries.sessionFacts(projectId)).data ?? emptyFacts;
@@ -31,7 +31,7 @@ export function useEntryInputs(projectId: string): EntryInputs {
  * Tasks no loaded list page reached: fetched one by one (deduplicated, cached, refreshed with the list).
  * Returns the inputs with the tasks whose lookup failed, so those show as "could not load", not "loading".
  */
-export function useMissingTasks(projectId: string, sessionIds: readonly string[], inputs: EntryInputs): EntryInputs {
+export function useMissingTasks(projectId: string, sessionIds: readonly string[], inputs: SessionEntryInputs): SessionEntryInputs {
   const { queries } = useLiveEngine();
   const list = useInfiniteQuery(queries.taskList(projectId));
   const settled = list.isSuccess || list.isError;
@@ -53,7 +53,7 @@ const MAX_ATTENTION_PROBES = 20;
  * Active sessions whose open question SAM's list cannot tell (`attentionUnknown`): one look at each
  * detail, so a chat that waits for an answer does not read "Working" until someone opens it.
  */
-export function useAttentionProbes(projectId: string, sessionIds: readonly string[], facts: EntryInputs['facts']): void {
+export function useAttentionProbes(projectId: string, sessionIds: readonly string[], facts: SessionEntryInputs['facts']): void {
   const { queries } = useLiveEngine();
   const ids = useMemo(
     () => sessionIds

@@ -4,7 +4,7 @@ import { sessionView } from '../reconcile/sessionView';
 import { heldTaskFacts, heldTaskRow } from '../reconcile/taskSnapshots';
 import type { HeldTask } from '../reconcile/taskSnapshots';
 import type { Lineage, SessionEntry, SessionView, StreamFacts, TaskContext } from '../reconcile/types';
-import type { SessionFactsEntry, TaskSnapshotsEntry } from './cacheEntries';
+import type { SessionFactsCache, TaskSnapshotsCache } from './normalisedCaches';
 
 /*
  * SessionEntry = one session joined with its task and derived once (sessionView, lineage). Entries are
@@ -12,9 +12,9 @@ import type { SessionFactsEntry, TaskSnapshotsEntry } from './cacheEntries';
  * and an entry whose inputs did not change keeps its identity (its row does not re-render).
  */
 
-export interface EntryInputs {
-  facts: SessionFactsEntry;
-  snapshots: TaskSnapshotsEntry;
+export interface SessionEntryInputs {
+  facts: SessionFactsCache;
+  snapshots: TaskSnapshotsCache;
   stream: StreamFacts;
   now: number;
   /** Tasks whose lookup failed (shown as unknown, not as loading). */
@@ -26,18 +26,18 @@ export interface EntryInputs {
  * unchanged one keeps its identity), the last list, and the two lookups lineage needs, each kept for the
  * cache value it was built from.
  */
-export interface EntryMemo {
+export interface SessionEntryMemo {
   readonly entries: Map<string, SessionEntry>;
   lastList: SessionEntry[] | null;
-  tasksById: { of: TaskSnapshotsEntry; map: Map<string, Task> } | null;
-  sessionsByTaskId: { of: SessionFactsEntry; map: Map<string, { id: string }> } | null;
+  tasksById: { of: TaskSnapshotsCache; map: Map<string, Task> } | null;
+  sessionsByTaskId: { of: SessionFactsCache; map: Map<string, { id: string }> } | null;
 }
 
-export function createEntryMemo(): EntryMemo {
+export function createSessionEntryMemo(): SessionEntryMemo {
   return { entries: new Map(), lastList: null, tasksById: null, sessionsByTaskId: null };
 }
 
-function tasksById(memo: EntryMemo, snapshots: TaskSnapshotsEntry): Map<string, Task> {
+function tasksById(memo: SessionEntryMemo, snapshots: TaskSnapshotsCache): Map<string, Task> {
   if (memo.tasksById?.of === snapshots) return memo.tasksById.map;
   const map = new Map<string, Task>();
   for (const [id, held] of snapshots) {
@@ -48,7 +48,7 @@ function tasksById(memo: EntryMemo, snapshots: TaskSnapshotsEntry): Map<string, 
   return map;
 }
 
-function sessionsByTaskId(memo: EntryMemo, facts: SessionFactsEntry): Map<string, { id: string }> {
+function sessionsByTaskId(memo: SessionEntryMemo, facts: SessionFactsCache): Map<string, { id: string }> {
   if (memo.sessionsByTaskId?.of === facts) return memo.sessionsByTaskId.map;
   const map = new Map<string, { id: string }>();
   for (const [id, record] of facts.records) if (record.facts.taskId) map.set(record.facts.taskId, { id });
@@ -66,7 +66,7 @@ export function taskContext(taskId: string | null, held: HeldTask | undefined, f
   return { lookup: taskId !== null && failedLookups?.has(taskId) ? 'failed' : 'loading', taskLeftTerminal: held?.leftTerminal ?? false };
 }
 
-export function buildEntry(memo: EntryMemo, inputs: EntryInputs, sessionId: string): SessionEntry | null {
+export function buildEntry(memo: SessionEntryMemo, inputs: SessionEntryInputs, sessionId: string): SessionEntry | null {
   const record = inputs.facts.records.get(sessionId);
   if (!record) return null;
   const session = record.facts;
@@ -88,7 +88,7 @@ export function buildEntry(memo: EntryMemo, inputs: EntryInputs, sessionId: stri
 }
 
 /** Entries of `ids`, in order: the same array as last time when every entry is the same object. */
-export function buildEntries(memo: EntryMemo, inputs: EntryInputs, ids: readonly string[]): SessionEntry[] {
+export function buildEntries(memo: SessionEntryMemo, inputs: SessionEntryInputs, ids: readonly string[]): SessionEntry[] {
   const next = ids.map((id) => buildEntry(memo, inputs, id)).filter((entry): entry is SessionEntry => entry !== null);
   const previous = memo.lastList;
   if (previous && previous.length === next.length && previous.every((entry, i) => entry === next[i])) return previous;
@@ -97,7 +97,7 @@ export function buildEntries(memo: EntryMemo, inputs: EntryInputs, ids: readonly
 }
 
 /** The sidebar's order: sessions announced live and not yet in the list first (newest first), then the list's order. */
-export function listedSessionIds(pages: readonly SessionList[], facts: SessionFactsEntry): string[] {
+export function listedSessionIds(pages: readonly SessionList[], facts: SessionFactsCache): string[] {
   const listed = new Set<string>();
   for (const page of pages) for (const row of page.sessions) listed.add(row.id);
   const fresh = [...facts.createdLive].filter(([id]) => !listed.has(id)).sort((a, b) => b[1] - a[1]).map(([id]) => id);
@@ -105,7 +105,7 @@ export function listedSessionIds(pages: readonly SessionList[], facts: SessionFa
 }
 
 /** Task ids the entries need and no snapshot holds: their sessions' tasks, and the parents lineage names. */
-export function missingTaskIds(sessionIds: readonly string[], facts: SessionFactsEntry, snapshots: TaskSnapshotsEntry): string[] {
+export function missingTaskIds(sessionIds: readonly string[], facts: SessionFactsCache, snapshots: TaskSnapshotsCache): string[] {
   const missing = new Set<string>();
   for (const id of sessionIds) {
     const taskId = facts.records.get(id)?.facts.taskId;
