@@ -2,8 +2,6 @@ import type { QueryClient } from '@tanstack/query-core';
 import type { Notification } from '../api/contract';
 import type { ConnectionSink } from '../state/connection';
 import { tickingClock, type TickingClock } from './clock';
-import type { FollowUps } from './apply';
-import type { CacheAction } from './cacheActions';
 import { createCacheReducer } from './cacheReducer';
 import { concurrencyLimit, stampClock, type LiveCore } from './core';
 import { createSessionEntryMemo, type SessionEntryMemo } from './sessionEntries';
@@ -58,21 +56,22 @@ export interface LiveEngine extends LiveCore {
   publishArrivals(notifications: Notification[]): void;
 }
 
+const notBuiltYet = (): never => {
+  throw new Error('the engine is still being built');
+};
+
 export function createLiveEngine({ client, env: overrides = {} }: LiveEngineOptions): LiveEngine {
   const real = browserEnv();
   // The real routes object itself unless some are replaced: tests spy on its methods after the engine exists.
   const env: LiveEnv = { ...real, ...overrides, api: overrides.api ? { ...real.api, ...overrides.api } : real.api };
-  // The reducer needs the notification cache's writes, which need the core: bound once both exist.
-  let reduce: (action: CacheAction) => FollowUps = () => {
-    throw new Error('the engine is still being built');
-  };
-  const core: LiveCore = { client, env, stamp: stampClock(env.now), dispatch: (action) => reduce(action) };
+  // The reducer needs the notification cache's writes, which need the core: it is set once both exist.
+  const core: { -readonly [K in keyof LiveCore]: LiveCore[K] } = { client, env, stamp: stampClock(env.now), dispatch: notBuiltYet };
   const sockets = new Set<SocketClient>();
   const memos = new Map<string, SessionEntryMemo>();
   const arrivalListeners = new Set<ArrivalListener>();
   const probeSignIn = signInProbe(env.api);
   const notifications = createNotificationCache(core);
-  reduce = createCacheReducer(client, notifications.writes);
+  core.dispatch = createCacheReducer(client, notifications.writes);
   const publishArrivals = (arrived: Notification[]) => arrivalListeners.forEach((listener) => listener(arrived));
 
   return {

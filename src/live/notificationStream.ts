@@ -10,6 +10,7 @@ import { parseNotificationFrame, type Notification, type NotificationEvent } fro
 import { connectionSink, type ConnectionSink } from '../state/connection';
 import { feedNotifications, type NotificationFeed } from '../reconcile/notifications';
 import { createSocketClient, type SocketClient, type SocketTiming } from './socket';
+import type { Stamped } from './cacheActions';
 import type { LiveCore } from './core';
 import { notificationKeys, type NotificationCache } from './notificationCache';
 
@@ -41,7 +42,8 @@ export function createNotificationStream(options: NotificationStreamOptions): No
   let catchUp: Promise<void> | null = null;
   let catchUpAgain = false;
 
-  function handleEvents(events: NotificationEvent[]) {
+  function handleEvents(stamped: Stamped<NotificationEvent>[]) {
+    const events = stamped.map(({ event }) => event);
     const arrived = newArrivals(queryClient, events);
     core.dispatch({ type: 'notificationFrames', events, at: env.now() });
     if (arrived.length > 0) options.onArrived?.(arrived);

@@ -82,6 +82,7 @@ export function createProjectStream(options: ProjectStreamOptions): ProjectStrea
   }
 
   function handleEvents(events: Stamped<ProjectEvent>[]) {
+    connection.contentCut?.(countCut(events.flatMap(({ event }) => messagesOf(event))));
     const followUps = core.dispatch({ type: 'projectEvents', projectId, events });
     for (const reason of followUps.skipped) connection.eventSkipped?.(reason);
     if (followUps.refetchTasks) track(refreshers.tasks.trigger());
@@ -89,16 +90,11 @@ export function createProjectStream(options: ProjectStreamOptions): ProjectStrea
     for (const sessionId of followUps.catchUpSessions) catchingUp(() => refreshers.chat(sessionId).trigger());
   }
 
-  const socket = createSocketClient<Stamped<ProjectEvent>>({
+  const socket = createSocketClient<ProjectEvent>({
     url: () => socketUrl(streamPaths.project(projectId)),
+    parse: parseProjectFrame,
     // Stamped on arrival (see apply.ts), before the batch waits for its frame.
-    parse: (raw) => {
-      const result = parseProjectFrame(raw);
-      if (result.kind !== 'event') return result;
-      connection.contentCut?.(countCut(messagesOf(result.event)));
-      return { kind: 'event', event: { event: result.event, stamp: core.stamp() } };
-    },
-    isPong: ({ event }) => event.type === 'pong',
+    stamp: core.stamp,
     onEvents: handleEvents,
     // Every open, the first included: REST answers that started before the socket listened may predate
     // events it will never replay. Failed sends go out again once the catch-up has confirmed what arrived.

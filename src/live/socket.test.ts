@@ -14,7 +14,7 @@ function setup(options: { random?: () => number; sockets?: Set<SocketClient> } =
   const client = createSocketClient<ProjectEvent>({
     url: () => 'ws://sam.test/api/projects/p1/sessions/ws',
     parse: parseProjectFrame,
-    onEvents: (events) => batches.push(events),
+    onEvents: (events) => batches.push(events.map(({ event }) => event)),
     onOpen: ({ reconnected }) => opens.push(reconnected),
     onStatus: (status) => statuses.push(status),
     sockets: options.sockets,

@@ -1,6 +1,7 @@
 import type { FrameResult } from '../api/contract';
 import type { ConnectionStatus } from '../reconcile/types';
 import { DEFAULT_TIMING, backoffDelay, type SocketTiming } from './backoff';
+import type { Stamped } from './cacheActions';
 import { browserEnv, type LiveEnv, type TimerId, type WebSocketLike } from './env';
 
 /**
@@ -11,7 +12,7 @@ import { browserEnv, type LiveEnv, type TimerId, type WebSocketLike } from './en
  * const client = createSocketClient({
  *   url: () => socketUrl(streamPaths.notifications()),   // read at every (re)connect
  *   parse: parseNotificationFrame,                          // validates one raw frame, never throws
- *   onEvents: (events) => applyNotificationEvents(events),  // a batch, at most once per animation frame
+ *   onEvents: (events) => dispatch(events),                  // a batch of stamped events, at most once per animation frame
  *   onOpen: ({ reconnected }) => refetchWhatWasMissed(),    // after EVERY open: SAM keeps no replay buffer
  *   onStatus: (status, at) => connectionSink.setStatus('notifications', status, at),
  *   onDropped: connectionSink.frameDropped,                 // invalid frame (reason)
@@ -39,7 +40,10 @@ import { browserEnv, type LiveEnv, type TimerId, type WebSocketLike } from './en
 export interface SocketClientOptions<E> {
   url: () => string;
   parse: (raw: unknown) => FrameResult<E>;
-  onEvents: (events: E[]) => void;
+  /** Each event with the stamp taken when it was RECEIVED (before it waited for its animation frame). */
+  onEvents: (events: Stamped<E>[]) => void;
+  /** Stamps each valid event on arrival (default: `env.now`). */
+  stamp?: () => number;
   onOpen?: (info: { reconnected: boolean; at: number }) => void;
   onStatus?: (status: ConnectionStatus, at: number) => void;
   onDropped?: (reason: string) => void;
@@ -81,6 +85,7 @@ export function createSocketClient<E>(options: SocketClientOptions<E>): SocketCl
   const env: LiveEnv = { ...browserEnv(), ...options.env };
   const timing: SocketTiming = { ...DEFAULT_TIMING, ...options.timing };
   const isPong = options.isPong ?? defaultIsPong;
+  const stamp = options.stamp ?? env.now;
 
   let status: ConnectionStatus = 'offline';
   let running = false;
@@ -95,7 +100,7 @@ export function createSocketClient<E>(options: SocketClientOptions<E>): SocketCl
   let socketOpened = false;
   const timers = { retry: null as TimerId, connect: null as TimerId, ping: null as TimerId, pong: null as TimerId };
   /** Valid events received and not yet handed to `onEvents`, in arrival order. */
-  let queue: E[] = [];
+  let queue: Stamped<E>[] = [];
   let cancelFlush: (() => void) | null = null;
   let unsubscribe: Array<() => void> = [];
 
@@ -218,7 +223,7 @@ export function createSocketClient<E>(options: SocketClientOptions<E>): SocketCl
     if (result.kind === 'invalid') return guarded(() => options.onDropped?.(result.reason));
     if (result.kind === 'ignored') return guarded(() => options.onIgnored?.(result.frameType));
     if (isPong(result.event)) return clearTimer('pong');
-    queue.push(result.event);
+    queue.push({ event: result.event, stamp: stamp() });
     cancelFlush ??= env.scheduleFlush(flush);
   }
 
