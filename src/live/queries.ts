@@ -41,6 +41,7 @@ async function fetchChat(core: LiveCore, projectId: string, sessionId: string, s
   core.dispatch({ type: 'sessionDetail', projectId, sessionId, detail: body, stamp });
   const mode = from === null ? 'latest' : 'after';
   const messages = caughtUp?.messages ?? body.messages;
+  // The chat itself is this query's own data: TanStack stores it, merged by `chatStructuralSharing`.
   const fetched: ChatCache['fetched'] = { stamp, mode, messages, ...(caughtUp?.incompleteAfter === undefined ? {} : { incompleteAfter: caughtUp.incompleteAfter }) };
   return { ...emptyChat(), detail: body.session, state: body.state, hasEarlier: mode === 'latest' ? body.hasMore : true, fetched };
 }
@@ -52,8 +53,7 @@ export const chatStructuralSharing = (held: unknown, incoming: unknown) => merge
 export function createLiveQueries(core: LiveCore, limited: <T>(run: () => Promise<T>) => Promise<T>) {
   const { api } = core.env;
   return {
-  sessionList: (projectId: string) =>
-    ({
+    sessionList: (projectId: string) => ({
       queryKey: keys.sessionList(projectId),
       initialPageParam: 0,
       queryFn: async ({ pageParam, signal }: { pageParam: number; signal: AbortSignal }): Promise<SessionList> => {
@@ -67,9 +67,8 @@ export function createLiveQueries(core: LiveCore, limited: <T>(run: () => Promis
       ...managedByStream,
     }),
 
-  /** The tasks most recently updated (one page of 200 is what the sidebar needs; details fill the rest). */
-  taskList: (projectId: string) =>
-    ({
+    /** The tasks most recently updated (one page of 200 is what the sidebar needs; details fill the rest). */
+    taskList: (projectId: string) => ({
       queryKey: keys.taskList(projectId),
       initialPageParam: null as string | null,
       queryFn: async ({ pageParam, signal }: { pageParam: string | null; signal: AbortSignal }): Promise<TaskList> => {
@@ -83,9 +82,8 @@ export function createLiveQueries(core: LiveCore, limited: <T>(run: () => Promis
       ...managedByStream,
     }),
 
-  /** A session's detail with one message: its facts (the open question above all), nothing for the chat. */
-  sessionProbe: (projectId: string, sessionId: string) =>
-    ({
+    /** A session's detail with one message: its facts (the open question above all), nothing for the chat. */
+    sessionProbe: (projectId: string, sessionId: string) => ({
       queryKey: keys.sessionProbe(projectId, sessionId),
       queryFn: ({ signal }: { signal: AbortSignal }) =>
         limited(async () => {
@@ -98,8 +96,7 @@ export function createLiveQueries(core: LiveCore, limited: <T>(run: () => Promis
       ...managedByStream,
     }),
 
-  taskDetail: (projectId: string, taskId: string) =>
-    ({
+    taskDetail: (projectId: string, taskId: string) => ({
       queryKey: keys.taskDetail(projectId, taskId),
       queryFn: ({ signal }: { signal: AbortSignal }) =>
         limited(async () => {
@@ -112,17 +109,16 @@ export function createLiveQueries(core: LiveCore, limited: <T>(run: () => Promis
       ...managedByStream,
     }),
 
-  chat: (projectId: string, sessionId: string) =>
-    ({
+    chat: (projectId: string, sessionId: string) => ({
       queryKey: keys.chat(projectId, sessionId),
       queryFn: ({ signal }: { signal: AbortSignal }) => fetchChat(core, projectId, sessionId, signal),
       structuralSharing: chatStructuralSharing,
       ...managedByStream,
     }),
 
-  /** Readers of the normalised caches (written only by src/live). */
-  sessionFacts: (projectId: string) => normalised<SessionFactsCache>(keys.sessionFacts(projectId)),
-  taskSnapshots: (projectId: string) => normalised<TaskSnapshotsCache>(keys.taskSnapshots(projectId)),
+    /** Readers of the normalised caches (written only by the engine's reducer). */
+    sessionFacts: (projectId: string) => normalised<SessionFactsCache>(keys.sessionFacts(projectId)),
+    taskSnapshots: (projectId: string) => normalised<TaskSnapshotsCache>(keys.taskSnapshots(projectId)),
   };
 }
 
