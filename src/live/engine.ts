@@ -26,7 +26,11 @@ export type EnvOverrides = Partial<Omit<LiveEnv, 'api'>> & { api?: Partial<LiveA
 export interface LiveEngineOptions {
   client: QueryClient;
   env?: EnvOverrides;
+  /** Where the streams report their status and counts (the app: the connection store; default: nowhere). */
+  connection?: ConnectionSink;
 }
+
+const nowhere: ConnectionSink = { setStatus: () => {}, frameDropped: () => {}, frameIgnored: () => {}, catchUpStarted: () => {}, catchUpFinished: () => {} };
 
 export interface StreamOptions {
   connection?: ConnectionSink;
@@ -60,7 +64,7 @@ const notBuiltYet = (): never => {
   throw new Error('the engine is still being built');
 };
 
-export function createLiveEngine({ client, env: overrides = {} }: LiveEngineOptions): LiveEngine {
+export function createLiveEngine({ client, env: overrides = {}, connection = nowhere }: LiveEngineOptions): LiveEngine {
   const real = browserEnv();
   // The real routes object itself unless some are replaced: tests spy on its methods after the engine exists.
   const env: LiveEnv = { ...real, ...overrides, api: overrides.api ? { ...real.api, ...overrides.api } : real.api };
@@ -85,13 +89,13 @@ export function createLiveEngine({ client, env: overrides = {} }: LiveEngineOpti
       return memo;
     },
     projectStream: (projectId, options = {}) =>
-      createProjectStream({ core, projectId, sockets, connection: options.connection, timing: options.timing, probeSignIn: options.probeSignIn ?? probeSignIn }),
+      createProjectStream({ core, projectId, sockets, connection: options.connection ?? connection, timing: options.timing, probeSignIn: options.probeSignIn ?? probeSignIn }),
     notificationStream: (options = {}) =>
       createNotificationStream({
         core,
         notifications,
         sockets,
-        connection: options.connection,
+        connection: options.connection ?? connection,
         timing: options.timing,
         probeSignIn: options.probeSignIn ?? probeSignIn,
         onArrived: options.onArrived ?? publishArrivals,

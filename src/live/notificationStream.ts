@@ -7,7 +7,7 @@ import type { QueryClient } from '@tanstack/query-core';
 import { socketUrl } from '../api/config';
 import { streamPaths } from '../api/endpoints';
 import { parseNotificationFrame, type Notification, type NotificationEvent } from '../api/contract';
-import { connectionSink, type ConnectionSink } from '../state/connection';
+import type { ConnectionSink } from '../state/connection';
 import { feedNotifications, type NotificationFeed } from '../reconcile/notifications';
 import { createSocketClient, type SocketClient, type SocketTiming } from './socket';
 import type { Stamped } from './cacheActions';
@@ -19,7 +19,7 @@ export interface NotificationStreamOptions {
   notifications: NotificationCache;
   /** Started socket clients join this set (the engine reconnects them all at once). */
   sockets: Set<SocketClient>;
-  connection?: ConnectionSink;
+  connection: ConnectionSink;
   timing?: Partial<SocketTiming>;
   /** Asks whether the sign-in still holds after a refused upgrade. */
   probeSignIn: () => unknown;
@@ -36,7 +36,7 @@ export interface NotificationStream {
 }
 
 export function createNotificationStream(options: NotificationStreamOptions): NotificationStream {
-  const { core, notifications, connection = connectionSink } = options;
+  const { core, notifications, connection } = options;
   const { client: queryClient, env } = core;
   /** The running catch-up, and whether another open asked for one meanwhile. */
   let catchUp: Promise<void> | null = null;

@@ -1,7 +1,7 @@
 import { socketUrl } from '../api/config';
 import { countCut, parseProjectFrame, type Message, type ProjectEvent } from '../api/contract';
 import { streamPaths } from '../api/endpoints';
-import { connectionSink, type ConnectionSink } from '../state/connection';
+import type { ConnectionSink } from '../state/connection';
 import type { Stamped } from './cacheActions';
 import { catchUpProject, createRefreshers } from './catchUp';
 import type { LiveCore } from './core';
@@ -26,7 +26,7 @@ export interface ProjectStreamOptions {
   projectId: string;
   /** Started socket clients join this set (the engine reconnects them all at once). */
   sockets: Set<SocketClient>;
-  connection?: ConnectionSink;
+  connection: ConnectionSink;
   timing?: Partial<SocketTiming>;
   /** Asks whether the sign-in still holds after a refused upgrade. */
   probeSignIn: () => unknown;
@@ -44,7 +44,7 @@ const messagesOf = (event: ProjectEvent): readonly Message[] =>
   event.type === 'message.new' ? [event.message] : event.type === 'messages.batch' ? event.messages : [];
 
 export function createProjectStream(options: ProjectStreamOptions): ProjectStream {
-  const { core, projectId, connection = connectionSink } = options;
+  const { core, projectId, connection } = options;
   const { client, env } = core;
   registerLiveDefaults(client, projectId);
   const refreshers = createRefreshers(client, projectId);
