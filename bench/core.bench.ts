@@ -14,13 +14,13 @@ import { conversationItems } from '../src/reconcile/conversation';
 import { listRowPatch } from '../src/reconcile/sessionFacts';
 import type { HeldTask } from '../src/reconcile/taskSnapshots';
 import type { StreamFacts } from '../src/reconcile/types';
-import { applyProjectEvents, type Stamped } from '../src/live/apply';
-import { foldFacts, type FactsWrite, type TaskSnapshotsEntry } from '../src/live/cacheEntries';
-import { addMessages, emptyChat, type ChatEntry } from '../src/live/chatEntry';
-import { configureLive } from '../src/live/context';
-import { buildEntry, type EntryInputs } from '../src/live/entries';
+import { applyProjectEvents } from '../src/live/apply';
+import type { Stamped } from '../src/live/cacheActions';
+import { foldFacts, type FactsWrite, type TaskSnapshotsCache } from '../src/live/normalisedCaches';
+import { addMessages, emptyChat, type ChatCache } from '../src/live/chatCache';
+import { buildEntry, createSessionEntryMemo, type SessionEntryInputs } from '../src/live/sessionEntries';
 import { registerLiveDefaults } from '../src/live/queries';
-import { emptyFacts } from '../src/live/cacheEntries';
+import { emptyFacts } from '../src/live/normalisedCaches';
 import { makeRow, makeTask } from '../src/test/factories';
 
 const P = 'bench';
@@ -58,14 +58,13 @@ function history(count: number): Message[] {
   return out;
 }
 
-function chatWith(messages: Message[]): ChatEntry {
+function chatWith(messages: Message[]): ChatCache {
   const { entry } = addMessages(emptyChat(), messages, { detectGaps: false, stamp: 0 });
   return { ...entry, detail: { ...makeRow({ id: S }), agentSessionId: null, agentType: null, task: null } };
 }
 
 function clientWith(initial: Message[]): QueryClient {
   const client = new QueryClient();
-  configureLive(client, { now: () => T0 });
   registerLiveDefaults(client, P);
   client.setQueryData(keys.chat(P, S), chatWith(initial));
   client.setQueryData(keys.sessionFacts(P), foldFacts(emptyFacts, [{ id: S, patch: listRowPatch(makeRow({ id: S })), stamp: 1 }]));
@@ -96,7 +95,7 @@ function repeat(times: number, run: () => number): { min: number; median: number
 const show = ({ min, median }: { min: number; median: number }, unit: string, digits = 2) =>
   `${min.toFixed(digits)} ${unit} (median ${median.toFixed(digits)})`;
 
-function reconcileInputs(sessions: number, tasks: number): { inputs: EntryInputs; ids: string[] } {
+function reconcileInputs(sessions: number, tasks: number): { inputs: SessionEntryInputs; ids: string[] } {
   const snapshots = new Map<string, HeldTask>();
   const statuses = ['in_progress', 'completed', 'failed', 'queued', 'cancelled'];
   for (let i = 0; i < tasks; i += 1) {
@@ -116,13 +115,13 @@ function reconcileInputs(sessions: number, tasks: number): { inputs: EntryInputs
     ids.push(`s${i}`);
     writes.push({ id: `s${i}`, patch: listRowPatch(makeRow({ id: `s${i}`, taskId: `t${i * 10}`, agentCompletedAt: i % 3 ? T0 : null })), stamp: i + 1 });
   }
-  return { inputs: { facts: foldFacts(emptyFacts, writes), snapshots: snapshots as TaskSnapshotsEntry, stream: LIVE, now: T0 + 60_000 }, ids };
+  return { inputs: { facts: foldFacts(emptyFacts, writes), snapshots: snapshots as TaskSnapshotsCache, stream: LIVE, now: T0 + 60_000 }, ids };
 }
 
 function reconcileCost(): number {
   const { inputs, ids } = reconcileInputs(1_000, 10_000);
   const start = performance.now();
-  const memo = new Map();
+  const memo = createSessionEntryMemo();
   for (const id of ids) buildEntry(memo, inputs, id);
   return performance.now() - start;
 }
@@ -130,7 +129,7 @@ function reconcileCost(): number {
 /** After one task changed (a tasks refetch): the time to rebuild, and how many entries changed identity. */
 function reconcileAfterOneChange(): { ms: number; changed: number } {
   const { inputs, ids } = reconcileInputs(1_000, 10_000);
-  const memo = new Map();
+  const memo = createSessionEntryMemo();
   const before = ids.map((id) => buildEntry(memo, inputs, id));
   const snapshots = new Map(inputs.snapshots);
   const held = snapshots.get('t10');
@@ -185,7 +184,7 @@ console.log(`\nLookout core figures (node ${process.version})\n${figures.map(([n
 describe('core', () => {
   const { inputs, ids } = reconcileInputs(1_000, 10_000);
   bench('reconcile 1,000 sessions x 10,000 tasks (cold)', () => {
-    const memo = new Map();
+    const memo = createSessionEntryMemo();
     for (const id of ids) buildEntry(memo, inputs, id);
   }, { time: 1_000 });
 

@@ -4,7 +4,7 @@ import { onUnauthorized } from '../api/http';
 import { AppHeader } from './AppHeader';
 import { SignedOut } from './SignedOut';
 import { useUiStore } from '../state/ui';
-import { useNotificationStream } from '../live/notificationStream';
+import { useNotificationStream } from '../live/react';
 
 export function AppShell() {
   const signedOut = useUiStore((s) => s.signedOut);

@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { reconnectLiveSockets } from '../live/socket';
+import { useLiveEngine } from '../live/react';
 import { useConnectionStore } from '../state/connection';
 import { useUiStore } from '../state/ui';
 import { StreamDiagnostics } from './StreamDiagnostics';
@@ -23,6 +23,7 @@ export function ConnectionIndicator({ scope, caption }: { scope: 'project' | 'no
   const catchingUp = useConnectionStore((s) => s.catchingUp);
   // Signed out, the sockets cannot reconnect; the signed-out screen has its own way back.
   const signedOut = useUiStore((s) => s.signedOut);
+  const engine = useLiveEngine();
   const [open, setOpen] = useState(false);
   const look = LOOK[status];
   const label = status === 'live' && catchingUp ? 'Catching up' : look.label;
@@ -34,7 +35,7 @@ export function ConnectionIndicator({ scope, caption }: { scope: 'project' | 'no
           type="button"
           aria-label="Reconnect now"
           className="min-h-11 min-w-11 rounded-md px-2 text-sm text-accent underline-offset-2 hover:underline"
-          onClick={reconnectLiveSockets}
+          onClick={engine.reconnectSockets}
         >
           <span aria-hidden="true" className="sm:hidden">
             ⟳

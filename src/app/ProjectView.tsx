@@ -1,12 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import { Navigate, useParams } from 'react-router';
-import { useProjectStream, useSessionEntries } from '../live/hooks';
+import { useNow, useProjectStream, useSessionEntries } from '../live/react';
 import { canChooseDefaultChat, defaultChatId } from '../reconcile/defaultChat';
 import { useLastChatStore } from '../state/lastChat';
 import { useUiStore } from '../state/ui';
 import { chatPath } from '../ui/chatPath';
 import { useMediaQuery } from '../ui/useMediaQuery';
-import { useNow } from '../ui/useNow';
 import { SessionsSidebar } from '../features/sessions/SessionsSidebar';
 import { ChatPage } from '../features/chat/ChatPage';
 

@@ -1,8 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
 import { config } from '../api/config';
-import { reconnectLiveSockets } from '../live/socket';
-import { probeSignIn } from '../live/signIn';
+import { useLiveEngine } from '../live/react';
 import { useUiStore } from '../state/ui';
 
 /**
@@ -57,17 +55,17 @@ export function SignedOut() {
 
 /** Asks SAM whether the sign-in is back (on "Try again" and whenever the tab gets focus); if so, resumes. */
 function useReturnWhenSignedIn() {
-  const queryClient = useQueryClient();
+  const engine = useLiveEngine();
   const setSignedOut = useUiStore((s) => s.setSignedOut);
   const tryAgain = useCallback(async () => {
-    const state = await probeSignIn();
+    const state = await engine.probeSignIn();
     if (state === 'signed-in') {
       setSignedOut(false);
-      reconnectLiveSockets();
-      void queryClient.invalidateQueries();
+      engine.reconnectSockets();
+      void engine.client.invalidateQueries();
     }
     return state;
-  }, [queryClient, setSignedOut]);
+  }, [engine, setSignedOut]);
   useEffect(() => {
     const onFocus = () => void tryAgain();
     window.addEventListener('focus', onFocus);

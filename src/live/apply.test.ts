@@ -4,9 +4,10 @@ import type { ProjectEvent, SessionDetail } from '../api/contract';
 import { keys } from '../api/queries';
 import { makeMessage, makeRow, T0 } from '../test/factories';
 import { applyProjectEvents } from './apply';
-import { readFacts } from './cacheEntries';
-import { configureLive, type LiveApi } from './context';
-import { liveQueries, registerLiveDefaults, UNWATCHED_CHAT_GC_MS } from './queries';
+import { readFacts } from './normalisedCaches';
+import { createLiveEngine } from './engine';
+import type { LiveApi } from './env';
+import { registerLiveDefaults, UNWATCHED_CHAT_GC_MS } from './queries';
 
 const P = 'p1';
 
@@ -26,11 +27,11 @@ describe('applyProjectEvents and the chat caches', () => {
   it('a live message that lands before the first answer does not cancel the first fetch', async () => {
     const client = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: 15_000 } } });
     const session = vi.fn(async () => detailOf('s1'));
-    configureLive(client, { api: { session } as unknown as LiveApi, now: () => T0 });
+    const { queries } = createLiveEngine({ client, env: { api: { session } as unknown as LiveApi, now: () => T0 } });
     registerLiveDefaults(client, P);
 
     // What rendering useQuery does: the observer (and with it the query) exists; it subscribes later.
-    const observer = new QueryObserver(client, liveQueries.chat(P, 's1'));
+    const observer = new QueryObserver(client, queries.chat(P, 's1'));
     const live = makeMessage({ id: 'm2', sessionId: 's1', createdAt: T0 + 1, sequence: 2 });
     applyProjectEvents(client, P, [{ event: { type: 'message.new', sessionId: 's1', message: live }, stamp: T0 + 1 }]);
 
@@ -46,9 +47,9 @@ describe('applyProjectEvents and the chat caches', () => {
     vi.useFakeTimers();
     try {
       const client = new QueryClient();
-      configureLive(client, { api: { session: async () => detailOf('s1') } as unknown as LiveApi, now: () => T0 });
+      const { queries } = createLiveEngine({ client, env: { api: { session: async () => detailOf('s1') } as unknown as LiveApi, now: () => T0 } });
       registerLiveDefaults(client, P);
-      const off = new QueryObserver(client, liveQueries.chat(P, 's1')).subscribe(() => {});
+      const off = new QueryObserver(client, queries.chat(P, 's1')).subscribe(() => {});
       await vi.advanceTimersByTimeAsync(0);
       expect(client.getQueryData(keys.chat(P, 's1'))).toBeDefined();
       off();

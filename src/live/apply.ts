@@ -1,11 +1,12 @@
-import { hashKey, type QueryClient } from '@tanstack/react-query';
+import { hashKey, type QueryClient } from '@tanstack/query-core';
 import type { Message, ProjectEvent } from '../api/contract';
 import { keys } from '../api/queries';
 import { messagesPatch, type FactsPatch } from '../reconcile/sessionFacts';
-import { foldFacts, readFacts, type FactsWrite } from './cacheEntries';
-import { addMessages, emptyChat, type ChatEntry } from './chatEntry';
+import { foldFacts, readFacts, type FactsWrite } from './normalisedCaches';
+import { addMessages, emptyChat, type ChatCache } from './chatCache';
 import { readDeliveries, writeDeliveries } from './deliveries';
 import { recordDeliveryState } from '../reconcile/pendingSends';
+import type { Stamped } from './cacheActions';
 
 /*
  * apply(events): one batch of validated project events into the caches, at most one setQueryData per
@@ -13,10 +14,6 @@ import { recordDeliveryState } from '../reconcile/pendingSends';
  * Each event carries the stamp of the moment it was RECEIVED: an event that waited for its animation
  * frame is still older than a REST request that started meanwhile.
  */
-export interface Stamped<E> {
-  event: E;
-  stamp: number;
-}
 
 export interface FollowUps {
   /** SAM pushes no task status: anything that hints at a task change refetches the tasks. */
@@ -28,7 +25,9 @@ export interface FollowUps {
   skipped: string[];
 }
 
-const noneDefined = (patch: Record<string, unknown>) => Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
+export const noFollowUps = (): FollowUps => ({ refetchTasks: false, refetchSessions: false, catchUpSessions: new Set(), skipped: [] });
+
+const definedFields = (patch: Record<string, unknown>) => Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
 
 /** A session that goes to sleep or wakes up drops the progress of an earlier wake. */
 function statusPatch(status: string | undefined): FactsPatch {
@@ -46,7 +45,7 @@ export function applyProjectEvents(
   projectId: string,
   events: readonly Stamped<ProjectEvent>[],
 ): FollowUps {
-  const followUps: FollowUps = { refetchTasks: false, refetchSessions: false, catchUpSessions: new Set(), skipped: [] };
+  const followUps = noFollowUps();
   const writes: FactsWrite[] = [];
   const messages = new Map<string, { list: Message[]; stamp: number }>();
   let stamp = 0;
@@ -77,7 +76,7 @@ export function applyProjectEvents(
         break;
       }
       case 'session.updated':
-        fact(event.sessionId, { ...noneDefined({ topic: event.topic, taskId: event.taskId, workspaceId: event.workspaceId }), ...statusPatch(event.status) });
+        fact(event.sessionId, { ...definedFields({ topic: event.topic, taskId: event.taskId, workspaceId: event.workspaceId }), ...statusPatch(event.status) });
         if (event.taskId !== undefined) followUps.refetchTasks = true;
         break;
       case 'session.stopped':
@@ -155,7 +154,7 @@ export function applyProjectEvents(
   function addToChat(sessionId: string, list: readonly Message[], newest: number) {
     if (!chatIsOpen(client, projectId, sessionId)) return; // nobody has it open: only the sidebar fields move
     const key = keys.chat(projectId, sessionId);
-    const held = client.getQueryData<ChatEntry>(key) ?? emptyChat();
+    const held = client.getQueryData<ChatCache>(key) ?? emptyChat();
     const result = addMessages(held, list, { detectGaps: true, stamp: newest });
     // A chat whose first answer has not landed (no detail) stays stale: the query may exist before its
     // observer subscribes (built in render, subscribed after paint), and fresh data would skip its fetch.

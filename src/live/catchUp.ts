@@ -1,8 +1,8 @@
-import type { QueryClient } from '@tanstack/react-query';
+import type { QueryClient } from '@tanstack/query-core';
 import type { Message } from '../api/contract';
 import { keys } from '../api/queries';
 import { coalescer, type Coalescer } from './coalesce';
-import type { LiveApi } from './context';
+import type { LiveApi } from './env';
 
 /*
  * Refreshing what SAM does not push, or what a disconnect lost. Each kind is one coalescer (one request

@@ -10,7 +10,7 @@ import { sessionView } from '../reconcile/sessionView';
 import { heldTaskFacts } from '../reconcile/taskSnapshots';
 import type { SessionEntry, SessionFacts } from '../reconcile/types';
 import { LIVE, T0, makeRow, makeTask } from '../test/factories';
-import { readSnapshots } from './cacheEntries';
+import { readSnapshots } from './normalisedCaches';
 import { SAFETY_NET_MS } from './projectStream';
 import { drainMicrotasks, type Frame } from './testing/fakeSam';
 import { createHarness, PROJECT, type Harness } from './testing/harness';

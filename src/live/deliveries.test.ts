@@ -24,7 +24,7 @@ const phaseOf = (itemId: string) => deliveryPhasesByItem(readDeliveries(h.client
 describe('a follow-up to a busy agent', () => {
   it('is shown queued until SAM’s mailbox delivers it, then simply sent', async () => {
     await live(null); // the agent is working
-    await sendPrompt(h.client, PROJECT, 's1', 'also update the docs');
+    await sendPrompt(h.engine, PROJECT, 's1', 'also update the docs');
     const [row] = (h.sam.messages.get('s1') ?? []).filter((m) => m.content === 'also update the docs');
     expect(phaseOf(row!.id)).toBe('queued');
     h.deliver(h.sam.outbox.splice(0)); // the row, and the mailbox's retry
@@ -38,7 +38,7 @@ describe('a follow-up to a busy agent', () => {
   it('a delivery report that arrives before the prompt route answers still settles it', async () => {
     await live(T0); // the agent is idle: SAM delivers at once
     h.sam.hold = true;
-    const sent = sendPrompt(h.client, PROJECT, 's1', 'thanks, ship it');
+    const sent = sendPrompt(h.engine, PROJECT, 's1', 'thanks, ship it');
     h.deliver(h.sam.outbox.splice(0));
     h.sam.release();
     await sent;

@@ -1,6 +1,6 @@
-import { queryOptions, skipToken, useQuery, type QueryClient } from '@tanstack/react-query';
+import { skipToken, type QueryClient } from '@tanstack/query-core';
 import { keys } from '../api/queries';
-import { deliveryPhasesByItem, type DeliveryPhase, type PromptDeliveries } from '../reconcile/pendingSends';
+import type { PromptDeliveries } from '../reconcile/pendingSends';
 
 /*
  * The project's prompt deliveries (reconcile/pendingSends): written by the prompt route's answer
@@ -9,8 +9,12 @@ import { deliveryPhasesByItem, type DeliveryPhase, type PromptDeliveries } from 
 
 const EMPTY: PromptDeliveries = new Map();
 
-export const deliveriesQuery = (projectId: string) =>
-  queryOptions<PromptDeliveries>({ queryKey: keys.promptDeliveries(projectId), queryFn: skipToken, staleTime: Infinity, gcTime: Infinity });
+export const deliveriesQuery = (projectId: string) => ({
+  queryKey: keys.promptDeliveries(projectId),
+  queryFn: skipToken as unknown as () => Promise<PromptDeliveries>,
+  staleTime: Infinity,
+  gcTime: Infinity,
+});
 
 export function readDeliveries(client: QueryClient, projectId: string): PromptDeliveries {
   return client.getQueryData<PromptDeliveries>(keys.promptDeliveries(projectId)) ?? EMPTY;
@@ -21,17 +25,4 @@ export function writeDeliveries(client: QueryClient, projectId: string, next: Pr
   // A prompt still queued must be remembered however long it waits, watched or not.
   client.setQueryDefaults(keys.promptDeliveries(projectId), { gcTime: Infinity });
   client.setQueryData(keys.promptDeliveries(projectId), next);
-}
-
-const phasesMemo = new WeakMap<PromptDeliveries, ReadonlyMap<string, DeliveryPhase>>();
-function phases(deliveries: PromptDeliveries): ReadonlyMap<string, DeliveryPhase> {
-  let out = phasesMemo.get(deliveries);
-  if (!out) phasesMemo.set(deliveries, (out = deliveryPhasesByItem(deliveries)));
-  return out;
-}
-
-/** Where the prompt shown as this item is in SAM's mailbox; null when there is nothing to say (sent, or delivered). */
-export function usePromptDelivery(projectId: string, itemId: string): DeliveryPhase | null {
-  const { data } = useQuery({ ...deliveriesQuery(projectId), select: (deliveries) => phases(deliveries).get(itemId) ?? null });
-  return data ?? null;
 }

@@ -1,8 +1,14 @@
+import { api } from '../api/endpoints';
+
 /*
- * The outside world of src/live, injected so that tests drive it by hand: clock, timers, randomness,
- * the WebSocket constructor, the frame scheduler, and the browser's online/visibility/focus signals.
- * `browserEnv()` is the real one; tests build their own (see src/live/testing/fakeEnv.ts).
+ * The outside world of src/live, injected in one object so that tests drive it by hand: SAM's routes,
+ * clock, timers, randomness, ids, the WebSocket constructor, the frame scheduler, and the browser's
+ * online/visibility/focus signals. `browserEnv()` is the real one; tests override parts of it (see
+ * src/live/testing/fakeEnv.ts) when they create the engine (src/live/engine.ts).
  */
+
+/** SAM's routes (api/endpoints); tests replace some of them. */
+export type LiveApi = typeof api;
 
 export type TimerId = unknown;
 
@@ -19,11 +25,15 @@ export interface WebSocketLike {
 export type WebSocketConstructor = new (url: string) => WebSocketLike;
 
 export interface LiveEnv {
+  api: LiveApi;
   WebSocket: WebSocketConstructor;
+  /** The one clock of the app: stamps, timers, "2 min ago", stale reasons and the stall timer all read it. */
   now(): number;
   setTimeout(callback: () => void, ms: number): TimerId;
   clearTimeout(id: TimerId): void;
   random(): number;
+  /** A fresh id for something Lookout creates (an optimistic send). */
+  newId(): string;
   /** Runs `callback` once, soon (next animation frame); returns a cancel function. */
   scheduleFlush(callback: () => void): () => void;
   isOnline(): boolean;
@@ -50,6 +60,11 @@ function listen(target: EventTarget | undefined, type: string, callback: () => v
   return () => target.removeEventListener(type, callback);
 }
 
+function randomId(): string {
+  if (typeof crypto !== 'undefined' && 'randomUUID' in crypto) return crypto.randomUUID();
+  return `local-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+}
+
 export function browserEnv(): LiveEnv {
   const win = typeof window === 'undefined' ? undefined : window;
   const doc = typeof document === 'undefined' ? undefined : document;
@@ -59,11 +74,13 @@ export function browserEnv(): LiveEnv {
       if (isVisible()) callback();
     });
   return {
+    api,
     WebSocket: globalThis.WebSocket as unknown as WebSocketConstructor,
     now: () => Date.now(),
     setTimeout: (callback, ms) => globalThis.setTimeout(callback, ms),
     clearTimeout: (id) => globalThis.clearTimeout(id as ReturnType<typeof setTimeout>),
     random: Math.random,
+    newId: randomId,
     scheduleFlush(callback) {
       let done = false;
       const run = () => {

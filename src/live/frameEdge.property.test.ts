@@ -5,9 +5,10 @@ import { PROJECT_EVENT_TYPES, parseProjectFrame, type ProjectEvent } from '../ap
 import { keys } from '../api/queries';
 import { logToArray } from '../reconcile/messageLog';
 import { T0 } from '../test/factories';
-import { applyProjectEvents, type Stamped } from './apply';
-import { readFacts } from './cacheEntries';
-import { emptyChat, type ChatEntry } from './chatEntry';
+import { applyProjectEvents } from './apply';
+import type { Stamped } from './cacheActions';
+import { readFacts } from './normalisedCaches';
+import { emptyChat, type ChatCache } from './chatCache';
 
 /*
  * The frame edge under generated JSON: every frame type Lookout knows, with payloads whose fields are
@@ -133,7 +134,7 @@ describe('the frame edge under generated JSON', () => {
         applyProjectEvents(client, P, batchOf(frames));
 
         expect(readFacts(client, P).records.get(VALID_SESSION)?.facts.status).toBe('failed');
-        const chat = client.getQueryData<ChatEntry>(keys.chat(P, VALID_SESSION));
+        const chat = client.getQueryData<ChatCache>(keys.chat(P, VALID_SESSION));
         expect(logToArray(chat!.log).map((m) => m.id)).toContain('valid-message');
       }),
       { numRuns: RUNS },

@@ -5,7 +5,8 @@ import { api } from '../api/endpoints';
 import type { Notification, NotificationEvent, NotificationList } from '../api/contract';
 import { feedNotifications, type NotificationFeed } from '../reconcile/notifications';
 import { makeNotification, T0 } from '../reconcile/notifications.fixtures';
-import { applyNotificationFrames, catchUpNotifications, notificationKeys, notificationQueries } from './notificationCache';
+import { createLiveEngine } from './engine';
+import { notificationKeys } from './notificationCache';
 
 /*
  * Bug 6: a notification that arrived live while a feed / unread / count request was out was wiped when
@@ -106,6 +107,8 @@ async function run(commands: Command[]) {
   vi.spyOn(api, 'unreadCount').mockImplementation(() => respond('count'));
 
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  const { notifications, dispatch } = createLiveEngine({ client });
+  const notificationQueries = notifications.queries;
   await client.fetchInfiniteQuery(notificationQueries.feed());
   await client.fetchQuery(notificationQueries.unread());
   await client.fetchQuery(notificationQueries.unreadCount());
@@ -117,7 +120,7 @@ async function run(commands: Command[]) {
     const batch = sam.frames.slice(delivered, delivered + count);
     delivered += batch.length;
     for (const event of batch) if (event.type === 'notification.new') liveIds.add(event.notification.id);
-    applyNotificationFrames(client, batch, sam.frames.length);
+    dispatch({ type: 'notificationFrames', events: batch, at: sam.frames.length });
   };
   const answer = (request: Request) => {
     if (request.answer) return;
@@ -144,7 +147,7 @@ async function run(commands: Command[]) {
       const key = { feed: notificationKeys.feed(), unread: notificationKeys.unread(), count: notificationKeys.unreadCount() }[c.key];
       void client.refetchQueries({ queryKey: key, exact: true }).catch(() => {});
     } else if (c.op === 'catchUp') {
-      catchUps.push(catchUpNotifications(client).catch(() => {}));
+      catchUps.push(notifications.catchUp().catch(() => {}));
     } else {
       const open = requests.filter((r) => !r.landed);
       const request = open[c.pick % Math.max(1, open.length)];

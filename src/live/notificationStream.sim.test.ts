@@ -4,8 +4,9 @@ import { createTestSimulator, type TestSimulator } from '../../mocks/node';
 import type { ConnectionSink } from '../state/connection';
 import type { ConnectionStatus } from '../reconcile/types';
 import { feedNotifications, type NotificationFeed } from '../reconcile/notifications';
-import { notificationKeys, notificationQueries } from './notificationCache';
-import { createNotificationStream, type NotificationStream } from './notificationStream';
+import { notificationKeys } from './notificationCache';
+import { createLiveEngine } from './engine';
+import type { NotificationStream } from './notificationStream';
 
 /*
  * The notification stream against the simulated SAM (msw over fetch and WebSocket): the socket drops,
@@ -31,6 +32,16 @@ async function connect() {
   sim = createTestSimulator({ scenario: 'empty' });
   const [projectId] = [...sim.world.projects.keys()];
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  const engine = createLiveEngine({
+    client: queryClient,
+    env: {
+      scheduleFlush: (flush) => {
+        const timer = setTimeout(flush, 0);
+        return () => clearTimeout(timer);
+      },
+    },
+  });
+  const notificationQueries = engine.notifications.queries;
   await Promise.all([
     queryClient.fetchInfiniteQuery(notificationQueries.feed()),
     queryClient.fetchQuery(notificationQueries.unread()),
@@ -44,17 +55,7 @@ async function connect() {
     catchUpStarted: () => {},
     catchUpFinished: () => {},
   };
-  stream = createNotificationStream({
-    queryClient,
-    connection,
-    env: {
-      scheduleFlush: (flush) => {
-        const timer = setTimeout(flush, 0);
-        return () => clearTimeout(timer);
-      },
-    },
-    timing: { backoffBaseMs: 20, backoffCapMs: 50 },
-  });
+  stream = engine.notificationStream({ connection, timing: { backoffBaseMs: 20, backoffCapMs: 50 } });
   stream.start();
   await vi.waitFor(() => expect(statuses.at(-1)).toBe('live'));
   const world = sim.world;

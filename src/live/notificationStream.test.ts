@@ -8,7 +8,7 @@ import { feedNotifications, type NotificationFeed } from '../reconcile/notificat
 import { makeNotification, makePage, T0 } from '../reconcile/notifications.fixtures';
 import { createFakeEnv } from './testing/fakeEnv';
 import { notificationKeys, type NotificationFeedData } from './notificationCache';
-import { createNotificationStream } from './notificationStream';
+import { createLiveEngine } from './engine';
 
 /** What SAM's wire carries: ISO strings, which the contract turns into epoch ms. */
 const wire = (n: Notification) => ({
@@ -37,12 +37,8 @@ function setup(held: { feed?: Notification[]; unread?: Notification[]; count?: n
     catchUpFinished: () => {},
   };
   const arrivals: string[][] = [];
-  const stream = createNotificationStream({
-    queryClient,
-    connection,
-    env,
-    onArrived: (items) => arrivals.push(items.map((n) => n.id)),
-  });
+  const engine = createLiveEngine({ client: queryClient, env });
+  const stream = engine.notificationStream({ connection, onArrived: (items) => arrivals.push(items.map((n) => n.id)) });
   const ids = (key: readonly unknown[]) => feedNotifications(queryClient.getQueryData<NotificationFeed>(key)).map((n) => n.id);
   const find = (key: readonly unknown[], id: string) =>
     feedNotifications(queryClient.getQueryData<NotificationFeed>(key)).find((n) => n.id === id);

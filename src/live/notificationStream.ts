@@ -1,27 +1,28 @@
 /*
  * The notification stream: SAM's `/api/notifications/ws`, validated at the edge, batched per animation
  * frame by the generic socket client, applied to the notification caches, and caught up over REST after
- * every reconnect (SAM keeps no replay buffer). React-free except for `useNotificationStream`.
+ * every reconnect (SAM keeps no replay buffer). Built by the engine (src/live/engine.ts).
  */
-import { useEffect } from 'react';
-import { useQueryClient, type QueryClient } from '@tanstack/react-query';
+import type { QueryClient } from '@tanstack/query-core';
 import { socketUrl } from '../api/config';
 import { streamPaths } from '../api/endpoints';
 import { parseNotificationFrame, type Notification, type NotificationEvent } from '../api/contract';
-import { connectionSink, type ConnectionSink } from '../state/connection';
+import type { ConnectionSink } from '../state/connection';
 import { feedNotifications, type NotificationFeed } from '../reconcile/notifications';
 import { createSocketClient, type SocketClient, type SocketTiming } from './socket';
-import type { LiveEnv } from './env';
-import { probeSignIn } from './signIn';
-import { applyNotificationFrames, catchUpNotifications, notificationKeys } from './notificationCache';
+import type { Stamped } from './cacheActions';
+import type { LiveCore } from './core';
+import { notificationKeys, type NotificationCache } from './notificationCache';
 
 export interface NotificationStreamOptions {
-  queryClient: QueryClient;
-  connection?: ConnectionSink;
-  env?: Partial<LiveEnv>;
+  core: LiveCore;
+  notifications: NotificationCache;
+  /** Started socket clients join this set (the engine reconnects them all at once). */
+  sockets: Set<SocketClient>;
+  connection: ConnectionSink;
   timing?: Partial<SocketTiming>;
-  /** Asks whether the sign-in still holds after a refused upgrade (default: `probeSignIn`). */
-  probeSignIn?: () => unknown;
+  /** Asks whether the sign-in still holds after a refused upgrade. */
+  probeSignIn: () => unknown;
   /** Told about notifications that arrived live and were not held before (never about catch-up). */
   onArrived?: (notifications: Notification[]) => void;
 }
@@ -35,15 +36,16 @@ export interface NotificationStream {
 }
 
 export function createNotificationStream(options: NotificationStreamOptions): NotificationStream {
-  const { queryClient, connection = connectionSink } = options;
-  const now = options.env?.now ?? Date.now;
+  const { core, notifications, connection } = options;
+  const { client: queryClient, env } = core;
   /** The running catch-up, and whether another open asked for one meanwhile. */
   let catchUp: Promise<void> | null = null;
   let catchUpAgain = false;
 
-  function handleEvents(events: NotificationEvent[]) {
+  function handleEvents(stamped: Stamped<NotificationEvent>[]) {
+    const events = stamped.map(({ event }) => event);
     const arrived = newArrivals(queryClient, events);
-    applyNotificationFrames(queryClient, events, now());
+    core.dispatch({ type: 'notificationFrames', events, at: env.now() });
     if (arrived.length > 0) options.onArrived?.(arrived);
   }
 
@@ -52,7 +54,7 @@ export function createNotificationStream(options: NotificationStreamOptions): No
       catchUpAgain = true;
       return;
     }
-    catchUp = catchUpNotifications(queryClient)
+    catchUp = notifications.catchUp()
       .catch(() => queryClient.invalidateQueries({ queryKey: notificationKeys.all }))
       .finally(() => {
         catchUp = null;
@@ -74,8 +76,9 @@ export function createNotificationStream(options: NotificationStreamOptions): No
     onStatus: (status, at) => connection.setStatus('notifications', status, at),
     onDropped: (reason) => connection.frameDropped(reason),
     onIgnored: (frameType) => connection.frameIgnored(frameType),
-    onUpgradeFailed: () => void (options.probeSignIn ?? probeSignIn)(),
-    env: options.env,
+    onUpgradeFailed: () => void options.probeSignIn(),
+    env,
+    sockets: options.sockets,
     timing: options.timing,
   });
 
@@ -106,31 +109,4 @@ function newArrivals(queryClient: QueryClient, events: readonly NotificationEven
     if (event.notification.readAt === null) arrived.push(event.notification);
   }
   return arrived;
-}
-
-type ArrivalListener = (notifications: Notification[]) => void;
-const arrivalListeners = new Set<ArrivalListener>();
-
-/** Subscribes to live arrivals of the app's stream (the bell announces them). Returns the unsubscribe. */
-export function subscribeToArrivals(listener: ArrivalListener): () => void {
-  arrivalListeners.add(listener);
-  return () => arrivalListeners.delete(listener);
-}
-
-/** Hands live arrivals to every subscriber (the app's stream calls this; tests may too). */
-export function publishArrivals(notifications: Notification[]): void {
-  arrivalListeners.forEach((listener) => listener(notifications));
-}
-
-/** Mounted once at the app root: opens the notification socket for as long as the app lives. */
-export function useNotificationStream(): void {
-  const queryClient = useQueryClient();
-  useEffect(() => {
-    const stream = createNotificationStream({
-      queryClient,
-      onArrived: publishArrivals,
-    });
-    stream.start();
-    return () => stream.stop();
-  }, [queryClient]);
 }

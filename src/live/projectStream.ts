@@ -1,15 +1,13 @@
-import type { QueryClient } from '@tanstack/react-query';
 import { socketUrl } from '../api/config';
 import { countCut, parseProjectFrame, type Message, type ProjectEvent } from '../api/contract';
 import { streamPaths } from '../api/endpoints';
-import { connectionSink, type ConnectionSink } from '../state/connection';
-import { applyProjectEvents, type Stamped } from './apply';
+import type { ConnectionSink } from '../state/connection';
+import type { Stamped } from './cacheActions';
 import { catchUpProject, createRefreshers } from './catchUp';
-import { configureLive, liveContext, type LiveApi } from './context';
-import { browserEnv, type LiveEnv, type TimerId } from './env';
+import type { LiveCore } from './core';
+import type { TimerId } from './env';
 import { registerLiveDefaults } from './queries';
 import { replayFailedSends } from './sends';
-import { probeSignIn } from './signIn';
 import { createSocketClient, type SocketClient, type SocketTiming } from './socket';
 
 /*
@@ -24,15 +22,14 @@ export const SAFETY_NET_MS = 60_000;
 const FOCUS_REFRESH_MIN_MS = 5_000;
 
 export interface ProjectStreamOptions {
-  queryClient: QueryClient;
+  core: LiveCore;
   projectId: string;
-  connection?: ConnectionSink;
-  env?: Partial<LiveEnv>;
+  /** Started socket clients join this set (the engine reconnects them all at once). */
+  sockets: Set<SocketClient>;
+  connection: ConnectionSink;
   timing?: Partial<SocketTiming>;
-  /** Asks whether the sign-in still holds after a refused upgrade (default: `probeSignIn`). */
-  probeSignIn?: () => unknown;
-  /** Replaces SAM's routes (tests); the clock comes from `env.now`. */
-  api?: LiveApi;
+  /** Asks whether the sign-in still holds after a refused upgrade. */
+  probeSignIn: () => unknown;
 }
 
 export interface ProjectStream {
@@ -47,9 +44,8 @@ const messagesOf = (event: ProjectEvent): readonly Message[] =>
   event.type === 'message.new' ? [event.message] : event.type === 'messages.batch' ? event.messages : [];
 
 export function createProjectStream(options: ProjectStreamOptions): ProjectStream {
-  const { queryClient: client, projectId, connection = connectionSink } = options;
-  const env: LiveEnv = { ...browserEnv(), ...options.env };
-  const context = options.api || options.env?.now ? configureLive(client, { api: options.api ?? liveContext(client).api, now: env.now }) : liveContext(client);
+  const { core, projectId, connection } = options;
+  const { client, env } = core;
   registerLiveDefaults(client, projectId);
   const refreshers = createRefreshers(client, projectId);
   const work = new Set<Promise<unknown>>();
@@ -86,23 +82,19 @@ export function createProjectStream(options: ProjectStreamOptions): ProjectStrea
   }
 
   function handleEvents(events: Stamped<ProjectEvent>[]) {
-    const followUps = applyProjectEvents(client, projectId, events);
+    connection.contentCut?.(countCut(events.flatMap(({ event }) => messagesOf(event))));
+    const followUps = core.dispatch({ type: 'projectEvents', projectId, events });
     for (const reason of followUps.skipped) connection.eventSkipped?.(reason);
     if (followUps.refetchTasks) track(refreshers.tasks.trigger());
     if (followUps.refetchSessions) track(refreshers.sessions.trigger());
     for (const sessionId of followUps.catchUpSessions) catchingUp(() => refreshers.chat(sessionId).trigger());
   }
 
-  const socket = createSocketClient<Stamped<ProjectEvent>>({
+  const socket = createSocketClient<ProjectEvent>({
     url: () => socketUrl(streamPaths.project(projectId)),
+    parse: parseProjectFrame,
     // Stamped on arrival (see apply.ts), before the batch waits for its frame.
-    parse: (raw) => {
-      const result = parseProjectFrame(raw);
-      if (result.kind !== 'event') return result;
-      connection.contentCut?.(countCut(messagesOf(result.event)));
-      return { kind: 'event', event: { event: result.event, stamp: context.stamp() } };
-    },
-    isPong: ({ event }) => event.type === 'pong',
+    stamp: core.stamp,
     onEvents: handleEvents,
     // Every open, the first included: REST answers that started before the socket listened may predate
     // events it will never replay. Failed sends go out again once the catch-up has confirmed what arrived.
@@ -110,7 +102,7 @@ export function createProjectStream(options: ProjectStreamOptions): ProjectStrea
       lastRefreshAt = env.now();
       catchingUp(async () => {
         await catchUpProject(client, projectId, refreshers);
-        await replayFailedSends(client, projectId);
+        await replayFailedSends(core, projectId);
       });
     },
     onStatus: (status, at) => {
@@ -119,8 +111,9 @@ export function createProjectStream(options: ProjectStreamOptions): ProjectStrea
     },
     onDropped: (reason) => connection.frameDropped(reason),
     onIgnored: (frameType) => connection.frameIgnored(frameType),
-    onUpgradeFailed: () => void (options.probeSignIn ?? probeSignIn)(),
+    onUpgradeFailed: () => void options.probeSignIn(),
     env,
+    sockets: options.sockets,
     timing: options.timing,
   });
 

@@ -2,8 +2,8 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { QueryClient } from '@tanstack/react-query';
 import { createTestSimulator, type TestSimulator } from '../../mocks/node';
 import { onUnauthorized } from '../api/http';
-import { createNotificationStream, type NotificationStream } from './notificationStream';
-import { probeSignIn } from './signIn';
+import { createLiveEngine } from './engine';
+import type { NotificationStream } from './notificationStream';
 
 /*
  * A sign-in that expires while the app is open: SAM closes the sockets and refuses every upgrade with
@@ -31,16 +31,16 @@ async function start() {
   const unauthorized: number[] = [];
   const probes: Array<Promise<unknown>> = [];
   stopListening = onUnauthorized((error) => unauthorized.push(error.status));
-  const live = createNotificationStream({
-    queryClient: new QueryClient({ defaultOptions: { queries: { retry: false } } }),
-    probeSignIn: () => probes.push(probeSignIn()),
+  const engine = createLiveEngine({ client: new QueryClient({ defaultOptions: { queries: { retry: false } } }) });
+  const live = engine.notificationStream({
+    probeSignIn: () => probes.push(engine.probeSignIn()),
     timing: { backoffBaseMs: 20, backoffCapMs: 50 },
   });
   stream = live;
   live.start();
   const status = () => live.socket.status();
   await vi.waitFor(() => expect(status()).toBe('live'));
-  return { sim, status, unauthorized, probes };
+  return { sim, engine, status, unauthorized, probes };
 }
 
 describe('a sign-in that expires while the stream is open', () => {
@@ -65,10 +65,10 @@ describe('a sign-in that expires while the stream is open', () => {
   });
 
   it('probeSignIn: signed-out on 401, signed-in once SAM answers again', async () => {
-    const { sim } = await start();
+    const { sim, engine } = await start();
     sim.faults.signOut();
-    expect(await probeSignIn()).toBe('signed-out');
+    expect(await engine.probeSignIn()).toBe('signed-out');
     sim.faults.signIn();
-    expect(await probeSignIn()).toBe('signed-in');
+    expect(await engine.probeSignIn()).toBe('signed-in');
   });
 });

@@ -1,5 +1,5 @@
-import { api } from '../api/endpoints';
 import { isApiError } from '../api/http';
+import type { LiveApi } from './env';
 
 /*
  * Is the session cookie still good? A browser WebSocket cannot tell a refused upgrade (401) from a
@@ -9,18 +9,19 @@ import { isApiError } from '../api/http';
 
 export type SignInState = 'signed-in' | 'signed-out' | 'unknown';
 
-let probing: Promise<SignInState> | null = null;
-
-/** Asks `GET /api/auth/me` (one request at a time, shared by every caller). Never rejects. */
-export function probeSignIn(): Promise<SignInState> {
-  probing ??= api
-    .me()
-    .then(
-      (): SignInState => 'signed-in',
-      (error: unknown): SignInState => (isApiError(error) && error.isUnauthorized ? 'signed-out' : 'unknown'),
-    )
-    .finally(() => {
-      probing = null;
-    });
-  return probing;
+/** A probe that asks `GET /api/auth/me` (one request at a time, shared by every caller). Never rejects. */
+export function signInProbe(api: Pick<LiveApi, 'me'>): () => Promise<SignInState> {
+  let probing: Promise<SignInState> | null = null;
+  return () => {
+    probing ??= api
+      .me()
+      .then(
+        (): SignInState => 'signed-in',
+        (error: unknown): SignInState => (isApiError(error) && error.isUnauthorized ? 'signed-out' : 'unknown'),
+      )
+      .finally(() => {
+        probing = null;
+      });
+    return probing;
+  };
 }

@@ -9,12 +9,11 @@ import { logToArray } from '../reconcile/messageLog';
 import { sessionView } from '../reconcile/sessionView';
 import type { SessionFacts, StreamFacts } from '../reconcile/types';
 import { LIVE } from '../test/factories';
-import { readFacts, readSnapshots } from './cacheEntries';
-import type { ChatEntry } from './chatEntry';
-import { configureLive } from './context';
-import { buildEntry, entryMemo } from './entries';
-import { createProjectStream, type ProjectStream } from './projectStream';
-import { liveQueries } from './queries';
+import { readFacts, readSnapshots } from './normalisedCaches';
+import type { ChatCache } from './chatCache';
+import { createLiveEngine } from './engine';
+import { buildEntry } from './sessionEntries';
+import type { ProjectStream } from './projectStream';
 
 /*
  * The whole pipeline against the shared simulator (mocks/): real fetches and a real WebSocket, both
@@ -39,12 +38,10 @@ async function boot(scenario: string, seed: number) {
   globalThis.fetch = (input, init) => intercepted(typeof input === 'string' ? new URL(input, s.baseUrl) : input, init);
   const projectId = firstProject(s).id;
   const client = new QueryClient({ defaultOptions: { queries: { retry: false, gcTime: Infinity } } });
-  configureLive(client, { now: () => s.clock.now() });
   const status = { connection: 'connecting' as StreamFacts['connection'], catchUps: 0, opens: 0 };
-  stream = createProjectStream({
-    queryClient: client,
-    projectId,
-    // The stream's clock and timers are the simulator's: backoff, pings and the safety net run in its time.
+  // The engine's clock and timers are the simulator's: stamps, backoff, pings and the safety net run in its time.
+  const engine = createLiveEngine({
+    client,
     env: {
       now: () => s.clock.now(),
       setTimeout: (callback, ms) => s.clock.setTimeout(callback, ms),
@@ -54,6 +51,9 @@ async function boot(scenario: string, seed: number) {
         return () => clearTimeout(timer);
       },
     },
+  });
+  const { queries } = engine;
+  stream = engine.projectStream(projectId, {
     connection: {
       setStatus: (_stream, next) => {
         status.connection = next;
@@ -67,8 +67,8 @@ async function boot(scenario: string, seed: number) {
   });
   stream.start();
   const off = [
-    new InfiniteQueryObserver(client, liveQueries.sessionList(projectId)).subscribe(() => {}),
-    new InfiniteQueryObserver(client, liveQueries.taskList(projectId)).subscribe(() => {}),
+    new InfiniteQueryObserver(client, queries.sessionList(projectId)).subscribe(() => {}),
+    new InfiniteQueryObserver(client, queries.taskList(projectId)).subscribe(() => {}),
   ];
   const run = async (ms: number, step = 1_000) => {
     for (let t = 0; t < ms; t += step) {
@@ -83,8 +83,8 @@ async function boot(scenario: string, seed: number) {
       await stream?.settled();
     }
   };
-  const openChat = (sessionId: string) => off.push(new QueryObserver(client, liveQueries.chat(projectId, sessionId)).subscribe(() => {}));
-  return { s, client, projectId, status, run, quiet, openChat };
+  const openChat = (sessionId: string) => off.push(new QueryObserver(client, queries.chat(projectId, sessionId)).subscribe(() => {}));
+  return { s, client, engine, projectId, status, run, quiet, openChat };
 }
 
 type Booted = Awaited<ReturnType<typeof boot>>;
@@ -112,14 +112,14 @@ async function truth({ s, projectId }: Booted, openSessionId: string) {
   return { expected, messages };
 }
 
-function shown({ client, projectId, s, status }: Booted) {
+function shown({ client, engine, projectId, s, status }: Booted) {
   const inputs = {
     facts: readFacts(client, projectId),
     snapshots: readSnapshots(client, projectId),
     stream: { connection: status.connection, lastLiveAt: null, catchingUp: status.catchUps > 0 },
     now: s.clock.now(),
   };
-  const memo = entryMemo(client, projectId);
+  const memo = engine.entryMemo(projectId);
   return new Map([...inputs.facts.records.keys()].map((id) => [id, buildEntry(memo, inputs, id)?.view.state]));
 }
 
@@ -127,7 +127,7 @@ async function expectConverged(booted: Booted, openSessionId: string) {
   const { expected, messages } = await truth(booted, openSessionId);
   const states = shown(booted);
   for (const [id, state] of expected) expect({ id, state: states.get(id) }).toEqual({ id, state });
-  const chat = booted.client.getQueryData<ChatEntry>(keys.chat(booted.projectId, openSessionId));
+  const chat = booted.client.getQueryData<ChatCache>(keys.chat(booted.projectId, openSessionId));
   expect(logToArray(chat?.log ?? { chunks: [], tail: [], length: 0, maxSequence: null, maxSequenceAt: null }).map((m) => m.id)).toEqual(messages);
   expect(booted.status).toMatchObject({ connection: 'live', catchUps: 0 });
 }

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { parseProjectFrame, type ProjectEvent } from '../api/contract';
 import type { ConnectionStatus } from '../reconcile/types';
-import { DEFAULT_TIMING, backoffDelay, createSocketClient, reconnectLiveSockets } from './socket';
+import { DEFAULT_TIMING, backoffDelay, createSocketClient, reconnectAll, type SocketClient } from './socket';
 import { createFakeEnv, type FakeEnv } from './testing/fakeEnv';
 
-function setup(options: { random?: () => number } = {}) {
+function setup(options: { random?: () => number; sockets?: Set<SocketClient> } = {}) {
   const env: FakeEnv = createFakeEnv(options);
   const statuses: ConnectionStatus[] = [];
   const batches: ProjectEvent[][] = [];
@@ -14,9 +14,10 @@ function setup(options: { random?: () => number } = {}) {
   const client = createSocketClient<ProjectEvent>({
     url: () => 'ws://sam.test/api/projects/p1/sessions/ws',
     parse: parseProjectFrame,
-    onEvents: (events) => batches.push(events),
+    onEvents: (events) => batches.push(events.map(({ event }) => event)),
     onOpen: ({ reconnected }) => opens.push(reconnected),
     onStatus: (status) => statuses.push(status),
+    sockets: options.sockets,
     onDropped: (reason) => dropped.push(reason),
     onIgnored: (type) => ignored.push(type),
     env,
@@ -177,9 +178,10 @@ describe('socket client lifecycle', () => {
     expect(env.sockets).toHaveLength(2);
   });
 
-  it('reconnectLiveSockets() reconnects every started client at once and leaves stopped ones alone', () => {
-    const a = setup({ random: () => 0 });
-    const b = setup({ random: () => 0 });
+  it('reconnectAll() reconnects every started client of its set at once and leaves stopped ones alone', () => {
+    const sockets = new Set<SocketClient>();
+    const a = setup({ random: () => 0, sockets });
+    const b = setup({ random: () => 0, sockets });
     a.client.start();
     b.client.start();
     for (const { env } of [a, b]) {
@@ -187,7 +189,7 @@ describe('socket client lifecycle', () => {
       env.latestSocket().serverClose(1006);
     }
     b.client.stop();
-    reconnectLiveSockets();
+    reconnectAll(sockets);
     expect(a.env.sockets).toHaveLength(2);
     expect(b.env.sockets).toHaveLength(1);
     a.client.stop();

@@ -1,6 +1,7 @@
 import type { FrameResult } from '../api/contract';
 import type { ConnectionStatus } from '../reconcile/types';
 import { DEFAULT_TIMING, backoffDelay, type SocketTiming } from './backoff';
+import type { Stamped } from './cacheActions';
 import { browserEnv, type LiveEnv, type TimerId, type WebSocketLike } from './env';
 
 /**
@@ -11,7 +12,7 @@ import { browserEnv, type LiveEnv, type TimerId, type WebSocketLike } from './en
  * const client = createSocketClient({
  *   url: () => socketUrl(streamPaths.notifications()),   // read at every (re)connect
  *   parse: parseNotificationFrame,                          // validates one raw frame, never throws
- *   onEvents: (events) => applyNotificationEvents(events),  // a batch, at most once per animation frame
+ *   onEvents: (events) => dispatch(events),                  // a batch of stamped events, at most once per animation frame
  *   onOpen: ({ reconnected }) => refetchWhatWasMissed(),    // after EVERY open: SAM keeps no replay buffer
  *   onStatus: (status, at) => connectionSink.setStatus('notifications', status, at),
  *   onDropped: connectionSink.frameDropped,                 // invalid frame (reason)
@@ -27,7 +28,7 @@ import { browserEnv, type LiveEnv, type TimerId, type WebSocketLike } from './en
  *   forever, whatever the close code: SAM closes with 1000 too when its durable object restarts or
  *   deploys, so only `stop()` ends a stream. The backoff resets once a connection has stayed open
  *   `stableAfterMs`. The browser's `online` event, window focus and the tab becoming visible reconnect
- *   at once (and, on an open socket, check it with a ping); so does `reconnectLiveSockets()`.
+ *   at once (and, on an open socket, check it with a ping); so does the engine's `reconnectSockets()`.
  * - An attempt that closes before it opened is reported to `onUpgradeFailed` with the number of such
  *   attempts in a row: a browser sees a refused upgrade (401: signed out) and a network failure alike,
  *   so the owner asks REST which it was.
@@ -39,7 +40,10 @@ import { browserEnv, type LiveEnv, type TimerId, type WebSocketLike } from './en
 export interface SocketClientOptions<E> {
   url: () => string;
   parse: (raw: unknown) => FrameResult<E>;
-  onEvents: (events: E[]) => void;
+  /** Each event with the stamp taken when it was RECEIVED (before it waited for its animation frame). */
+  onEvents: (events: Stamped<E>[]) => void;
+  /** Stamps each valid event on arrival (default: `env.now`). */
+  stamp?: () => number;
   onOpen?: (info: { reconnected: boolean; at: number }) => void;
   onStatus?: (status: ConnectionStatus, at: number) => void;
   onDropped?: (reason: string) => void;
@@ -50,6 +54,8 @@ export interface SocketClientOptions<E> {
   isPong?: (event: E) => boolean;
   env?: Partial<LiveEnv>;
   timing?: Partial<SocketTiming>;
+  /** While started, the client is a member of this set (its owner reconnects them all at once). */
+  sockets?: Set<SocketClient>;
 }
 
 export interface SocketClient {
@@ -68,12 +74,9 @@ const OPEN = 1;
 export const NORMAL_CLOSURE = 1000;
 const CLIENT_GAVE_UP = 4000;
 
-/** Every started client, for `reconnectLiveSockets` (the "Reconnect now" button, a sign-in coming back). */
-const startedClients = new Set<SocketClient>();
-
-/** Reconnects every started socket client at once (an open one is checked with a ping). */
-export function reconnectLiveSockets(): void {
-  for (const client of [...startedClients]) client.reconnectNow();
+/** Reconnects every started socket client of a set at once (an open one is checked with a ping). */
+export function reconnectAll(sockets: ReadonlySet<SocketClient>): void {
+  for (const client of [...sockets]) client.reconnectNow();
 }
 
 const defaultIsPong = (event: unknown) => (event as { type?: unknown }).type === 'pong';
@@ -82,6 +85,7 @@ export function createSocketClient<E>(options: SocketClientOptions<E>): SocketCl
   const env: LiveEnv = { ...browserEnv(), ...options.env };
   const timing: SocketTiming = { ...DEFAULT_TIMING, ...options.timing };
   const isPong = options.isPong ?? defaultIsPong;
+  const stamp = options.stamp ?? env.now;
 
   let status: ConnectionStatus = 'offline';
   let running = false;
@@ -96,7 +100,7 @@ export function createSocketClient<E>(options: SocketClientOptions<E>): SocketCl
   let socketOpened = false;
   const timers = { retry: null as TimerId, connect: null as TimerId, ping: null as TimerId, pong: null as TimerId };
   /** Valid events received and not yet handed to `onEvents`, in arrival order. */
-  let queue: E[] = [];
+  let queue: Stamped<E>[] = [];
   let cancelFlush: (() => void) | null = null;
   let unsubscribe: Array<() => void> = [];
 
@@ -219,7 +223,7 @@ export function createSocketClient<E>(options: SocketClientOptions<E>): SocketCl
     if (result.kind === 'invalid') return guarded(() => options.onDropped?.(result.reason));
     if (result.kind === 'ignored') return guarded(() => options.onIgnored?.(result.frameType));
     if (isPong(result.event)) return clearTimer('pong');
-    queue.push(result.event);
+    queue.push({ event: result.event, stamp: stamp() });
     cancelFlush ??= env.scheduleFlush(flush);
   }
 
@@ -258,7 +262,7 @@ export function createSocketClient<E>(options: SocketClientOptions<E>): SocketCl
   function start() {
     if (running) return;
     running = true;
-    startedClients.add(client);
+    options.sockets?.add(client);
     unsubscribe = [
       env.onOnline(wake),
       env.onFocus(wake),
@@ -272,7 +276,7 @@ export function createSocketClient<E>(options: SocketClientOptions<E>): SocketCl
 
   function stop() {
     running = false;
-    startedClients.delete(client);
+    options.sockets?.delete(client);
     for (const off of unsubscribe) off();
     unsubscribe = [];
     for (const name of Object.keys(timers) as Array<keyof typeof timers>) clearTimer(name);

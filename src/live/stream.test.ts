@@ -180,7 +180,7 @@ describe('catch-up and safety net', () => {
   it('after a reconnect: catches up messages, sessions and tasks, keeps pages loaded earlier, says it is catching up', async () => {
     await live({ messages: 620 });
     expect(h.chat('s1')?.log.length).toBe(500);
-    await loadEarlierMessages(h.client, PROJECT, 's1');
+    await loadEarlierMessages(h.engine, PROJECT, 's1');
     await h.settle();
     expect(ids('s1')).toEqual(serverIds('s1'));
     h.env.latestSocket().serverClose(1006);
@@ -243,7 +243,7 @@ describe('optimistic sends', () => {
   it('appears at once; SAM echoing the prompt before the route answers still shows it once', async () => {
     await live();
     h.sam.hold = true;
-    const sent = sendPrompt(h.client, PROJECT, 's1', 'run the tests');
+    const sent = sendPrompt(h.engine, PROJECT, 's1', 'run the tests');
     expect(h.chat('s1')?.pendingSends.map((s) => s.delivery)).toEqual(['sending']);
     h.deliver(h.sam.outbox.splice(0)); // the echo, before the route's answer
     h.sam.release();
@@ -255,7 +255,7 @@ describe('optimistic sends', () => {
 
   it('the route answering first confirms the item; its row then replaces it', async () => {
     await live();
-    await sendPrompt(h.client, PROJECT, 's1', 'go on');
+    await sendPrompt(h.engine, PROJECT, 's1', 'go on');
     const item = conversationItems(h.chat('s1')!.conversation, h.chat('s1')!.pendingSends).at(-1);
     expect(item).toMatchObject({ kind: 'user', text: 'go on', delivery: 'confirmed' });
     h.deliver(h.sam.outbox.splice(0));
@@ -266,7 +266,7 @@ describe('optimistic sends', () => {
   it('a send that failed offline goes out again after the reconnect, exactly once', async () => {
     await live();
     h.sam.offline = true;
-    await sendPrompt(h.client, PROJECT, 's1', 'while offline');
+    await sendPrompt(h.engine, PROJECT, 's1', 'while offline');
     expect(h.chat('s1')?.pendingSends[0]).toMatchObject({ delivery: 'failed', replayOnReconnect: true });
     h.env.latestSocket().serverClose(1006);
     h.sam.offline = false;

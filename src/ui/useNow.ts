@@ -1,39 +1,12 @@
 import { createContext, createElement, useContext, useSyncExternalStore, type ReactNode } from 'react';
 
-/** How often relative times are refreshed: "2 min ago" need not be more precise than this. */
-export const DEFAULT_TICK_MS = 30_000;
-
-/** A source of "now" that components can subscribe to. Tests and screenshots inject a fixed one. */
+/**
+ * A source of "now" that components can subscribe to. The app provides the live engine's one clock
+ * (src/live/react/LiveProvider.tsx), so relative times, stale reasons and the stall timer move together.
+ */
 export interface Clock {
   now(): number;
   subscribe(onTick: () => void): () => void;
-}
-
-/** A clock over `readTime` that ticks every `tickMs` while anything listens, and not at all otherwise. */
-export function createTickingClock(readTime: () => number = Date.now, tickMs = DEFAULT_TICK_MS): Clock {
-  let current = readTime();
-  const listeners = new Set<() => void>();
-  let timer: ReturnType<typeof setInterval> | null = null;
-  return {
-    now: () => current,
-    subscribe(onTick) {
-      listeners.add(onTick);
-      if (timer === null) {
-        current = readTime();
-        timer = setInterval(() => {
-          current = readTime();
-          for (const listener of listeners) listener();
-        }, tickMs);
-      }
-      return () => {
-        listeners.delete(onTick);
-        if (listeners.size === 0 && timer !== null) {
-          clearInterval(timer);
-          timer = null;
-        }
-      };
-    },
-  };
 }
 
 /** A clock that never moves: deterministic tests and screenshots. */
@@ -41,7 +14,8 @@ export function fixedClock(at: number): Clock {
   return { now: () => at, subscribe: () => () => {} };
 }
 
-const ClockContext = createContext<Clock>(createTickingClock());
+/** Outside a provider (a component rendered on its own) time stands still at the moment the page loaded. */
+const ClockContext = createContext<Clock>(fixedClock(Date.now()));
 
 export function ClockProvider({ clock, children }: { clock: Clock; children: ReactNode }) {
   return createElement(ClockContext, { value: clock }, children);

@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/react';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClient } from '@tanstack/react-query';
+import { createLiveEngine, LiveProvider } from '../../live/react';
 import { MemoryRouter } from 'react-router';
 import { ChatPage } from './ChatPage';
 
@@ -10,11 +11,11 @@ afterEach(cleanup);
 describe('ChatPage', () => {
   it('with no session open, says so and offers a new chat', () => {
     render(
-      <QueryClientProvider client={new QueryClient()}>
+      <LiveProvider engine={createLiveEngine({ client: new QueryClient() })}>
         <MemoryRouter>
           <ChatPage projectId="p1" sessionId={null} />
         </MemoryRouter>
-      </QueryClientProvider>,
+      </LiveProvider>,
     );
     expect(screen.getByText('No chat open')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: /new chat/i })).toBeInTheDocument();

@@ -3,8 +3,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
 import type { SessionState } from '../../api/contract';
-import { foldFacts, emptyFacts, type FactsWrite, type TaskSnapshotsEntry } from '../../live/cacheEntries';
-import { buildEntry, type EntryInputs } from '../../live/entries';
+import { foldFacts, emptyFacts, type FactsWrite, type TaskSnapshotsCache } from '../../live/normalisedCaches';
+import { buildEntry, createSessionEntryMemo, type SessionEntryInputs } from '../../live/sessionEntries';
 import { detailPatch, detailVersions, listRowPatch, listRowVersions } from '../../reconcile/sessionFacts';
 import { mergeTaskSnapshot, type TaskSnapshot } from '../../reconcile/taskSnapshots';
 import type { SessionEntry } from '../../reconcile/types';
@@ -27,11 +27,11 @@ afterEach(cleanup);
 const TOPIC = 'Fix the login bug';
 
 function entryFrom(writes: FactsWrite[], snapshots: TaskSnapshot[], failedTaskLookups?: ReadonlySet<string>): SessionEntry {
-  const held: TaskSnapshotsEntry = new Map(
+  const held: TaskSnapshotsCache = new Map(
     snapshots.length === 0 ? [] : [['t1', snapshots.reduce<ReturnType<typeof mergeTaskSnapshot> | undefined>((h, s) => mergeTaskSnapshot(h, s), undefined)!]],
   );
-  const inputs: EntryInputs = { facts: foldFacts(emptyFacts, writes), snapshots: held, stream: LIVE, now: T0 + 10 * MIN, failedTaskLookups };
-  const entry = buildEntry(new Map(), inputs, 's1');
+  const inputs: SessionEntryInputs = { facts: foldFacts(emptyFacts, writes), snapshots: held, stream: LIVE, now: T0 + 10 * MIN, failedTaskLookups };
+  const entry = buildEntry(createSessionEntryMemo(), inputs, 's1');
   if (!entry) throw new Error('no entry');
   return entry;
 }

@@ -2,7 +2,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
 import { keys } from '../../api/queries';
-import { publishArrivals } from '../../live/notificationStream';
 import { makeFacts } from '../../test/factories';
 import { makeNotification, T0 } from '../../reconcile/notifications.fixtures';
 import { NOTIFICATION_PREFERENCES_KEY, useNotificationPreferences } from './preferences';
@@ -113,12 +112,12 @@ describe('NotificationBell', () => {
   it('announces Priority arrivals politely; progress stays quiet', async () => {
     stubBrowserApis();
     serveNotifications({ feed: [] });
-    renderBell({ now: NOW });
+    const { engine } = renderBell({ now: NOW });
     const region = screen.getByRole('status');
     expect(region).toHaveAttribute('aria-live', 'polite');
-    act(() => publishArrivals([progress]));
+    act(() => engine.publishArrivals([progress]));
     expect(region).toHaveTextContent('');
-    act(() => publishArrivals([ask]));
+    act(() => engine.publishArrivals([ask]));
     expect(region).toHaveTextContent('New notification: Which branch?, Alpha');
   });
 
@@ -126,15 +125,15 @@ describe('NotificationBell', () => {
     stubBrowserApis();
     serveNotifications({ feed: [] });
     FakeBrowserNotification.permission = 'granted';
-    renderBell({ now: NOW });
+    const { engine } = renderBell({ now: NOW });
     setVisibility('hidden');
-    act(() => publishArrivals([ask]));
+    act(() => engine.publishArrivals([ask]));
     expect(FakeBrowserNotification.shown).toEqual([]); // not opted in
     useNotificationPreferences.setState({ browserAlerts: true });
-    act(() => publishArrivals([progress, done]));
+    act(() => engine.publishArrivals([progress, done]));
     expect(FakeBrowserNotification.shown).toEqual([{ title: 'Docs updated', tag: 'd1' }]);
     setVisibility('visible');
-    act(() => publishArrivals([ask]));
+    act(() => engine.publishArrivals([ask]));
     expect(FakeBrowserNotification.shown).toHaveLength(1);
   });
 

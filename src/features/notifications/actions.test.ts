@@ -4,7 +4,7 @@ import { api } from '../../api/endpoints';
 import type { NotificationList } from '../../api/contract';
 import { feedNotifications, type NotificationFeed } from '../../reconcile/notifications';
 import { makeNotification, makePage, T0 } from '../../reconcile/notifications.fixtures';
-import { notificationKeys, notificationQueries } from '../../live/notificationCache';
+import { createLiveEngine, notificationKeys } from '../../live/react';
 import { dismissMutation, markReadMutation } from './actions';
 
 /*
@@ -20,26 +20,27 @@ afterEach(() => vi.restoreAllMocks());
 
 async function setup() {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  const engine = createLiveEngine({ client });
   const answers: Array<{ resolve: (page: NotificationList) => void; signal: AbortSignal | undefined }> = [];
   const fetchPage = vi.spyOn(api, 'notifications');
   fetchPage.mockResolvedValueOnce(makePage([item('b', 2), item('a', 1)]));
-  await client.fetchInfiniteQuery(notificationQueries.feed());
+  await client.fetchInfiniteQuery(engine.notifications.queries.feed());
   fetchPage.mockImplementation((_query, signal) => new Promise((resolve) => answers.push({ resolve, signal })));
   const ids = () => feedNotifications(client.getQueryData<NotificationFeed>(notificationKeys.feed())).map((n) => n.id);
   const find = (id: string) => feedNotifications(client.getQueryData<NotificationFeed>(notificationKeys.feed())).find((n) => n.id === id);
-  return { client, answers, ids, find };
+  return { client, engine, answers, ids, find };
 }
 
 describe('notification actions while a refetch is in flight', () => {
   it('dismiss cancels the refetch, and its older answer cannot bring the item back', async () => {
-    const { client, answers, ids } = await setup();
+    const { client, engine, answers, ids } = await setup();
     void client.refetchQueries({ queryKey: notificationKeys.feed() });
     await flush();
     expect(answers).toHaveLength(1);
     let confirm = () => {};
     vi.spyOn(api, 'dismiss').mockImplementation(() => new Promise((resolve) => (confirm = () => resolve({ success: true }))));
 
-    const dismissing = new MutationObserver(client, dismissMutation(client)).mutate('a');
+    const dismissing = new MutationObserver(client, dismissMutation(engine)).mutate('a');
     await flush();
     expect(answers[0]?.signal?.aborted).toBe(true);
     expect(ids()).toEqual(['b']);
@@ -56,13 +57,13 @@ describe('notification actions while a refetch is in flight', () => {
   });
 
   it('mark-read cancels the refetch first; a refused read is taken back', async () => {
-    const { client, answers, find } = await setup();
+    const { client, engine, answers, find } = await setup();
     void client.refetchQueries({ queryKey: notificationKeys.feed() });
     await flush();
     let refuse = () => {};
     vi.spyOn(api, 'markRead').mockImplementation(() => new Promise((_resolve, reject) => (refuse = () => reject(new Error('refused')))));
 
-    const reading = new MutationObserver(client, markReadMutation(client)).mutate('a').catch(() => {});
+    const reading = new MutationObserver(client, markReadMutation(engine)).mutate('a').catch(() => {});
     await flush();
     expect(answers[0]?.signal?.aborted).toBe(true);
     expect(find('a')?.readAt).not.toBeNull();

@@ -1,13 +1,13 @@
-import { useMutation, useMutationState, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useMutation, useMutationState } from '@tanstack/react-query';
 import { api } from '../../api/endpoints';
 import { keys } from '../../api/queries';
 import type { Notification, NotificationEvent } from '../../api/contract';
-import { applyOptimistic, cancelNotificationFetches, notificationKeys, settleOptimistic } from '../../live/notificationCache';
+import { notificationKeys, useLiveEngine, type LiveEngine } from '../../live/react';
 import type { NotificationWrite } from '../../reconcile/notifications';
 
 /*
  * What a person can do to notifications. Each action cancels the notification requests in flight, then
- * changes the caches at once through the same write path the stream uses (live/notificationCache), and
+ * changes the caches at once through the same write path the stream uses (the engine's reducer), and
  * stays applied over every answer until SAM has answered the action (SAM confirms with its own frame
  * later, which changes nothing more).
  */
@@ -15,8 +15,8 @@ import type { NotificationWrite } from '../../reconcile/notifications';
 const answerKey = (notificationId: string) => [...notificationKeys.all, 'answer', notificationId] as const;
 
 /** A failed single-item action: fetch the truth again rather than guess what to undo. */
-function refetchNotifications(queryClient: QueryClient) {
-  return queryClient.invalidateQueries({ queryKey: notificationKeys.all });
+function refetchNotifications(engine: LiveEngine) {
+  return engine.client.invalidateQueries({ queryKey: notificationKeys.all });
 }
 
 interface OptimisticContext {
@@ -26,44 +26,46 @@ interface OptimisticContext {
 }
 
 /** Cancels requests in flight (their answers predate the action), then writes the action at once. */
-async function writeOptimistically(queryClient: QueryClient, event: NotificationEvent): Promise<OptimisticContext> {
-  const refetchAfter = await cancelNotificationFetches(queryClient);
-  return { write: applyOptimistic(queryClient, event), refetchAfter };
+async function writeOptimistically(engine: LiveEngine, event: NotificationEvent): Promise<OptimisticContext> {
+  const refetchAfter = await engine.notifications.cancelFetches();
+  const write = engine.notifications.optimisticWrite(event);
+  engine.dispatch({ type: 'notificationOptimistic', write });
+  return { write, refetchAfter };
 }
 
 /**
  * The mutation options of a single-item action (read, dismiss): optimistic at once; when SAM refuses,
  * its own read mark is taken back and the truth fetched again.
  */
-function singleItemAction(queryClient: QueryClient, send: (id: string) => Promise<unknown>, event: (id: string) => NotificationEvent) {
+function singleItemAction(engine: LiveEngine, send: (id: string) => Promise<unknown>, event: (id: string) => NotificationEvent) {
   return {
     mutationFn: send,
-    onMutate: (id: string) => writeOptimistically(queryClient, event(id)),
-    onSuccess: (_result: unknown, _id: string, context: OptimisticContext) => settleOptimistic(queryClient, context.write, 'confirmed'),
+    onMutate: (id: string) => writeOptimistically(engine, event(id)),
+    onSuccess: (_result: unknown, _id: string, context: OptimisticContext) => engine.dispatch({ type: 'notificationSettled', write: context.write, outcome: 'confirmed' }),
     onError: (_error: unknown, _id: string, context: OptimisticContext | undefined) => {
-      if (context) settleOptimistic(queryClient, context.write, 'refused');
-      void refetchNotifications(queryClient);
+      if (context) engine.dispatch({ type: 'notificationSettled', write: context.write, outcome: 'refused' });
+      void refetchNotifications(engine);
     },
     onSettled: (_r: unknown, error: unknown, _id: string, context: OptimisticContext | undefined) => {
-      if (!error && context?.refetchAfter) void refetchNotifications(queryClient);
+      if (!error && context?.refetchAfter) void refetchNotifications(engine);
     },
   };
 }
 
-export const markReadMutation = (queryClient: QueryClient) =>
-  singleItemAction(queryClient, (id) => api.markRead(id), (id) => ({ type: 'notification.read', notificationId: id }));
+export const markReadMutation = (engine: LiveEngine) =>
+  singleItemAction(engine, (id) => api.markRead(id), (id) => ({ type: 'notification.read', notificationId: id }));
 
-export const dismissMutation = (queryClient: QueryClient) =>
-  singleItemAction(queryClient, (id) => api.dismiss(id), (id) => ({ type: 'notification.dismissed', notificationId: id }));
+export const dismissMutation = (engine: LiveEngine) =>
+  singleItemAction(engine, (id) => api.dismiss(id), (id) => ({ type: 'notification.dismissed', notificationId: id }));
 
 export function useMarkRead() {
-  const queryClient = useQueryClient();
-  return useMutation(markReadMutation(queryClient));
+  const engine = useLiveEngine();
+  return useMutation(markReadMutation(engine));
 }
 
 export function useDismiss() {
-  const queryClient = useQueryClient();
-  return useMutation(dismissMutation(queryClient));
+  const engine = useLiveEngine();
+  return useMutation(dismissMutation(engine));
 }
 
 interface MarkAllReadContext extends OptimisticContext {
@@ -71,28 +73,28 @@ interface MarkAllReadContext extends OptimisticContext {
 }
 
 /** Optimistic at once; when SAM refuses, exactly the marks it made are taken back and the error is kept. */
-export const markAllReadMutation = (queryClient: QueryClient) => ({
+export const markAllReadMutation = (engine: LiveEngine) => ({
   mutationFn: () => api.markAllRead(),
   onMutate: async (): Promise<MarkAllReadContext> => {
-    const countBefore = queryClient.getQueryData<number>(notificationKeys.unreadCount());
-    return { ...(await writeOptimistically(queryClient, { type: 'notification.all_read' })), countBefore };
+    const countBefore = engine.client.getQueryData<number>(notificationKeys.unreadCount());
+    return { ...(await writeOptimistically(engine, { type: 'notification.all_read' })), countBefore };
   },
-  onSuccess: (_result: unknown, _variables: void, context: MarkAllReadContext) => settleOptimistic(queryClient, context.write, 'confirmed'),
+  onSuccess: (_result: unknown, _variables: void, context: MarkAllReadContext) => engine.dispatch({ type: 'notificationSettled', write: context.write, outcome: 'confirmed' }),
   onError: (_error: unknown, _variables: void, context: MarkAllReadContext | undefined) => {
     if (!context) return;
-    settleOptimistic(queryClient, context.write, 'refused');
-    if (queryClient.getQueryData(notificationKeys.unreadCount()) === 0 && context.countBefore !== undefined) {
-      queryClient.setQueryData(notificationKeys.unreadCount(), context.countBefore);
+    engine.dispatch({ type: 'notificationSettled', write: context.write, outcome: 'refused' });
+    if (engine.client.getQueryData(notificationKeys.unreadCount()) === 0 && context.countBefore !== undefined) {
+      engine.dispatch({ type: 'unreadCountRestored', count: context.countBefore });
     }
   },
   onSettled: (_r: unknown, _e: unknown, _v: void, context: MarkAllReadContext | undefined) => {
-    if (context?.refetchAfter) void refetchNotifications(queryClient);
+    if (context?.refetchAfter) void refetchNotifications(engine);
   },
 });
 
 export function useMarkAllRead() {
-  const queryClient = useQueryClient();
-  return useMutation(markAllReadMutation(queryClient));
+  const engine = useLiveEngine();
+  return useMutation(markAllReadMutation(engine));
 }
 
 /**
@@ -100,24 +102,25 @@ export function useMarkAllRead() {
  * read, and the session's cached attention is refetched so every surface stops asking.
  */
 export function useAnswerQuestion(notification: Notification) {
-  const queryClient = useQueryClient();
+  const engine = useLiveEngine();
   return useMutation({
     mutationKey: answerKey(notification.id),
     mutationFn: (input: { projectId: string; sessionId: string; markerId: string; answer: string }) =>
       api.resolveAttention(input.projectId, input.sessionId, input.markerId, input.answer),
     onSuccess: (_result, { projectId, sessionId }) => {
       if (notification.readAt === null) {
-        const write = applyOptimistic(queryClient, { type: 'notification.read', notificationId: notification.id });
+        const write = engine.notifications.optimisticWrite({ type: 'notification.read', notificationId: notification.id });
+        engine.dispatch({ type: 'notificationOptimistic', write });
         api.markRead(notification.id).then(
-          () => settleOptimistic(queryClient, write, 'confirmed'),
+          () => engine.dispatch({ type: 'notificationSettled', write, outcome: 'confirmed' }),
           () => {
-            settleOptimistic(queryClient, write, 'refused');
-            void refetchNotifications(queryClient);
+            engine.dispatch({ type: 'notificationSettled', write, outcome: 'refused' });
+            void refetchNotifications(engine);
           },
         );
       }
-      void queryClient.invalidateQueries({ queryKey: keys.sessionList(projectId) });
-      void queryClient.invalidateQueries({ queryKey: keys.chat(projectId, sessionId) });
+      void engine.client.invalidateQueries({ queryKey: keys.sessionList(projectId) });
+      void engine.client.invalidateQueries({ queryKey: keys.chat(projectId, sessionId) });
     },
   });
 }

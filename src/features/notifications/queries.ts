@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { notificationQueries } from '../../live/notificationCache';
+import { useNotificationCache } from '../../live/react';
 import {
   feedNotifications,
   tabBadges,
@@ -9,11 +9,11 @@ import {
   type TabBadge,
 } from '../../reconcile/notifications';
 
-export { notificationKeys, notificationQueries } from '../../live/notificationCache';
+export { notificationKeys } from '../../live/react';
 
 /** The panel's list: every loaded item once, newest first, and the paging controls. */
 export function useNotificationFeed() {
-  const query = useInfiniteQuery(notificationQueries.feed());
+  const query = useInfiniteQuery(useNotificationCache().queries.feed());
   const notifications = useMemo(() => feedNotifications(query.data), [query.data]);
   return {
     notifications,
@@ -33,8 +33,9 @@ function holdsAllUnread(unread: NotificationFeed | undefined): boolean {
 
 /** Unread counts per tab (the bell shows Priority's). Zero until the unread list has loaded. */
 export function useTabBadges(): Record<PanelTab, TabBadge> {
-  const unread = useQuery(notificationQueries.unread());
-  const serverUnread = useQuery(notificationQueries.unreadCount());
+  const { queries } = useNotificationCache();
+  const unread = useQuery(queries.unread());
+  const serverUnread = useQuery(queries.unreadCount());
   return useMemo(
     () =>
       tabBadges({

@@ -2,12 +2,12 @@
 import { vi } from 'vitest';
 import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClient } from '@tanstack/react-query';
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
 import { api } from '../../api/endpoints';
 import type { Notification } from '../../api/contract';
 import { makePage } from '../../reconcile/notifications.fixtures';
-import { ClockProvider, fixedClock } from '../../ui/useNow';
+import { createLiveEngine, LiveProvider } from '../../live/react';
 import { NotificationBell } from './NotificationBell';
 
 /** jsdom has neither matchMedia nor IntersectionObserver; the panel needs both. */
@@ -69,18 +69,17 @@ function CurrentPath() {
 
 export function renderBell({ now, path = '/' }: { now: number; path?: string }) {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
+  const engine = createLiveEngine({ client: queryClient, env: { now: () => now } });
   const user = userEvent.setup();
   const view = render(
-    <QueryClientProvider client={queryClient}>
-      <ClockProvider clock={fixedClock(now)}>
-        <MemoryRouter initialEntries={[path]}>
-          <NotificationBell />
-          <Routes>
-            <Route path="*" element={<CurrentPath />} />
-          </Routes>
-        </MemoryRouter>
-      </ClockProvider>
-    </QueryClientProvider>,
+    <LiveProvider engine={engine}>
+      <MemoryRouter initialEntries={[path]}>
+        <NotificationBell />
+        <Routes>
+          <Route path="*" element={<CurrentPath />} />
+        </Routes>
+      </MemoryRouter>
+    </LiveProvider>,
   );
-  return { ...view, user, queryClient };
+  return { ...view, user, queryClient, engine };
 }

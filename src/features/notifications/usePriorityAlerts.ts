@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { Notification } from '../../api/contract';
-import { subscribeToArrivals } from '../../live/notificationStream';
+import { useNotificationArrivals } from '../../live/react';
 import { describeArrivals, inAppPath, shouldRaiseBrowserAlert } from '../../reconcile/notifications';
 import { useNotificationPreferences } from './preferences';
 
@@ -16,22 +16,22 @@ export function browserPermission(): NotificationPermission | 'unsupported' {
 export function usePriorityAlerts(): string {
   const [announcement, setAnnouncement] = useState('');
   const navigate = useNavigate();
-  useEffect(
-    () =>
-      subscribeToArrivals((arrived) => {
-        const text = describeArrivals(arrived);
-        if (text) setAnnouncement(text);
-        const context = {
-          tabHidden: document.visibilityState === 'hidden',
-          optedIn: useNotificationPreferences.getState().browserAlerts,
-          permission: browserPermission(),
-        };
-        for (const notification of arrived) {
-          if (shouldRaiseBrowserAlert(notification, context)) raiseBrowserAlert(notification, navigate);
-        }
-      }),
+  const onArrived = useCallback(
+    (arrived: Notification[]) => {
+      const text = describeArrivals(arrived);
+      if (text) setAnnouncement(text);
+      const context = {
+        tabHidden: document.visibilityState === 'hidden',
+        optedIn: useNotificationPreferences.getState().browserAlerts,
+        permission: browserPermission(),
+      };
+      for (const notification of arrived) {
+        if (shouldRaiseBrowserAlert(notification, context)) raiseBrowserAlert(notification, navigate);
+      }
+    },
     [navigate],
   );
+  useNotificationArrivals(onArrived);
   return announcement;
 }
 

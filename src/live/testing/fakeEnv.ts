@@ -49,7 +49,7 @@ interface Timer {
   callback: () => void;
 }
 
-export interface FakeEnv extends LiveEnv {
+export interface FakeEnv extends Omit<LiveEnv, 'api'> {
   sockets: FakeSocket[];
   latestSocket(): FakeSocket;
   /** Advances the clock by `ms`, running due timers in time order. */
@@ -79,6 +79,7 @@ export function seededRandom(seed: number): () => number {
 }
 
 export function createFakeEnv(options: { start?: number; random?: () => number; autoPong?: boolean } = {}): FakeEnv {
+  let ids = 0;
   let now = options.start ?? 1_700_000_000_000;
   let nextId = 1;
   let timers: Timer[] = [];
@@ -115,6 +116,7 @@ export function createFakeEnv(options: { start?: number; random?: () => number; 
       timers = timers.filter((timer) => timer.id !== id);
     },
     random: options.random ?? seededRandom(1),
+    newId: () => `local-${(ids += 1)}`,
     scheduleFlush(callback) {
       frame = callback;
       return () => {

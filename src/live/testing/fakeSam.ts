@@ -1,7 +1,13 @@
 import type { Message, SessionDetail, SessionRow, SessionState, Task } from '../../api/contract';
 import { ApiError } from '../../api/http';
 import { compareMessages } from '../../reconcile/order';
-import type { LiveApi } from '../context';
+import type { LiveApi } from '../env';
+
+/** The routes FakeSam answers: the project's (notifications and sign-in are left to the real ones). */
+export type FakeSamApi = Pick<
+  LiveApi,
+  'sessions' | 'session' | 'messages' | 'tasks' | 'task' | 'sendPrompt' | 'interrupt' | 'resolveAttention' | 'submitTask' | 'summarize' | 'forkPrepare'
+>;
 
 /*
  * A small in-memory SAM for tests of src/live: the truth (tasks, session rows, agent state, messages),
@@ -269,7 +275,7 @@ export class FakeSam {
     return { messages, hasMore: all.length > limit };
   }
 
-  api: LiveApi = {
+  api: FakeSamApi = {
     sessions: (_p, q = {}) =>
       this.answer('sessions', () => {
         const rows = this.listedRows().sort((a, b) => (b.lastMessageAt ?? 0) - (a.lastMessageAt ?? 0));

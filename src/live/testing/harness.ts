@@ -2,11 +2,11 @@ import { InfiniteQueryObserver, QueryClient, QueryObserver } from '@tanstack/rea
 import { keys } from '../../api/queries';
 import type { ConnectionSink } from '../../state/connection';
 import type { ConnectionStatus, SessionEntry, StreamFacts } from '../../reconcile/types';
-import { readFacts, readSnapshots } from '../cacheEntries';
-import type { ChatEntry } from '../chatEntry';
-import { buildEntry, entryMemo, listedSessionIds } from '../entries';
-import { createProjectStream, type ProjectStream } from '../projectStream';
-import { liveQueries } from '../queries';
+import { readFacts, readSnapshots } from '../normalisedCaches';
+import type { ChatCache } from '../chatCache';
+import { createLiveEngine, type LiveEngine } from '../engine';
+import { buildEntry, listedSessionIds } from '../sessionEntries';
+import type { ProjectStream } from '../projectStream';
 import { createFakeEnv, type FakeEnv } from './fakeEnv';
 import { FakeSam, drainMicrotasks, flushPromises, type Frame } from './fakeSam';
 
@@ -19,6 +19,7 @@ export const PROJECT = 'p1';
 
 export interface Harness {
   client: QueryClient;
+  engine: LiveEngine;
   sam: FakeSam;
   env: FakeEnv;
   stream: ProjectStream;
@@ -33,7 +34,7 @@ export interface Harness {
   deliver(frames: readonly Frame[], options?: { flush?: boolean }): void;
   /** Runs promise chains and the frame flush until nothing moves. */
   settle(): Promise<void>;
-  chat(sessionId: string): ChatEntry | undefined;
+  chat(sessionId: string): ChatCache | undefined;
   entry(sessionId: string): SessionEntry | null;
   /** The entries of several sessions from one read of the caches (a check after every fuzz step). */
   entries(sessionIds: readonly string[]): Map<string, SessionEntry | null>;
@@ -59,22 +60,25 @@ export function createHarness(options: { start?: number; seed?: number } = {}): 
     catchUpStarted: () => void (connection.catchUps += 1),
     catchUpFinished: () => void (connection.catchUps -= 1),
   };
-  const stream = createProjectStream({ queryClient: client, projectId: PROJECT, connection, env, api: sam.api });
+  const engine = createLiveEngine({ client, env: { ...env, api: sam.api } });
+  const { queries } = engine;
+  const stream = engine.projectStream(PROJECT, { connection });
   const unsubscribers: Array<() => void> = [];
   const streamFacts = (): StreamFacts => ({ connection: connection.status, lastLiveAt: connection.lastLiveAt, catchingUp: connection.catchUps > 0 });
 
   const harness: Harness = {
     client,
+    engine,
     sam,
     env,
     stream,
     connection,
     mountSidebar() {
-      unsubscribers.push(new InfiniteQueryObserver(client, liveQueries.sessionList(PROJECT)).subscribe(() => {}));
-      unsubscribers.push(new InfiniteQueryObserver(client, liveQueries.taskList(PROJECT)).subscribe(() => {}));
+      unsubscribers.push(new InfiniteQueryObserver(client, queries.sessionList(PROJECT)).subscribe(() => {}));
+      unsubscribers.push(new InfiniteQueryObserver(client, queries.taskList(PROJECT)).subscribe(() => {}));
     },
     openChat(sessionId) {
-      const off = new QueryObserver(client, liveQueries.chat(PROJECT, sessionId)).subscribe(() => {});
+      const off = new QueryObserver(client, queries.chat(PROJECT, sessionId)).subscribe(() => {});
       unsubscribers.push(off);
       return off;
     },
@@ -94,11 +98,11 @@ export function createHarness(options: { start?: number; seed?: number } = {}): 
       }
       await flushPromises();
     },
-    chat: (sessionId) => client.getQueryData<ChatEntry>(keys.chat(PROJECT, sessionId)),
+    chat: (sessionId) => client.getQueryData<ChatCache>(keys.chat(PROJECT, sessionId)),
     entry: (sessionId) => harness.entries([sessionId]).get(sessionId) ?? null,
     entries(sessionIds) {
       const inputs = { facts: readFacts(client, PROJECT), snapshots: readSnapshots(client, PROJECT), stream: streamFacts(), now: env.now() };
-      const memo = entryMemo(client, PROJECT);
+      const memo = engine.entryMemo(PROJECT);
       return new Map(sessionIds.map((id) => [id, buildEntry(memo, inputs, id)]));
     },
     sidebarIds: () => {

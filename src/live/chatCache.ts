@@ -6,12 +6,12 @@ import { settlePendingSends } from '../reconcile/pendingSends';
 import type { PendingSend } from '../reconcile/types';
 
 /*
- * The cache entry of one open session (keys.chat): everything the chat view shows. Live messages and
+ * The cached chat of one open session (keys.chat): everything the chat view shows. Live messages and
  * REST pages (first load, catch-up, load earlier) all go through `addMessages`; a fetched entry is
- * merged into the held one by `mergeChatEntry`, which TanStack calls at the moment it stores the answer
+ * merged into the held one by `mergeFetchedChat`, which TanStack calls at the moment it stores the answer
  * (the query's `structuralSharing`), so a response never overwrites what arrived while it was out.
  */
-export interface ChatEntry {
+export interface ChatCache {
   /** The detail route's session row; null while only live messages are known. */
   readonly detail: SessionDetailRow | null;
   readonly state: SessionState | null;
@@ -39,7 +39,7 @@ export interface ChatEntry {
   } | null;
 }
 
-export function emptyChat(): ChatEntry {
+export function emptyChat(): ChatCache {
   return {
     detail: null,
     state: null,
@@ -53,7 +53,7 @@ export function emptyChat(): ChatEntry {
 }
 
 export interface AddResult {
-  entry: ChatEntry;
+  entry: ChatCache;
   /** Messages that were not held before, in display order. */
   added: Message[];
   /** A sequence gap was seen: catch up. */
@@ -66,7 +66,7 @@ export interface AddResult {
  * `detectGaps` is for live events only. A REST page is the persisted row: when an id is held under
  * another createdAt/sequence, the page's copy decides where it sits (a frame's copy never moves a row).
  */
-export function addMessages(entry: ChatEntry, messages: readonly Message[], options: { detectGaps: boolean; stamp: number }): AddResult {
+export function addMessages(entry: ChatCache, messages: readonly Message[], options: { detectGaps: boolean; stamp: number }): AddResult {
   let { log, conversation } = entry;
   let rebuild = false;
   let gapAfter: number | null = null;
@@ -100,7 +100,7 @@ export function addMessages(entry: ChatEntry, messages: readonly Message[], opti
  * loaded); detail and state are the response's; a gap seen after the request started stays recorded, and
  * so does the point where a catch-up that stopped early must go on.
  */
-export function mergeChatEntry(held: ChatEntry | undefined, incoming: ChatEntry): ChatEntry {
+export function mergeFetchedChat(held: ChatCache | undefined, incoming: ChatCache): ChatCache {
   const fetched = incoming.fetched;
   if (!fetched) return incoming;
   const { entry } = addMessages(held ?? emptyChat(), fetched.messages, { detectGaps: false, stamp: fetched.stamp });
@@ -122,14 +122,14 @@ export function mergeChatEntry(held: ChatEntry | undefined, incoming: ChatEntry)
  * Where a catch-up resumes: the newest createdAt held, or the first gap seen if earlier. (The caller
  * still backs off by an overlap: agent rows carry the VM's clock and are persisted late.)
  */
-export function resumePoint(entry: ChatEntry): number | null {
+export function resumePoint(entry: ChatCache): number | null {
   const newest = newestMessage(entry.log);
   if (!newest) return null;
   return Math.min(newest.createdAt, entry.resumeFrom?.after ?? Infinity);
 }
 
 /** Is a message with this id among the newest `window` held? (The prompt route's id, checked on its answer.) */
-export function holdsRecent(entry: ChatEntry, id: string, window = 256): boolean {
+export function holdsRecent(entry: ChatCache, id: string, window = 256): boolean {
   let seen = 0;
   const { tail, chunks } = entry.log;
   for (let i = tail.length - 1; i >= 0 && seen < window; i -= 1, seen += 1) if (tail[i]?.id === id) return true;

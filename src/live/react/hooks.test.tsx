@@ -1,15 +1,14 @@
 // @vitest-environment jsdom
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClient } from '@tanstack/react-query';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { T0, makeRow, makeTask } from '../test/factories';
-import { useConnectionStore } from '../state/connection';
-import { writeFacts } from './cacheEntries';
-import { configureLive } from './context';
-import { useChat, useChatActions, useSessionEntries, useSessionEntry } from './hooks';
-import { TASK_PAGE_SIZE } from './queries';
-import { FakeSam } from './testing/fakeSam';
+import { T0, makeRow, makeTask } from '../../test/factories';
+import { useConnectionStore } from '../../state/connection';
+import { writeFacts } from '../normalisedCaches';
+import { TASK_PAGE_SIZE } from '../queries';
+import { FakeSam } from '../testing/fakeSam';
+import { createLiveEngine, LiveProvider, useChat, useChatActions, useSessionEntries, useSessionEntry } from '.';
 
 const P = 'p1';
 let client: QueryClient;
@@ -19,9 +18,9 @@ function setup(prepare: (sam: FakeSam) => void) {
   const sam = new FakeSam(T0);
   prepare(sam);
   client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  configureLive(client, { api: sam.api, now: () => sam.now });
+  const engine = createLiveEngine({ client, env: { api: sam.api, now: () => sam.now } });
   useConnectionStore.setState({ project: 'live', lastLiveAt: T0, catchingUp: false });
-  const wrapper = ({ children }: { children: ReactNode }) => <QueryClientProvider client={client}>{children}</QueryClientProvider>;
+  const wrapper = ({ children }: { children: ReactNode }) => <LiveProvider engine={engine}>{children}</LiveProvider>;
   return { sam, wrapper };
 }
 

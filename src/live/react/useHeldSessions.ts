@@ -1,8 +1,9 @@
 import { useCallback, useRef, useSyncExternalStore } from 'react';
-import { hashKey, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { keys } from '../api/queries';
-import type { SessionFacts } from '../reconcile/types';
-import type { SessionFactsEntry } from './cacheEntries';
+import { hashKey, type QueryClient } from '@tanstack/query-core';
+import { keys } from '../../api/queries';
+import type { SessionFacts } from '../../reconcile/types';
+import type { SessionFactsCache } from '../normalisedCaches';
+import { useLiveEngine } from './LiveProvider';
 
 /*
  * Every session Lookout holds, across the projects visited in this tab: the bell needs the open
@@ -14,21 +15,21 @@ function isSessionFactsKey(queryKey: readonly unknown[]): boolean {
   return typeof projectId === 'string' && hashKey(queryKey) === hashKey(keys.sessionFacts(projectId));
 }
 
-function heldFactsEntries(client: QueryClient): SessionFactsEntry[] {
+function heldFactsEntries(client: QueryClient): SessionFactsCache[] {
   return client
     .getQueryCache()
     .findAll({ queryKey: keys.projects(), predicate: (query) => isSessionFactsKey(query.queryKey) })
-    .map((query) => query.state.data as SessionFactsEntry | undefined)
-    .filter((entry): entry is SessionFactsEntry => entry !== undefined);
+    .map((query) => query.state.data as SessionFactsCache | undefined)
+    .filter((entry): entry is SessionFactsCache => entry !== undefined);
 }
 
-const sameEntries = (a: readonly SessionFactsEntry[], b: readonly SessionFactsEntry[]) =>
+const sameEntries = (a: readonly SessionFactsCache[], b: readonly SessionFactsCache[]) =>
   a.length === b.length && a.every((entry, i) => entry === b[i]);
 
 /** The merged facts of every held session (a new array only when some project's facts changed). */
 export function useHeldSessions(): readonly SessionFacts[] {
-  const client = useQueryClient();
-  const held = useRef<{ entries: SessionFactsEntry[]; sessions: SessionFacts[] }>({ entries: [], sessions: [] });
+  const { client } = useLiveEngine();
+  const held = useRef<{ entries: SessionFactsCache[]; sessions: SessionFacts[] }>({ entries: [], sessions: [] });
   const subscribe = useCallback(
     (onChange: () => void) =>
       client.getQueryCache().subscribe((event) => {

@@ -1,26 +1,27 @@
-import type { QueryClient } from '@tanstack/react-query';
+import type { QueryClient } from '@tanstack/query-core';
 import { keys } from '../api/queries';
 import { mergeSessionFacts, type FactsPatch, type FactVersions, type SessionRecord } from '../reconcile/sessionFacts';
 import { mergeTaskSnapshot, type HeldTask, type TaskSnapshot } from '../reconcile/taskSnapshots';
 import type { SessionFacts } from '../reconcile/types';
 
 /*
- * The two normalised caches every surface reads, one entry each per project, written only through
- * these functions (each write is one setQueryData, so one notification per batch):
+ * The two normalised caches every surface reads, one query each per project, written only by the
+ * engine's reducer (cacheReducer.ts) through these functions (each write is one setQueryData, so one
+ * notification per batch):
  *   sessionFacts   sessionId -> SessionRecord   (merged rows + live fields, last writer wins per field)
  *   taskSnapshots  taskId    -> HeldTask        (newest snapshot from any route)
  * Both are Maps, copied on write; unchanged records keep their identity.
  */
 
-export interface SessionFactsEntry {
+export interface SessionFactsCache {
   readonly records: ReadonlyMap<string, SessionRecord>;
   /** Sessions announced by `session.created` (id -> stamp), shown before the list has them. */
   readonly createdLive: ReadonlyMap<string, number>;
 }
-export type TaskSnapshotsEntry = ReadonlyMap<string, HeldTask>;
+export type TaskSnapshotsCache = ReadonlyMap<string, HeldTask>;
 
-export const emptyFacts: SessionFactsEntry = { records: new Map(), createdLive: new Map() };
-const emptySnapshots: TaskSnapshotsEntry = new Map();
+export const emptyFacts: SessionFactsCache = { records: new Map(), createdLive: new Map() };
+const emptySnapshots: TaskSnapshotsCache = new Map();
 
 export interface FactsWrite {
   id: string;
@@ -32,16 +33,16 @@ export interface FactsWrite {
   createdLive?: boolean;
 }
 
-export function readFacts(client: QueryClient, projectId: string): SessionFactsEntry {
-  return client.getQueryData<SessionFactsEntry>(keys.sessionFacts(projectId)) ?? emptyFacts;
+export function readFacts(client: QueryClient, projectId: string): SessionFactsCache {
+  return client.getQueryData<SessionFactsCache>(keys.sessionFacts(projectId)) ?? emptyFacts;
 }
 
-export function readSnapshots(client: QueryClient, projectId: string): TaskSnapshotsEntry {
-  return client.getQueryData<TaskSnapshotsEntry>(keys.taskSnapshots(projectId)) ?? emptySnapshots;
+export function readSnapshots(client: QueryClient, projectId: string): TaskSnapshotsCache {
+  return client.getQueryData<TaskSnapshotsCache>(keys.taskSnapshots(projectId)) ?? emptySnapshots;
 }
 
 /** Folds writes into the facts entry, in order; returns the same entry when nothing changed. */
-export function foldFacts(entry: SessionFactsEntry, writes: readonly FactsWrite[]): SessionFactsEntry {
+export function foldFacts(entry: SessionFactsCache, writes: readonly FactsWrite[]): SessionFactsCache {
   let records: Map<string, SessionRecord> | null = null;
   let createdLive: Map<string, number> | null = null;
   for (const write of writes) {

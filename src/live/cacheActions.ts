@@ -1,0 +1,40 @@
+import type { MessagePage, NotificationEvent, NotificationList, ProjectEvent, SessionDetail, SessionRow } from '../api/contract';
+import type { NotificationWrite } from '../reconcile/notifications';
+import type { TaskSnapshot } from '../reconcile/taskSnapshots';
+import type { PendingSend } from '../reconcile/types';
+
+/*
+ * Everything that changes a cache of the engine, as data: socket events and REST answers alike. Each is
+ * written by one reducer (src/live/cacheReducer.ts). `stamp` is when Lookout learned the thing (a REST
+ * answer: when its request started; an event: when it was received), which is how newer wins.
+ */
+
+/** An event with the stamp of the moment it was RECEIVED (it may wait for its animation frame). */
+export interface Stamped<E> {
+  event: E;
+  stamp: number;
+}
+
+type InChat = { projectId: string; sessionId: string };
+
+export type CacheAction =
+  // The project socket: a batch of validated events.
+  | { type: 'projectEvents'; projectId: string; events: readonly Stamped<ProjectEvent>[] }
+  // REST pages of the project.
+  | { type: 'sessionListPage'; projectId: string; rows: readonly SessionRow[]; stamp: number }
+  | { type: 'taskSnapshots'; projectId: string; snapshots: readonly TaskSnapshot[] }
+  | ({ type: 'sessionDetail'; detail: Pick<SessionDetail, 'session' | 'state'>; stamp: number } & InChat)
+  | ({ type: 'earlierMessages'; page: MessagePage; stamp: number } & InChat)
+  // What the person does in a chat (optimistic, then confirmed or rolled back).
+  | ({ type: 'sendStarted'; send: PendingSend } & InChat)
+  | ({ type: 'sendAccepted'; localId: string; messageId: string | null; mailbox: { deliveryId: string; status: string } | null } & InChat)
+  | ({ type: 'sendFailed'; localId: string; error: string; replayOnReconnect: boolean } & InChat)
+  | ({ type: 'sendRetried'; localId: string } & InChat)
+  | ({ type: 'sendDiscarded'; localId: string } & InChat)
+  | ({ type: 'questionAnswered'; markerId: string; stamp: number } & InChat)
+  // The notification caches: live frames, optimistic actions and their outcome, the reconnect catch-up.
+  | { type: 'notificationFrames'; events: readonly NotificationEvent[]; at: number }
+  | { type: 'notificationOptimistic'; write: NotificationWrite }
+  | { type: 'notificationSettled'; write: NotificationWrite; outcome: 'confirmed' | 'refused' }
+  | { type: 'notificationsCaughtUp'; firstPage: NotificationList | null; unreadPage: NotificationList; count: number; startedAt: number }
+  | { type: 'unreadCountRestored'; count: number };

@@ -1,0 +1,111 @@
+import type { QueryClient } from '@tanstack/query-core';
+import type { Notification } from '../api/contract';
+import type { ConnectionSink } from '../state/connection';
+import { tickingClock, type TickingClock } from './clock';
+import { createCacheReducer } from './cacheReducer';
+import { concurrencyLimit, stampClock, type LiveCore } from './core';
+import { createSessionEntryMemo, type SessionEntryMemo } from './sessionEntries';
+import { browserEnv, type LiveApi, type LiveEnv } from './env';
+import { createNotificationCache, type NotificationCache } from './notificationCache';
+import { createNotificationStream, type NotificationStream } from './notificationStream';
+import { createProjectStream, type ProjectStream } from './projectStream';
+import { createLiveQueries, TASK_DETAIL_CONCURRENCY, type LiveQueries } from './queries';
+import { signInProbe, type SignInState } from './signIn';
+import { reconnectAll, type SocketClient, type SocketTiming } from './socket';
+
+/*
+ * The live engine: everything Lookout keeps in step with SAM, for one query client, with no React in it.
+ * Its whole outside world is the one `LiveEnv` given here (tests override parts of it); its state (the
+ * stamp clock, the started sockets, the notification journal, the entry memos, the sign-in probe) lives
+ * in the engine, never in a module. React observes it through src/live/react.
+ */
+
+/** Parts of the env to replace (tests, the simulator); `api` may replace some routes only. */
+export type EnvOverrides = Partial<Omit<LiveEnv, 'api'>> & { api?: Partial<LiveApi> };
+
+export interface LiveEngineOptions {
+  client: QueryClient;
+  env?: EnvOverrides;
+  /** Where the streams report their status and counts (the app: the connection store; default: nowhere). */
+  connection?: ConnectionSink;
+}
+
+const nowhere: ConnectionSink = { setStatus: () => {}, frameDropped: () => {}, frameIgnored: () => {}, catchUpStarted: () => {}, catchUpFinished: () => {} };
+
+export interface StreamOptions {
+  connection?: ConnectionSink;
+  timing?: Partial<SocketTiming>;
+  /** Replaces the sign-in probe after a refused upgrade (tests). */
+  probeSignIn?: () => unknown;
+  /** Told about notifications that arrived live (the engine's arrival listeners by default). */
+  onArrived?: (notifications: Notification[]) => void;
+}
+
+type ArrivalListener = (notifications: Notification[]) => void;
+
+export interface LiveEngine extends LiveCore {
+  /** The app's one clock as React reads it (ticks on env timers while watched). */
+  readonly clock: TickingClock;
+  readonly queries: LiveQueries;
+  readonly notifications: NotificationCache;
+  /** The memo of one project's session entries (same entry object for the sidebar and the header). */
+  entryMemo(projectId: string): SessionEntryMemo;
+  projectStream(projectId: string, options?: StreamOptions): ProjectStream;
+  notificationStream(options?: StreamOptions): NotificationStream;
+  /** Reconnects every started socket at once ("Reconnect now", a sign-in coming back). */
+  reconnectSockets(): void;
+  probeSignIn(): Promise<SignInState>;
+  /** Live notification arrivals of the app's stream (the bell announces them). Returns the unsubscribe. */
+  onArrivals(listener: ArrivalListener): () => void;
+  publishArrivals(notifications: Notification[]): void;
+}
+
+const notBuiltYet = (): never => {
+  throw new Error('the engine is still being built');
+};
+
+export function createLiveEngine({ client, env: overrides = {}, connection = nowhere }: LiveEngineOptions): LiveEngine {
+  const real = browserEnv();
+  // The real routes object itself unless some are replaced: tests spy on its methods after the engine exists.
+  const env: LiveEnv = { ...real, ...overrides, api: overrides.api ? { ...real.api, ...overrides.api } : real.api };
+  // The reducer needs the notification cache's writes, which need the core: it is set once both exist.
+  const core: { -readonly [K in keyof LiveCore]: LiveCore[K] } = { client, env, stamp: stampClock(env.now), dispatch: notBuiltYet };
+  const sockets = new Set<SocketClient>();
+  const memos = new Map<string, SessionEntryMemo>();
+  const arrivalListeners = new Set<ArrivalListener>();
+  const probeSignIn = signInProbe(env.api);
+  const notifications = createNotificationCache(core);
+  core.dispatch = createCacheReducer(client, notifications.writes);
+  const publishArrivals = (arrived: Notification[]) => arrivalListeners.forEach((listener) => listener(arrived));
+
+  return {
+    ...core,
+    clock: tickingClock(env),
+    queries: createLiveQueries(core, concurrencyLimit(TASK_DETAIL_CONCURRENCY)),
+    notifications,
+    entryMemo(projectId) {
+      let memo = memos.get(projectId);
+      if (!memo) memos.set(projectId, (memo = createSessionEntryMemo()));
+      return memo;
+    },
+    projectStream: (projectId, options = {}) =>
+      createProjectStream({ core, projectId, sockets, connection: options.connection ?? connection, timing: options.timing, probeSignIn: options.probeSignIn ?? probeSignIn }),
+    notificationStream: (options = {}) =>
+      createNotificationStream({
+        core,
+        notifications,
+        sockets,
+        connection: options.connection ?? connection,
+        timing: options.timing,
+        probeSignIn: options.probeSignIn ?? probeSignIn,
+        onArrived: options.onArrived ?? publishArrivals,
+      }),
+    reconnectSockets: () => reconnectAll(sockets),
+    probeSignIn,
+    onArrivals(listener) {
+      arrivalListeners.add(listener);
+      return () => void arrivalListeners.delete(listener);
+    },
+    publishArrivals,
+  };
+}

@@ -1,0 +1,68 @@
+import { useMemo } from 'react';
+import { useInfiniteQuery, useQueries, useQuery } from '@tanstack/react-query';
+import { useShallow } from 'zustand/react/shallow';
+import type { StreamFacts } from '../../reconcile/types';
+import { attentionUnknown } from '../../reconcile/sessionFacts';
+import { useConnectionStore } from '../../state/connection';
+import { emptyFacts, type TaskSnapshotsCache } from '../normalisedCaches';
+import { missingTaskIds, type SessionEntryInputs } from '../sessionEntries';
+import { registerLiveDefaults } from '../queries';
+import { useLiveEngine } from './LiveProvider';
+import { useNow } from './useNow';
+
+const EMPTY_SNAPSHOTS: TaskSnapshotsCache = new Map();
+
+export function useStreamFacts(): StreamFacts {
+  return useConnectionStore(useShallow((s) => ({ connection: s.project, lastLiveAt: s.lastLiveAt, catchingUp: s.catchingUp })));
+}
+
+/** What a project's entries are derived from: the normalised caches, the stream, and the engine clock's tick. */
+export function useSessionEntryInputs(projectId: string): SessionEntryInputs {
+  const { client, queries } = useLiveEngine();
+  useMemo(() => registerLiveDefaults(client, projectId), [client, projectId]);
+  const facts = useQuery(queries.sessionFacts(projectId)).data ?? emptyFacts;
+  const snapshots = useQuery(queries.taskSnapshots(projectId)).data ?? EMPTY_SNAPSHOTS;
+  const stream = useStreamFacts();
+  const now = useNow();
+  return useMemo(() => ({ facts, snapshots, stream, now }), [facts, snapshots, stream, now]);
+}
+
+/**
+ * Tasks no loaded list page reached: fetched one by one (deduplicated, cached, refreshed with the list).
+ * Returns the inputs with the tasks whose lookup failed, so those show as "could not load", not "loading".
+ */
+export function useMissingTasks(projectId: string, sessionIds: readonly string[], inputs: SessionEntryInputs): SessionEntryInputs {
+  const { queries } = useLiveEngine();
+  const list = useInfiniteQuery(queries.taskList(projectId));
+  const settled = list.isSuccess || list.isError;
+  const ids = useMemo(
+    () => (settled ? missingTaskIds(sessionIds, inputs.facts, inputs.snapshots) : []),
+    [settled, sessionIds, inputs.facts, inputs.snapshots],
+  );
+  const failed = useQueries({
+    queries: ids.map((id) => queries.taskDetail(projectId, id)),
+    combine: (results) => ids.filter((_id, i) => results[i]?.isError).join('\n'),
+  });
+  return useMemo(() => (failed === '' ? inputs : { ...inputs, failedTaskLookups: new Set(failed.split('\n')) }), [failed, inputs]);
+}
+
+/** At most this many sessions are looked at one by one for their open question (the newest listed first). */
+const MAX_ATTENTION_PROBES = 20;
+
+/**
+ * Active sessions whose open question SAM's list cannot tell (`attentionUnknown`): one look at each
+ * detail, so a chat that waits for an answer does not read "Working" until someone opens it.
+ */
+export function useAttentionProbes(projectId: string, sessionIds: readonly string[], facts: SessionEntryInputs['facts']): void {
+  const { queries } = useLiveEngine();
+  const ids = useMemo(
+    () => sessionIds
+        .filter((id) => {
+          const record = facts.records.get(id);
+          return record !== undefined && attentionUnknown(record);
+        })
+        .slice(0, MAX_ATTENTION_PROBES),
+    [sessionIds, facts],
+  );
+  useQueries({ queries: ids.map((id) => queries.sessionProbe(projectId, id)) });
+}
