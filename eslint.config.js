@@ -23,16 +23,6 @@ const REACT = [
 // zustand's root, `react`, `shallow` and `traditional` entries bind to React; `vanilla` and `middleware` do not.
 const ZUSTAND_REACT = ['./node_modules/zustand/{,esm/}{index,react,shallow,traditional}.{js,mjs,d.ts,d.mts}', './node_modules/zustand/{,esm/}react/**'];
 
-// Hook files that still live in src/live today; another branch moves them into src/live/react.
-// Tightened after the engine lands: delete these lists and the two allowances that use them.
-const LIVE_HOOKS_TODAY = ['./hooks.ts', './heldSessions.ts', './notificationCache.ts', './notificationStream.ts'];
-const LIVE_REACT_USERS_TODAY = [
-  'src/live/{apply,cacheEntries,catchUp,context,deliveries,entries,heldSessions,loadEarlier}.ts',
-  'src/live/{notificationCache,notificationStream,projectStream,queries,sends,useChat,useProjectData}.ts',
-  'src/live/*.test.{ts,tsx}',
-  'src/live/testing/harness.ts',
-];
-
 const zones = {
   featuresApart: FEATURES.map((feature) => ({
     target: `./src/features/${feature}`,
@@ -44,7 +34,7 @@ const zones = {
     {
       target: './src/features',
       from: './src/live',
-      except: ['./react', ...LIVE_HOOKS_TODAY], // tightened after the engine lands
+      except: ['./react'],
       message: 'Features reach the engine only through live/react.',
     },
   ],
@@ -111,11 +101,6 @@ export default tseslint.config(
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
       'import-x/no-restricted-paths': restrictedPaths(allZones),
     },
-  },
-  {
-    // Tightened after the engine lands: these src/live files still import React or @tanstack/react-query.
-    files: LIVE_REACT_USERS_TODAY,
-    rules: { 'import-x/no-restricted-paths': restrictedPaths(allZones.filter((zone) => !zones.liveWithoutReact.includes(zone))) },
   },
   {
     // This test reads the chat and its sidebar row side by side, each built by the engine from the same caches.

@@ -1,4 +1,4 @@
-import { QueryClient } from '@tanstack/react-query';
+import { QueryClient } from '@tanstack/query-core';
 import { describe, expect, it } from 'vitest';
 import { keys } from '../api/queries';
 import { makeMessage, makeRow, T0 } from '../test/factories';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
-import { QueryClient } from '@tanstack/react-query';
+import { QueryClient } from '@tanstack/query-core';
 import { api } from '../api/endpoints';
 import type { Notification, NotificationEvent, NotificationList } from '../api/contract';
 import { feedNotifications, type NotificationFeed } from '../reconcile/notifications';

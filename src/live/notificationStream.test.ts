@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { QueryClient } from '@tanstack/react-query';
+import { QueryClient } from '@tanstack/query-core';
 import { api } from '../api/endpoints';
 import type { Notification, NotificationList } from '../api/contract';
 import type { ConnectionSink } from '../state/connection';

@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { QueryClient } from '@tanstack/react-query';
+import { QueryClient } from '@tanstack/query-core';
 import { createTestSimulator, type TestSimulator } from '../../mocks/node';
 import { onUnauthorized } from '../api/http';
 import { createLiveEngine } from './engine';

@@ -1,4 +1,4 @@
-import { InfiniteQueryObserver, QueryClient, QueryObserver } from '@tanstack/react-query';
+import { InfiniteQueryObserver, QueryClient, QueryObserver } from '@tanstack/query-core';
 import { keys } from '../../api/queries';
 import type { ConnectionSink } from '../../state/connection';
 import type { ConnectionStatus, SessionEntry, StreamFacts } from '../../reconcile/types';
