@@ -42,12 +42,8 @@ const zones = {
     { target: ['./src/live/*', './src/live/!(react)/**'], from: REACT, message: 'live/ is a React-free engine; hooks go in live/react.' },
     { target: ['./src/live/*', './src/live/!(react)/**'], from: ZUSTAND_REACT, message: 'live/ is a React-free engine: use zustand/vanilla.' },
   ],
-  liveBelowFeatures: [
-    { target: './src/live', from: ['./src/features', './src/app'], message: 'live/ never imports the features or the app that render it.' },
-  ],
-  uiBelowLive: [
-    { target: './src/ui', from: ['./src/live', './src/features'], message: 'ui/ renders what it is given: no engine, no features.' },
-  ],
+  liveBelowFeatures: [{ target: './src/live', from: ['./src/features', './src/app'], message: 'live/ never imports the features or the app that render it.' }],
+  uiBelowLive: [{ target: './src/ui', from: ['./src/live', './src/features'], message: 'ui/ renders what it is given: no engine, no features.' }],
   reconcilePure: [
     {
       target: './src/reconcile/**/!(*.test).ts',
@@ -67,16 +63,7 @@ const restrictedPaths = (zoneList) => ['error', { basePath: import.meta.dirname,
 
 export default tseslint.config(
   {
-    ignores: [
-      'dist',
-      'dist-sim',
-      'dist-sam',
-      'node_modules',
-      'public/mockServiceWorker.js',
-      'test-results',
-      'playwright-report',
-      'bench-results',
-    ],
+    ignores: ['dist', 'dist-sim', 'dist-sam', 'node_modules', 'public/mockServiceWorker.js', 'test-results', 'playwright-report', 'bench-results'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -119,7 +106,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': [
         'error',
-        { selector: "ImportDeclaration[source.value=/mocks\\//]", message: 'Import the simulator only through the guarded dynamic import in main.tsx.' },
+        { selector: 'ImportDeclaration[source.value=/mocks\\//]', message: 'Import the simulator only through the guarded dynamic import in main.tsx.' },
       ],
     },
   },

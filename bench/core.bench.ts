@@ -49,9 +49,21 @@ function history(count: number): Message[] {
     else if (phase < 4) out.push(m('thinking', 'Considering the options. '));
     else if (phase === 4 || phase === 20) {
       call += 1;
-      out.push(m('tool', '', { toolCallId: `call-${call}`, title: 'npm test', kind: 'execute', status: 'in_progress', toolName: 'bash', locations: [], content: [] }));
+      out.push(
+        m('tool', '', { toolCallId: `call-${call}`, title: 'npm test', kind: 'execute', status: 'in_progress', toolName: 'bash', locations: [], content: [] }),
+      );
     } else if (phase === 6 || phase === 22) {
-      out.push(m('tool', '', { toolCallId: `call-${call}`, title: null, kind: null, status: 'completed', toolName: null, locations: [], content: [{ type: 'text', text: 'ok' }] }));
+      out.push(
+        m('tool', '', {
+          toolCallId: `call-${call}`,
+          title: null,
+          kind: null,
+          status: 'completed',
+          toolName: null,
+          locations: [],
+          content: [{ type: 'text', text: 'ok' }],
+        }),
+      );
     } else if (phase === 30) out.push(m('plan', JSON.stringify([{ content: 'step', priority: 'high', status: 'in_progress' }])));
     else out.push(m('assistant', 'Here is a chunk of the answer. '));
   }
@@ -169,13 +181,38 @@ const at30k = repeat(large.length, () => large.shift() ?? NaN);
 const oneChange = reconcileAfterOneChange();
 const figures: Array<[string, string]> = [
   ['reconcile 1,000 sessions x 10,000 tasks (every entry built)', show(repeat(7, reconcileCost), 'ms')],
-  ['  again after one task changed', `${show(repeat(7, () => reconcileAfterOneChange().ms), 'ms')}; ${oneChange.changed} of 1,000 entries changed identity`],
+  [
+    '  again after one task changed',
+    `${show(
+      repeat(7, () => reconcileAfterOneChange().ms),
+      'ms',
+    )}; ${oneChange.changed} of 1,000 entries changed identity`,
+  ],
   ['apply message.new, chat of 300 messages, one event per batch', show(at300, 'us/event')],
   ['apply message.new, chat of 30,000 messages, one event per batch', show(at30k, 'us/event')],
   ['  ratio 30,000 / 300 (fastest; median) (must not grow with length)', `${(at30k.min / at300.min).toFixed(2)}; ${(at30k.median / at300.median).toFixed(2)}`],
-  ['apply message.new, chat of 30,000 messages, 16 events per batch (one frame)', show(repeat(7, () => applyCost(30_000, 10_000, 16)), 'us/event')],
-  ['first load: fold 30,000 messages into log + conversation', show(repeat(5, () => loadCost(30_000)), 'ms', 1)],
-  ['flatten the 30,000-message conversation for render (once per frame at most)', show(repeat(5, () => flattenCost(30_000)), 'ms')],
+  [
+    'apply message.new, chat of 30,000 messages, 16 events per batch (one frame)',
+    show(
+      repeat(7, () => applyCost(30_000, 10_000, 16)),
+      'us/event',
+    ),
+  ],
+  [
+    'first load: fold 30,000 messages into log + conversation',
+    show(
+      repeat(5, () => loadCost(30_000)),
+      'ms',
+      1,
+    ),
+  ],
+  [
+    'flatten the 30,000-message conversation for render (once per frame at most)',
+    show(
+      repeat(5, () => flattenCost(30_000)),
+      'ms',
+    ),
+  ],
 ];
 const width = Math.max(...figures.map(([name]) => name.length));
 console.log(`\nLookout core figures (node ${process.version})\n${figures.map(([name, value]) => `  ${name.padEnd(width)}  ${value}`).join('\n')}\n`);
@@ -183,18 +220,26 @@ console.log(`\nLookout core figures (node ${process.version})\n${figures.map(([n
 // ---- vitest statistics ----
 describe('core', () => {
   const { inputs, ids } = reconcileInputs(1_000, 10_000);
-  bench('reconcile 1,000 sessions x 10,000 tasks (cold)', () => {
-    const memo = createSessionEntryMemo();
-    for (const id of ids) buildEntry(memo, inputs, id);
-  }, { time: 1_000 });
+  bench(
+    'reconcile 1,000 sessions x 10,000 tasks (cold)',
+    () => {
+      const memo = createSessionEntryMemo();
+      for (const id of ids) buildEntry(memo, inputs, id);
+    },
+    { time: 1_000 },
+  );
 
   const all = history(30_000 + 200_000);
   const client = clientWith(all.slice(0, 30_000));
   const live = asEvents(all.slice(30_000));
   let next = 0;
-  bench('apply one message.new into a 30,000+ message chat', () => {
-    const event = live[next % live.length];
-    next += 1;
-    if (event) applyProjectEvents(client, P, [event]);
-  }, { time: 1_000 });
+  bench(
+    'apply one message.new into a 30,000+ message chat',
+    () => {
+      const event = live[next % live.length];
+      next += 1;
+      if (event) applyProjectEvents(client, P, [event]);
+    },
+    { time: 1_000 },
+  );
 });

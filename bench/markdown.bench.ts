@@ -135,7 +135,11 @@ console.log(`\nLookout markdown corpus figures (node ${process.version})\n${rows
 
 describe('markdown', () => {
   const table = HOSTILE_CORPUS.find((c) => c.name.startsWith('50 x 10'))?.text() ?? '';
-  bench('render a 50 x 10 GFM table', () => {
-    renderToStaticMarkup(createElement(MarkdownRenderer, { text: table }));
-  }, { time: 500 });
+  bench(
+    'render a 50 x 10 GFM table',
+    () => {
+      renderToStaticMarkup(createElement(MarkdownRenderer, { text: table }));
+    },
+    { time: 500 },
+  );
 });

@@ -1,15 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import {
-  chatRegion,
-  expectLive,
-  expectSidebarRowState,
-  freezePageClock,
-  openProject,
-  openSession,
-  openSim,
-  sim,
-  type SessionInfo,
-} from './support/sim';
+import { chatRegion, expectLive, expectSidebarRowState, freezePageClock, openProject, openSession, openSim, sim, type SessionInfo } from './support/sim';
 
 /*
  * The chat view (issue: "open a session and watch it stream"): streaming, lineage (Source rows, copy,
@@ -93,7 +83,11 @@ test.describe('lineage', () => {
       await openSession(page, c.row);
       await expect(chatTitle(page)).toHaveText(c.topic);
       await chatHeader(page).getByRole('button', { name: 'Details' }).click();
-      await expect(chatHeader(page).getByRole('term').filter({ hasText: /^Source$/ })).toBeVisible();
+      await expect(
+        chatHeader(page)
+          .getByRole('term')
+          .filter({ hasText: /^Source$/ }),
+      ).toBeVisible();
       const source = chatHeader(page)
         .getByRole('definition')
         .filter({ has: page.getByRole('button', { name: /^Copy parent task id/ }) });
@@ -114,9 +108,7 @@ test.describe('lineage', () => {
 });
 
 test.describe('one state everywhere', () => {
-  test('a task that failed while its row still says active shows Failed in the sidebar, header and composer (stale-active)', async ({
-    page,
-  }) => {
+  test('a task that failed while its row still says active shows Failed in the sidebar, header and composer (stale-active)', async ({ page }) => {
     await freezePageClock(page);
     await openSim(page, { scenario: 'stale-active' });
     await openProject(page, 'lookout-web');
@@ -233,9 +225,7 @@ test.describe('long conversations', () => {
     const seen = await onScreen();
     expect(seen.length, 'rows are on screen at the top').toBeGreaterThan(0);
 
-    await expect
-      .poll(() => log.evaluate((el) => el.scrollHeight), { message: 'earlier messages were added above' })
-      .toBeGreaterThan(heightBefore + 200);
+    await expect.poll(() => log.evaluate((el) => el.scrollHeight), { message: 'earlier messages were added above' }).toBeGreaterThan(heightBefore + 200);
     await expect(log.getByRole('button', { name: 'Load earlier messages' })).toBeAttached();
     // What the reader was looking at is still there, where it was: nothing jumped.
     const after = await onScreen();

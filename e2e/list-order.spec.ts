@@ -9,18 +9,22 @@ import { chatRegion, freezePageClock, openProject, openSim, sim } from './suppor
  */
 
 const chatList = (page: Page) => page.getByRole('complementary', { name: 'Chats' });
-const workingRows = (page: Page) => chatList(page).getByRole('region', { name: /^Working/ }).getByRole('link');
+const workingRows = (page: Page) =>
+  chatList(page)
+    .getByRole('region', { name: /^Working/ })
+    .getByRole('link');
 
 /** The topics of the rows, top to bottom. */
-const topicsOf = (rows: Locator) =>
-  rows.evaluateAll((links) => links.map((link) => link.querySelector('span span')?.firstChild?.textContent ?? ''));
+const topicsOf = (rows: Locator) => rows.evaluateAll((links) => links.map((link) => link.querySelector('span span')?.firstChild?.textContent ?? ''));
 
 /** Where each row is on screen, top to bottom. */
 const boxesOf = (rows: Locator) =>
-  rows.evaluateAll((links) => links.map((link) => {
-    const { x, y, width, height } = link.getBoundingClientRect();
-    return { x, y, width, height };
-  }));
+  rows.evaluateAll((links) =>
+    links.map((link) => {
+      const { x, y, width, height } = link.getBoundingClientRect();
+      return { x, y, width, height };
+    }),
+  );
 
 /** The latest-activity time each row shows: it changes as agents write. */
 const activityOf = (rows: Locator) => rows.evaluateAll((links) => links.map((link) => link.querySelector('time')?.dateTime ?? ''));
@@ -29,9 +33,7 @@ const activityOf = (rows: Locator) => rows.evaluateAll((links) => links.map((lin
 async function startOrder(page: Page): Promise<string[]> {
   const sessions = await sim(page).world.projectSessions('firehose');
   const startOf = (s: (typeof sessions)[number]) => s.startedAt ?? s.createdAt;
-  return sessions
-    .sort((a, b) => startOf(b) - startOf(a) || (a.id < b.id ? -1 : 1))
-    .map((s) => s.topic ?? '');
+  return sessions.sort((a, b) => startOf(b) - startOf(a) || (a.id < b.id ? -1 : 1)).map((s) => s.topic ?? '');
 }
 
 /** Keeps the pointer off the list (on the page header). */
@@ -92,7 +94,9 @@ test('"N chats moved · Show" puts the moved rows where they now belong', async 
   const failing = (await sim(page).world.projectSessions('firehose')).find((s) => s.topic === topics[2])!;
   await sim(page).fleet.failNow(failing.id);
 
-  await chatList(page).getByRole('button', { name: /^1 chat moved · Show$/ }).click();
+  await chatList(page)
+    .getByRole('button', { name: /^1 chat moved · Show$/ })
+    .click();
   const recent = chatList(page).getByRole('region', { name: /^Recent/ });
   await expect(recent.getByRole('link')).toHaveCount(1);
   expect(await topicsOf(recent.getByRole('link'))).toEqual([topics[2]]);

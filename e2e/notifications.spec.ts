@@ -25,7 +25,12 @@ const tabPanel = (page: Page) => panel(page).getByRole('tabpanel');
 const item = (page: Page, title: string) =>
   tabPanel(page)
     .getByRole('listitem')
-    .filter({ has: page.locator('p').first().getByText(new RegExp(`^(Unread: )?${escapeRegExp(title)}$`)) });
+    .filter({
+      has: page
+        .locator('p')
+        .first()
+        .getByText(new RegExp(`^(Unread: )?${escapeRegExp(title)}$`)),
+    });
 
 function escapeRegExp(text: string) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -55,9 +60,9 @@ async function openPanel(page: Page) {
 
 /** The titles the open tab lists, in order, without the "Unread: " that screen readers hear. */
 async function listedTitles(list: Locator): Promise<string[]> {
-  const titles = await list.getByRole('listitem').evaluateAll((rows) =>
-    rows.map((row) => (row.querySelector('p')?.textContent ?? '').replace(/^Unread: /, '')),
-  );
+  const titles = await list
+    .getByRole('listitem')
+    .evaluateAll((rows) => rows.map((row) => (row.querySelector('p')?.textContent ?? '').replace(/^Unread: /, '')));
   return titles;
 }
 
@@ -118,7 +123,9 @@ test('clicking an item opens its session and marks it read', async ({ page }) =>
   const priorityBefore = world.unread('Priority');
 
   await openPanel(page);
-  await tabPanel(page).getByRole('link', { name: `Unread: ${target!.title}` }).click();
+  await tabPanel(page)
+    .getByRole('link', { name: `Unread: ${target!.title}` })
+    .click();
   await expect(page).toHaveURL(new RegExp(`${escapeRegExp(target!.actionUrl!)}$`));
   await expect(panel(page)).toHaveCount(0);
   await expect(chatRegion(page).getByRole('heading', { level: 1 })).toBeVisible();
@@ -184,7 +191,9 @@ test.describe('hostile', () => {
     await expect(row.getByRole('link')).toHaveCount(0);
 
     // Every link the panel offers stays inside the app.
-    const hrefs = await tabPanel(page).getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+    const hrefs = await tabPanel(page)
+      .getByRole('link')
+      .evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
     for (const href of hrefs) expect(href).toMatch(/^\/projects\//);
 
     // Clicking the item (its corner: the link text in its middle sits above the row's button) only marks it read.

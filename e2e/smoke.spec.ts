@@ -33,10 +33,7 @@ test.describe('the project view', () => {
 
     await openSession(page, 'Fix flaky session list test on CI');
     await expect(sidebar).toBeVisible();
-    await expect(sidebar.getByRole('link', { name: sessionLinkName('Fix flaky session list test on CI') })).toHaveAttribute(
-      'aria-current',
-      'page',
-    );
+    await expect(sidebar.getByRole('link', { name: sessionLinkName('Fix flaky session list test on CI') })).toHaveAttribute('aria-current', 'page');
   });
 
   test('phone: the list first, then the chat with the list in a drawer', async ({ page, isMobile }) => {
@@ -57,10 +54,7 @@ test.describe('the project view', () => {
     const drawer = page.getByRole('dialog', { name: 'Chats' });
     await expect(drawer).toBeVisible();
     await expect(drawerButton).toHaveAttribute('aria-expanded', 'true');
-    await expect(drawer.getByRole('link', { name: sessionLinkName('Fix flaky session list test on CI') })).toHaveAttribute(
-      'aria-current',
-      'page',
-    );
+    await expect(drawer.getByRole('link', { name: sessionLinkName('Fix flaky session list test on CI') })).toHaveAttribute('aria-current', 'page');
     await page.keyboard.press('Escape');
     await expect(drawer).toHaveCount(0);
 

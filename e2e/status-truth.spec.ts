@@ -8,7 +8,10 @@ import { chatRegion, expectSidebarRowState, freezePageClock, openProject, openSe
  */
 
 const chatHeader = (page: Page) => chatRegion(page).locator('header');
-const composerNotice = (page: Page) => chatRegion(page).getByRole('paragraph').filter({ hasText: /This chat has ended/ });
+const composerNotice = (page: Page) =>
+  chatRegion(page)
+    .getByRole('paragraph')
+    .filter({ hasText: /This chat has ended/ });
 
 test.describe('a failed task SAM sends back to work (requeued)', () => {
   test('a task queued again after its failure shows as queued everywhere, with no failure and no Retry', async ({ page }) => {

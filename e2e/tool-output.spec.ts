@@ -14,7 +14,10 @@ test('a tool call loaded from SAM shows the size of its output and loads it on d
   await openProject(page, 'lookout-web');
   await openSession(page, 'Add a progress bar to the CSV export');
 
-  const card = conversation(page).getByRole('article', { name: /^Tool call: / }).filter({ hasText: 'Completed' }).last();
+  const card = conversation(page)
+    .getByRole('article', { name: /^Tool call: / })
+    .filter({ hasText: 'Completed' })
+    .last();
   // By keyboard: the virtualised rows may still be settling under the pointer.
   await card.getByRole('button', { expanded: false }).press('Enter');
   await expect(card.getByText('Nothing yet.')).toHaveCount(0);

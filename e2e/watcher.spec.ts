@@ -161,7 +161,10 @@ test.describe('item 8: what people expect', () => {
     const banner = page.getByRole('banner');
     await expect(banner.getByText(PROJECT, { exact: true }).filter({ visible: true })).toHaveCount(1);
     await expect(banner.getByText('Live', { exact: true })).toBeVisible();
-    const name = await banner.getByText(PROJECT, { exact: true }).filter({ visible: true }).evaluate((el) => el.scrollWidth <= el.clientWidth);
+    const name = await banner
+      .getByText(PROJECT, { exact: true })
+      .filter({ visible: true })
+      .evaluate((el) => el.scrollWidth <= el.clientWidth);
     expect(name, 'the project name is not cut off').toBe(true);
     const overflow = await banner.evaluate((el) => el.scrollWidth - el.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);

@@ -68,20 +68,18 @@ export function DevPanel({ sim = typeof window === 'undefined' ? undefined : win
                 <option key={name}>{name}</option>
               ))}
             </select>
-            <input
-              aria-label="Seed"
-              inputMode="numeric"
-              className={button}
-              value={seed}
-              onChange={(e) => setSeed(e.target.value)}
-            />
+            <input aria-label="Seed" inputMode="numeric" className={button} value={seed} onChange={(e) => setSeed(e.target.value)} />
             <button type="submit" className={`${button} col-span-2`}>
               Load scenario
             </button>
           </form>
 
           <Group title={`Clock ${clock.frozen ? '(frozen)' : `(${clock.speed}×)`}`}>
-            <button type="button" className={button} onClick={act(clock.frozen ? 'Clock resumed' : 'Clock frozen', () => (clock.frozen ? clock.resume() : clock.freeze()))}>
+            <button
+              type="button"
+              className={button}
+              onClick={act(clock.frozen ? 'Clock resumed' : 'Clock frozen', () => (clock.frozen ? clock.resume() : clock.freeze()))}
+            >
               {clock.frozen ? 'Resume' : 'Freeze'}
             </button>
             <button type="button" className={button} onClick={act('Speed changed', () => clock.setSpeed(clock.speed >= 10 ? 1 : clock.speed * 5))}>

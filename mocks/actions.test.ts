@@ -66,11 +66,18 @@ describe('attention', () => {
     await run(120_000);
     const said = messagesOf(events(), session.id);
     expect(said[0]).toMatchObject({ role: 'user', content: answer });
-    expect(said.filter((m) => m.role === 'assistant').map((m) => m.content).join('')).toContain(`Going with **${answer}**`);
+    expect(
+      said
+        .filter((m) => m.role === 'assistant')
+        .map((m) => m.content)
+        .join(''),
+    ).toContain(`Going with **${answer}**`);
     const task = (await api.get(`${p}/tasks/${session.taskId}`)).body as Json;
     expect(task.status).toBe('completed');
     expect(events()).toContainEqual(expect.objectContaining({ type: 'activity.new', eventType: 'task.completed' }));
-    expect(noteEvents().some((e) => e.type === 'notification.new' && e.notification.type === 'task_complete' && e.notification.sessionId === session.id)).toBe(true);
+    expect(noteEvents().some((e) => e.type === 'notification.new' && e.notification.type === 'task_complete' && e.notification.sessionId === session.id)).toBe(
+      true,
+    );
   });
 });
 
@@ -131,7 +138,9 @@ describe('prompt, cancel, stop, status', () => {
     if (!sleeping) throw new Error('no sleeping session');
     await api.post(`${p}/sessions/${sleeping.id}/prompt`, { content: 'Wake up' });
     await run(10_000);
-    const types = events().filter((e) => 'sessionId' in e && e.sessionId === sleeping.id).map((e) => e.type);
+    const types = events()
+      .filter((e) => 'sessionId' in e && e.sessionId === sleeping.id)
+      .map((e) => e.type);
     expect(types).toContain('session.wake_progress');
     expect(events()).toContainEqual(expect.objectContaining({ type: 'session.updated', sessionId: sleeping.id, status: 'active' }));
     // The agent's answer is VM output: messages.batch (Corrections 4).

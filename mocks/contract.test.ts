@@ -27,9 +27,7 @@ async function scriptedRun(scenario: string) {
     checked.push(`${method} ${path.split('?')[0]}`);
     return res.body as Json;
   };
-  const sockets: TestSocket[] = [...s.world.projects.values()].map((p) =>
-    openTestSocket(s.wsUrl(`/api/projects/${p.id}/sessions/ws`)),
-  );
+  const sockets: TestSocket[] = [...s.world.projects.values()].map((p) => openTestSocket(s.wsUrl(`/api/projects/${p.id}/sessions/ws`)));
   const notifications = openTestSocket(s.wsUrl('/api/notifications/ws'));
   await Promise.all([...sockets, notifications].map((x) => x.opened));
 
@@ -143,7 +141,8 @@ describe('the simulator speaks the contract', () => {
     const api = apiClient(sim);
     const p = `/api/projects/${firstProject(sim).id}`;
     const tasks = (await api.get(`${p}/tasks?limit=200`)).body as { tasks: Json[] };
-    const taskKeys = 'id projectId userId parentTaskId workspaceId title description status executionStep priority taskMode dispatchDepth agentProfileHint skillId blocked triggeredBy startedAt completedAt finalizedAt createdAt updatedAt errorMessage outputSummary outputBranch outputPrUrl completionEvidence';
+    const taskKeys =
+      'id projectId userId parentTaskId workspaceId title description status executionStep priority taskMode dispatchDepth agentProfileHint skillId blocked triggeredBy startedAt completedAt finalizedAt createdAt updatedAt errorMessage outputSummary outputBranch outputPrUrl completionEvidence';
     for (const task of tasks.tasks) {
       expect(Object.keys(task).sort()).toEqual(taskKeys.split(' ').sort());
       expect(task.createdAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
@@ -153,7 +152,8 @@ describe('the simulator speaks the contract', () => {
     expect(sql.every((t) => t.status === 'failed')).toBe(true);
 
     const list = (await api.get(`${p}/sessions`)).body as { sessions: Json[] };
-    const rowKeys = 'id workspaceId taskId createdByUserId topic status messageCount startedAt endedAt createdAt agentCompletedAt lastMessageAt isIdle isTerminated workspaceUrl cleanupAt attention createdBy isMine';
+    const rowKeys =
+      'id workspaceId taskId createdByUserId topic status messageCount startedAt endedAt createdAt agentCompletedAt lastMessageAt isIdle isTerminated workspaceUrl cleanupAt attention createdBy isMine';
     for (const row of list.sessions) {
       expect(Object.keys(row).sort()).toEqual(rowKeys.split(' ').sort());
       expect(typeof row.createdAt).toBe('number');

@@ -118,7 +118,10 @@ describe('ids do not depend on when the world starts (a reload on the real clock
 
 describe('source hygiene', () => {
   it('no Math.random anywhere in mocks/, Date.now only in the real-time clock', () => {
-    const sources = import.meta.glob(['./**/*.ts', './**/*.tsx', '!./**/*.test.ts'], { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+    const sources = import.meta.glob(['./**/*.ts', './**/*.tsx', '!./**/*.test.ts'], { query: '?raw', import: 'default', eager: true }) as Record<
+      string,
+      string
+    >;
     expect(Object.keys(sources).length).toBeGreaterThan(20);
     for (const [path, text] of Object.entries(sources)) {
       expect(text.includes('Math.random'), path).toBe(false);

@@ -144,7 +144,10 @@ describe('server faults', () => {
     s.faults.keepSessionActiveAfterTaskFailure(true);
     s.fleet.failNow(busy.id, 'boom');
     await settle();
-    expect(((await api.get(`${p}/tasks/${busy.taskId}`)).body as { status: string; errorMessage: string })).toMatchObject({ status: 'failed', errorMessage: 'boom' });
+    expect((await api.get(`${p}/tasks/${busy.taskId}`)).body as { status: string; errorMessage: string }).toMatchObject({
+      status: 'failed',
+      errorMessage: 'boom',
+    });
     const rows = (await api.get(`${p}/sessions?limit=100`)).body as { sessions: { id: string; status: string }[] };
     expect(rows.sessions.find((x) => x.id === busy.id)?.status).toBe('active');
     const types = socket.frames.map((f) => JSON.parse(f) as Frame);

@@ -178,9 +178,7 @@ export class FaultController {
   /** Consumes a scheduled failure for this request, if one matches. */
   takeRequestFailure(method: string, path: string): number | null {
     const target = `${method.toUpperCase()} ${path}`;
-    const hit = this.failures.find((f) =>
-      f.match === null ? true : typeof f.match === 'string' ? target.includes(f.match) : f.match.test(target),
-    );
+    const hit = this.failures.find((f) => (f.match === null ? true : typeof f.match === 'string' ? target.includes(f.match) : f.match.test(target)));
     if (!hit) return null;
     hit.remaining -= 1;
     if (hit.remaining <= 0) this.failures.splice(this.failures.indexOf(hit), 1);

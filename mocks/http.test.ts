@@ -118,21 +118,32 @@ describe('messages: before/after strict on createdAt, pages oldest-first', () =>
     const after = (await api.get(`${p}/sessions/${sid}/messages?after=${pivot.createdAt}`)).body as { messages: Msg[]; hasMore: boolean };
     expect(after.messages.map((m) => m.id)).toEqual(rows.slice(-500).map((m) => m.id));
     expect(after.hasMore).toBe(true);
-    const forward = (await api.get(`${p}/sessions/${sid}/messages?after=${pivot.createdAt}&order=asc&limit=5000`)).body as { messages: Msg[]; hasMore: boolean };
+    const forward = (await api.get(`${p}/sessions/${sid}/messages?after=${pivot.createdAt}&order=asc&limit=5000`)).body as {
+      messages: Msg[];
+      hasMore: boolean;
+    };
     expect(forward.messages.map((m) => m.id)).toEqual(rows.slice(101, 5101).map((m) => m.id));
     expect(forward.hasMore).toBe(true);
     const delta = (await api.get(`${p}/sessions/${sid}?after=${pivot.createdAt}`)).body as { messages: Msg[]; hasMore: boolean };
     expect(delta.messages.map((m) => m.id)).toEqual(rows.slice(-5000).map((m) => m.id));
     expect(delta.hasMore).toBe(true);
     const end = rows[110] as Msg;
-    const window = (await api.get(`${p}/sessions/${sid}/messages?after=${pivot.createdAt}&before=${end.createdAt}`)).body as { messages: Msg[]; hasMore: boolean };
+    const window = (await api.get(`${p}/sessions/${sid}/messages?after=${pivot.createdAt}&before=${end.createdAt}`)).body as {
+      messages: Msg[];
+      hasMore: boolean;
+    };
     expect(window.messages.map((m) => m.id)).toEqual(rows.slice(101, 110).map((m) => m.id));
     expect(window.hasMore).toBe(false);
     const tools = (await api.get(`${p}/sessions/${sid}/messages?roles=tool&limit=50&order=asc`)).body as { messages: Msg[] };
     expect(tools.messages).toHaveLength(50);
     expect(tools.messages.every((m) => m.role === 'tool')).toBe(true);
     expect(tools.messages[0]?.id).toBe(rows.find((m) => m.role === 'tool')?.id);
-    const detail = (await api.get(`${p}/sessions/${sid}?limit=20&before=${end.createdAt}`)).body as { messages: Msg[]; hasMore: boolean; session: Json; state: Json };
+    const detail = (await api.get(`${p}/sessions/${sid}?limit=20&before=${end.createdAt}`)).body as {
+      messages: Msg[];
+      hasMore: boolean;
+      session: Json;
+      state: Json;
+    };
     expect(detail.messages.map((m) => m.id)).toEqual(rows.slice(90, 110).map((m) => m.id));
     expect(detail.hasMore).toBe(true);
     expect(detail.session.messageCount).toBe(30_000);

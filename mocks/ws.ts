@@ -136,9 +136,7 @@ export class SocketHub implements SocketControl {
   handlers(): WebSocketHandler[] {
     const { project, notifications } = getLinks();
     return [
-      project.addEventListener('connection', ({ client, params }) =>
-        this.accept('project', client, decodeURIComponent(String(params.projectId))),
-      ),
+      project.addEventListener('connection', ({ client, params }) => this.accept('project', client, decodeURIComponent(String(params.projectId)))),
       notifications.addEventListener('connection', ({ client }) => this.accept('notifications', client, null)),
     ];
   }

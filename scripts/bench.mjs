@@ -94,7 +94,16 @@ async function core() {
     for (const file of report.files ?? [])
       for (const group of file.groups ?? [])
         for (const b of group.benchmarks ?? [])
-          stats.push({ name: b.name, hz: b.hz, mean: b.mean, median: b.median ?? b.p50 ?? b.mean, min: b.min, max: b.max, p99: b.p99, samples: b.sampleCount ?? b.samples?.length ?? 0 });
+          stats.push({
+            name: b.name,
+            hz: b.hz,
+            mean: b.mean,
+            median: b.median ?? b.p50 ?? b.mean,
+            min: b.min,
+            max: b.max,
+            p99: b.p99,
+            samples: b.sampleCount ?? b.samples?.length ?? 0,
+          });
   } catch {
     // no JSON (the bench failed): the figures above, if any, still go into the report
   }
@@ -118,7 +127,9 @@ if (flag('--wait-quiet')) {
 }
 
 if (option('--compare')) {
-  const roots = option('--compare').split(',').map((dir) => resolve(dir));
+  const roots = option('--compare')
+    .split(',')
+    .map((dir) => resolve(dir));
   const { runnerImport } = await import('vite');
   const { module } = await runnerImport('/bench/browser/main.ts', { logLevel: 'warn' });
   const compared = await module.runCompare({
@@ -134,7 +145,15 @@ if (option('--compare')) {
   process.exit(0);
 }
 
-const results = { label, mode: quick ? 'quick' : 'full', date: new Date().toISOString().replace('T', ' ').slice(0, 16) + ' UTC', totalSeconds: 0, machine: machine(), core: null, browser: null };
+const results = {
+  label,
+  mode: quick ? 'quick' : 'full',
+  date: new Date().toISOString().replace('T', ' ').slice(0, 16) + ' UTC',
+  totalSeconds: 0,
+  machine: machine(),
+  core: null,
+  browser: null,
+};
 if (wanted('core')) results.core = await core();
 
 const browserBenches = ['bundle', 'load', 'chat', 'firehose'].filter(wanted);

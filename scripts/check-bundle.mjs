@@ -39,7 +39,11 @@ const offenders = readdirSync(DIST, { recursive: true, encoding: 'utf8' })
 // Every inline script must be allowed by its hash in both the header value and the <meta>.
 const cspFile = join(DIST, 'csp.txt');
 const headerPolicy = existsSync(cspFile) ? readFileSync(cspFile, 'utf8') : '';
-const metaPolicy = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/i.exec(html)?.[1]?.replace(/&quot;/g, '"').replace(/&amp;/g, '&') ?? '';
+const metaPolicy =
+  /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/i
+    .exec(html)?.[1]
+    ?.replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&') ?? '';
 const inlineHashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi)]
   .map((m) => m[1])
   .filter((body) => body.trim() !== '')

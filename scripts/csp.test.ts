@@ -12,7 +12,15 @@ describe('the CSP', () => {
 
   it('has the directives the issue asks for; frame-ancestors only in the header form', () => {
     const header = contentSecurityPolicy({ scriptHashes: ["'sha256-x'"] });
-    for (const d of ["default-src 'self'", "script-src 'self' 'sha256-x'", "connect-src 'self'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "worker-src 'self'"]) {
+    for (const d of [
+      "default-src 'self'",
+      "script-src 'self' 'sha256-x'",
+      "connect-src 'self'",
+      "object-src 'none'",
+      "base-uri 'none'",
+      "frame-ancestors 'none'",
+      "worker-src 'self'",
+    ]) {
       expect(header).toContain(d);
     }
     expect(header).not.toContain('unsafe');
@@ -21,7 +29,9 @@ describe('the CSP', () => {
 
   it('lets the bundle reach a SAM API elsewhere, its sockets included', () => {
     expect(apiSources('https://api.sam.example/')).toEqual(['https://api.sam.example', 'wss://api.sam.example']);
-    expect(contentSecurityPolicy({ scriptHashes: [], connect: apiSources('http://127.0.0.1:8787') })).toContain("connect-src 'self' http://127.0.0.1:8787 ws://127.0.0.1:8787");
+    expect(contentSecurityPolicy({ scriptHashes: [], connect: apiSources('http://127.0.0.1:8787') })).toContain(
+      "connect-src 'self' http://127.0.0.1:8787 ws://127.0.0.1:8787",
+    );
     expect(apiSources(undefined)).toEqual([]);
   });
 });

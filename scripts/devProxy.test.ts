@@ -22,14 +22,17 @@ const upstreamSaw: Array<{ url: string; cookie: string | undefined }> = [];
 
 beforeAll(async () => {
   upstream = createHttpServer((req, res) => {
-    if (req.url === '/api/auth/token-login') return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ success: true, sessionCookie: COOKIE }));
+    if (req.url === '/api/auth/token-login')
+      return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ success: true, sessionCookie: COOKIE }));
     upstreamSaw.push({ url: req.url ?? '', cookie: req.headers.cookie });
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ cookie: req.headers.cookie ?? null }));
   });
   upstream.on('upgrade', (req, socket) => {
     upstreamSaw.push({ url: req.url ?? '', cookie: req.headers.cookie });
     const accept = createHash('sha1').update(`${req.headers['sec-websocket-key']}258EAFA5-E914-47DA-95CA-C5AB0DC85B11`).digest('base64');
-    socket.end(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\nX-Seen-Cookie: ${req.headers.cookie ?? ''}\r\n\r\n`);
+    socket.end(
+      `HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\nX-Seen-Cookie: ${req.headers.cookie ?? ''}\r\n\r\n`,
+    );
   });
   await new Promise<void>((done) => upstream.listen(0, '127.0.0.1', done));
 

@@ -147,7 +147,12 @@ export async function throttleCpu(page: Page, rate: number): Promise<void> {
   await cdp.send('Emulation.setCPUThrottlingRate', { rate });
 }
 
-export const cpuSince = (a: Cpu, b: Cpu): Cpu => ({ task: b.task - a.task, script: b.script - a.script, layout: b.layout - a.layout, style: b.style - a.style });
+export const cpuSince = (a: Cpu, b: Cpu): Cpu => ({
+  task: b.task - a.task,
+  script: b.script - a.script,
+  layout: b.layout - a.layout,
+  style: b.style - a.style,
+});
 
 export const pageNow = (page: Page) => page.evaluate(() => performance.now());
 
@@ -271,7 +276,12 @@ export async function armPaintWatch(page: Page, spec: PaintSpec, timeoutMs = 60_
       };
       (window as unknown as BenchWindow).__bench.pending = new Promise<Painted>((resolve, reject) => {
         const timer = setTimeout(
-          () => reject(new Error(`paint watch timed out: ${JSON.stringify({ spec, clickAt, target, path: location.pathname, armedAt, now: performance.now(), sameLog: document.querySelector('[role="log"]') === previousLog, rows: document.querySelectorAll('[role="log"] [data-item-id]').length, text: document.querySelector('section[aria-label="Chat"]')?.textContent?.slice(0, 200) })}`)),
+          () =>
+            reject(
+              new Error(
+                `paint watch timed out: ${JSON.stringify({ spec, clickAt, target, path: location.pathname, armedAt, now: performance.now(), sameLog: document.querySelector('[role="log"]') === previousLog, rows: document.querySelectorAll('[role="log"] [data-item-id]').length, text: document.querySelector('section[aria-label="Chat"]')?.textContent?.slice(0, 200) })}`,
+              ),
+            ),
           timeoutMs,
         );
         const check = () => {

@@ -224,10 +224,15 @@ async function runOnce(browser: Browser, server: BenchServer, chatCase: ChatCase
       // LOOKOUT_BENCH_PROFILE=1: a V8 profile of the stream, for a look at where its time goes.
       const profilePath = process.env.LOOKOUT_BENCH_PROFILE ? `bench-results/stream-${chatCase.messages}-${throttle}x-${seed}.cpuprofile` : null;
       if (profilePath) await startProfile(page);
-      await pace(frames, CHUNKS_PER_SECOND, (frame, index) => {
-        socket.send(frame);
-        if (costWindow > 0 && (index === costWindow || index === frames.length - costWindow)) marks.set(index, cpu(page));
-      }, () => socket.flush());
+      await pace(
+        frames,
+        CHUNKS_PER_SECOND,
+        (frame, index) => {
+          socket.send(frame);
+          if (costWindow > 0 && (index === costWindow || index === frames.length - costWindow)) marks.set(index, cpu(page));
+        },
+        () => socket.flush(),
+      );
       const cpuAtLastSend = costWindow > 0 ? await cpu(page) : null;
       if (profilePath) await saveProfile(page, profilePath);
       const sentAt = await pageNow(page);
@@ -245,8 +250,13 @@ async function runOnce(browser: Browser, server: BenchServer, chatCase: ChatCase
       caughtUp ??= await paintWatched(page).catch(async (error: unknown) => {
         const tail = await page.evaluate(() => {
           const log = document.querySelector('[role="log"]');
-          const rows = [...document.querySelectorAll('[role="log"] [data-item-id]')].slice(-3).map((el) => `${el.getAttribute('data-index')} ${el.getAttribute('data-item-id')}: …${(el.textContent ?? '').slice(-80)}`);
-          return [`scroll ${log?.scrollTop}/${log?.scrollHeight} client ${log?.clientHeight}; jump button: ${/jump to latest/i.test(document.body.textContent ?? '')}`, ...rows];
+          const rows = [...document.querySelectorAll('[role="log"] [data-item-id]')]
+            .slice(-3)
+            .map((el) => `${el.getAttribute('data-index')} ${el.getAttribute('data-item-id')}: …${(el.textContent ?? '').slice(-80)}`);
+          return [
+            `scroll ${log?.scrollTop}/${log?.scrollHeight} client ${log?.clientHeight}; jump button: ${/jump to latest/i.test(document.body.textContent ?? '')}`,
+            ...rows,
+          ];
         });
         await page.screenshot({ path: 'node_modules/.cache/lookout-bench/failure.png' });
         throw new Error(`${String(error)}\n    the log ends with:\n    ${tail.join('\n    ')}`);
@@ -260,7 +270,12 @@ async function runOnce(browser: Browser, server: BenchServer, chatCase: ChatCase
       }
       followBreaks = await setFollow(page, false);
       const used = cpuSince(cpuBeforeStream, await cpu(page));
-      streamCpuPerChunk = { task: used.task / frames.length, script: used.script / frames.length, layout: used.layout / frames.length, style: used.style / frames.length };
+      streamCpuPerChunk = {
+        task: used.task / frames.length,
+        script: used.script / frames.length,
+        layout: used.layout / frames.length,
+        style: used.style / frames.length,
+      };
       await sleep(1_000);
       stream = await windowStats(page, from, (stranded ? sentAt : caughtUp.paintedAt) + 1_000);
       heapAfterStreamMB = await heapMB(page);

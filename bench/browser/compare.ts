@@ -77,41 +77,144 @@ export function renderCompare(c: CompareResults): string {
   const lines = [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`];
   for (const { chatCase, runs } of c.chat) {
     if (runs.every((r) => r.length === 0)) continue;
-    lines.push(row(`**${chatCase.name}**: click -> painted`, runs.map((r) => show(figure(r.map((x) => x.clickToPaintMs)), 'ms'))));
-    lines.push(row('  longest task while opening', runs.map((r) => show(figure(r.map((x) => x.open.longestTaskMs)), 'ms'))));
-    lines.push(row('  main-thread CPU to open (+2 s)', runs.map((r) => show(figure(r.map((x) => x.openCpu.task)), 'ms'))));
+    lines.push(
+      row(
+        `**${chatCase.name}**: click -> painted`,
+        runs.map((r) => show(figure(r.map((x) => x.clickToPaintMs)), 'ms')),
+      ),
+    );
+    lines.push(
+      row(
+        '  longest task while opening',
+        runs.map((r) => show(figure(r.map((x) => x.open.longestTaskMs)), 'ms')),
+      ),
+    );
+    lines.push(
+      row(
+        '  main-thread CPU to open (+2 s)',
+        runs.map((r) => show(figure(r.map((x) => x.openCpu.task)), 'ms')),
+      ),
+    );
     if (chatCase.chunks > 0) {
       const streams = runs.map((r) => summarise(r.map((x) => x.stream).filter((s): s is WindowStats => s !== null)));
-      lines.push(row('  stream: long tasks', streams.map((s) => `${show(s.longTasks)}; ${show(s.longTaskMs, 'ms')}`)));
-      lines.push(row('  stream: frame p50 / p99', streams.map((s) => `${show(s.frameP50, 'ms', 1)} / ${show(s.frameP99, 'ms', 1)}`)));
-      lines.push(row('  stream: main-thread CPU per chunk (all; script; layout+style)', runs.map((r) => `${show(figure(r.map((x) => x.streamCpuPerChunk?.task ?? NaN)), 'ms', 2)}; ${show(figure(r.map((x) => x.streamCpuPerChunk?.script ?? NaN)), 'ms', 2)}; ${show(figure(r.map((x) => (x.streamCpuPerChunk ? x.streamCpuPerChunk.layout + x.streamCpuPerChunk.style : NaN))), 'ms', 2)}`)));
-      lines.push(row('  stream: list stopped following', runs.map((r) => show(figure(r.map((x) => x.followBreaks ?? NaN))))));
-      lines.push(row('  stream: longest task', streams.map((s) => show(s.longestTaskMs, 'ms'))));
-      lines.push(row('  stream: last chunk on screen after it was sent', runs.map((r) => show(figure(r.map((x) => x.lastChunkPaintMs ?? NaN)), 'ms'))));
+      lines.push(
+        row(
+          '  stream: long tasks',
+          streams.map((s) => `${show(s.longTasks)}; ${show(s.longTaskMs, 'ms')}`),
+        ),
+      );
+      lines.push(
+        row(
+          '  stream: frame p50 / p99',
+          streams.map((s) => `${show(s.frameP50, 'ms', 1)} / ${show(s.frameP99, 'ms', 1)}`),
+        ),
+      );
+      lines.push(
+        row(
+          '  stream: main-thread CPU per chunk (all; script; layout+style)',
+          runs.map(
+            (r) =>
+              `${show(figure(r.map((x) => x.streamCpuPerChunk?.task ?? NaN)), 'ms', 2)}; ${show(figure(r.map((x) => x.streamCpuPerChunk?.script ?? NaN)), 'ms', 2)}; ${show(figure(r.map((x) => (x.streamCpuPerChunk ? x.streamCpuPerChunk.layout + x.streamCpuPerChunk.style : NaN))), 'ms', 2)}`,
+          ),
+        ),
+      );
+      lines.push(
+        row(
+          '  stream: list stopped following',
+          runs.map((r) => show(figure(r.map((x) => x.followBreaks ?? NaN)))),
+        ),
+      );
+      lines.push(
+        row(
+          '  stream: longest task',
+          streams.map((s) => show(s.longestTaskMs, 'ms')),
+        ),
+      );
+      lines.push(
+        row(
+          '  stream: last chunk on screen after it was sent',
+          runs.map((r) => show(figure(r.map((x) => x.lastChunkPaintMs ?? NaN)), 'ms')),
+        ),
+      );
       if (chatCase.costWindow) {
         const cost = (pick: (c: { start: number; end: number }) => number, digits: number) =>
           runs.map((r) => show(figure(r.map((x) => (x.chunkCost ? pick(x.chunkCost) : NaN))), '', digits));
         const starts = cost((c) => c.start, 2);
         const ends = cost((c) => c.end, 2);
         const ratios = cost((c) => c.end / c.start, 2);
-        lines.push(row(`  stream: CPU per chunk, first / last ${chatCase.costWindow} chunks (ms); ratio last / first`, starts.map((s, i) => `${s} / ${ends[i]}; ${ratios[i]}`)));
+        lines.push(
+          row(
+            `  stream: CPU per chunk, first / last ${chatCase.costWindow} chunks (ms); ratio last / first`,
+            starts.map((s, i) => `${s} / ${ends[i]}; ${ratios[i]}`),
+          ),
+        );
       }
     }
   }
   if (c.firehose.some((r) => r.length > 0)) {
     const windows = c.firehose.map((runs) => summarise(runs.flatMap((run) => run.windows)));
-    lines.push(row('**firehose** (20 s windows): long tasks', windows.map((w) => `${show(w.longTasks)}; ${show(w.longTaskMs, 'ms')}`)));
-    lines.push(row('  longest task', windows.map((w) => show(w.longestTaskMs, 'ms'))));
+    lines.push(
+      row(
+        '**firehose** (20 s windows): long tasks',
+        windows.map((w) => `${show(w.longTasks)}; ${show(w.longTaskMs, 'ms')}`),
+      ),
+    );
+    lines.push(
+      row(
+        '  longest task',
+        windows.map((w) => show(w.longestTaskMs, 'ms')),
+      ),
+    );
     const busy = (pick: (c: FirehoseResult['windowCpu'][number]) => number) =>
       c.firehose.map((runs) => show(figure(runs.flatMap((run) => run.windowCpu.map((x) => (100 * pick(x)) / run.windowMs))), '%', 0));
-    lines.push(row('  main thread busy (CPU % of wall time)', busy((x) => x.task)));
-    lines.push(row('  main-thread CPU per frame produced', c.firehose.map((runs) => show(figure(runs.flatMap((run) => run.windowCpu.map((x, i) => x.task / (run.windows[i]?.frames ?? NaN)))), 'ms', 1))));
-    lines.push(row('  of which script / layout+style', busy((x) => x.script).map((v, i) => `${v} / ${busy((x) => x.layout + x.style)[i]}`)));
-    lines.push(row('  frame p50 / p95 / p99', windows.map((w) => `${show(w.frameP50, 'ms', 1)} / ${show(w.frameP95, 'ms', 1)} / ${show(w.frameP99, 'ms', 1)}`)));
-    lines.push(row('  frames per window', windows.map((w) => show(w.frames))));
-    lines.push(row('  click -> first paint', c.firehose.map((runs) => show(figure(runs.flatMap((run) => run.clicks.filter((k) => !k.revisit).map((k) => k.clickToPaintMs))), 'ms'))));
-    lines.push(row('  machine load average (1 min) during', c.firehose.map((runs) => show(figure(runs.flatMap((run) => run.windowLoad)), '', 1))));
-    lines.push(row('  heap at the end', c.firehose.map((runs) => show(figure(runs.flatMap((run) => run.heap.map((h) => h.mb))), 'MB', 1))));
+    lines.push(
+      row(
+        '  main thread busy (CPU % of wall time)',
+        busy((x) => x.task),
+      ),
+    );
+    lines.push(
+      row(
+        '  main-thread CPU per frame produced',
+        c.firehose.map((runs) => show(figure(runs.flatMap((run) => run.windowCpu.map((x, i) => x.task / (run.windows[i]?.frames ?? NaN)))), 'ms', 1)),
+      ),
+    );
+    lines.push(
+      row(
+        '  of which script / layout+style',
+        busy((x) => x.script).map((v, i) => `${v} / ${busy((x) => x.layout + x.style)[i]}`),
+      ),
+    );
+    lines.push(
+      row(
+        '  frame p50 / p95 / p99',
+        windows.map((w) => `${show(w.frameP50, 'ms', 1)} / ${show(w.frameP95, 'ms', 1)} / ${show(w.frameP99, 'ms', 1)}`),
+      ),
+    );
+    lines.push(
+      row(
+        '  frames per window',
+        windows.map((w) => show(w.frames)),
+      ),
+    );
+    lines.push(
+      row(
+        '  click -> first paint',
+        c.firehose.map((runs) => show(figure(runs.flatMap((run) => run.clicks.filter((k) => !k.revisit).map((k) => k.clickToPaintMs))), 'ms')),
+      ),
+    );
+    lines.push(
+      row(
+        '  machine load average (1 min) during',
+        c.firehose.map((runs) => show(figure(runs.flatMap((run) => run.windowLoad)), '', 1)),
+      ),
+    );
+    lines.push(
+      row(
+        '  heap at the end',
+        c.firehose.map((runs) => show(figure(runs.flatMap((run) => run.heap.map((h) => h.mb))), 'MB', 1)),
+      ),
+    );
   }
   return lines.join('\n');
 }

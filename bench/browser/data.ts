@@ -54,7 +54,10 @@ export function truncateSession(sim: Simulator, sessionId: string, count: number
 
 /** What the chat view shows last for these rows: the id of the last item and a text probe of its end. */
 export function lastItemProbe(rows: readonly MessageRec[]): { id: string; probe: string } {
-  const items = conversation(rows.map((row) => messageWire(row) as Message), []);
+  const items = conversation(
+    rows.map((row) => messageWire(row) as Message),
+    [],
+  );
   const last = items.at(-1);
   if (!last) throw new Error('empty conversation');
   const text = 'text' in last && typeof last.text === 'string' ? last.text : '';
@@ -87,7 +90,11 @@ export function* agentFrames(sessionId: string, after: MessageRec | undefined, s
   for (;;) {
     for (const c of chunk(rng, thought(rng), 10)) yield row('thinking', c);
     if (turn % 5 === 0) {
-      const entries = ['Reproduce', 'Fix', 'Test', 'Document'].map((content, i) => ({ content, priority: 'medium', status: i < turn % 4 ? 'completed' : i === turn % 4 ? 'in_progress' : 'pending' }));
+      const entries = ['Reproduce', 'Fix', 'Test', 'Document'].map((content, i) => ({
+        content,
+        priority: 'medium',
+        status: i < turn % 4 ? 'completed' : i === turn % 4 ? 'in_progress' : 'pending',
+      }));
       yield row('plan', JSON.stringify(entries));
     }
     for (let k = rng.int(1, 2); k > 0; k -= 1) {

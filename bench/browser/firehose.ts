@@ -76,7 +76,9 @@ export async function firehoseBenchmark(browser: Browser, server: BenchServer, o
   const total = Math.ceil((options.framesPerSecond * options.durationMs) / 1000);
   const started = performance.now();
   const { frames, rows, simulatedMs } = firehoseFrames(seed, now, total);
-  options.log(`  firehose: ${frames.length.toLocaleString('en-US')} frames of ${sessions.length} sessions prepared in ${((performance.now() - started) / 1000).toFixed(1)} s (${(simulatedMs / 1000).toFixed(0)} s of simulated agent time)`);
+  options.log(
+    `  firehose: ${frames.length.toLocaleString('en-US')} frames of ${sessions.length} sessions prepared in ${((performance.now() - started) / 1000).toFixed(1)} s (${(simulatedMs / 1000).toFixed(0)} s of simulated agent time)`,
+  );
   server.setApi(simulatorApi(sim));
 
   const page = await openPage(browser);
@@ -138,7 +140,12 @@ export async function firehoseBenchmark(browser: Browser, server: BenchServer, o
         const before = await cpu(page);
         const mb = await heapMB(page);
         const spent = cpuSince(before, await cpu(page));
-        harnessCpu = { task: harnessCpu.task + spent.task, script: harnessCpu.script + spent.script, layout: harnessCpu.layout + spent.layout, style: harnessCpu.style + spent.style };
+        harnessCpu = {
+          task: harnessCpu.task + spent.task,
+          script: harnessCpu.script + spent.script,
+          layout: harnessCpu.layout + spent.layout,
+          style: harnessCpu.style + spent.style,
+        };
         heap.push({ atMs: Math.round(elapsed()), mb });
         options.log(`    ${(elapsed() / 1000).toFixed(0)} s: heap ${mb.toFixed(1)} MB`);
         continue;
@@ -165,7 +172,9 @@ export async function firehoseBenchmark(browser: Browser, server: BenchServer, o
         const responseEnd = resource
           ? await page.evaluate(
               ({ resource, since }) =>
-                (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).find((e) => decodeURIComponent(e.name.split('?')[0] ?? '').endsWith(resource) && e.startTime >= since - 1)?.responseEnd ?? null,
+                (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).find(
+                  (e) => decodeURIComponent(e.name.split('?')[0] ?? '').endsWith(resource) && e.startTime >= since - 1,
+                )?.responseEnd ?? null,
               { resource, since: painted.clickAt ?? 0 },
             )
           : null;
@@ -187,7 +196,8 @@ export async function firehoseBenchmark(browser: Browser, server: BenchServer, o
     const framesSent = await sending;
     const to = from + options.durationMs;
     const windows: WindowStats[] = [];
-    for (let start = from; start + options.windowMs <= to + 1; start += options.windowMs) windows.push(await windowStats(page, start, start + options.windowMs));
+    for (let start = from; start + options.windowMs <= to + 1; start += options.windowMs)
+      windows.push(await windowStats(page, start, start + options.windowMs));
     const whole = await windowStats(page, from, to);
     return {
       sessions: sessions.length,

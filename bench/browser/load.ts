@@ -33,7 +33,10 @@ export function bundleFigures(root: string): BundleFigures {
   };
   const eager = eagerFiles.map(size);
   const all = readdirSync(join(root, 'assets')).map((f) => `assets/${f}`);
-  const lazy = all.filter((f) => f.endsWith('.js') && !eagerFiles.includes(f)).map(size).sort((a, b) => b.gzip - a.gzip);
+  const lazy = all
+    .filter((f) => f.endsWith('.js') && !eagerFiles.includes(f))
+    .map(size)
+    .sort((a, b) => b.gzip - a.gzip);
   const css = all.filter((f) => f.endsWith('.css')).map(size);
   return { eager, eagerGzip: eager.reduce((sum, s) => sum + s.gzip, 0), lazy, css };
 }
@@ -50,7 +53,12 @@ export interface LoadRun {
   chatPageFiles: string[];
 }
 
-export async function loadBenchmark(browser: Browser, server: BenchServer, root: string, options: { runs: number; log: (line: string) => void }): Promise<LoadRun[]> {
+export async function loadBenchmark(
+  browser: Browser,
+  server: BenchServer,
+  root: string,
+  options: { runs: number; log: (line: string) => void },
+): Promise<LoadRun[]> {
   const sim = createSimulator({ scenario: 'default', seed: 1, now: Date.now() });
   const projectId = onlyProject(sim);
   const session = sim.world.sessions.list(projectId).find((s) => sim.world.messages.all(s.id).length > 20);
@@ -73,7 +81,9 @@ export async function loadBenchmark(browser: Browser, server: BenchServer, root:
       await page.goto(`${server.origin}/`);
       const link = page.locator(`a[href="/projects/${projectId}"], a[href^="/projects/${projectId}/"]`).first();
       await link.waitFor();
-      const projectsShownMs = await page.evaluate(() => new Promise<number>((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(performance.now()), 0))));
+      const projectsShownMs = await page.evaluate(
+        () => new Promise<number>((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(performance.now()), 0))),
+      );
       const fcpMs = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN);
       const firstScreenFiles = await scripts(page);
       await link.click();

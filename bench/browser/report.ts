@@ -78,7 +78,10 @@ function machineSection(m: Machine, r: Results): string {
         ['Node', m.node],
         ['Chromium', `${m.chromium} (headless, software rendering: \`--disable-gpu\`), driven by Playwright ${m.playwright}`],
         ['Viewport', '1280 x 800, device scale factor 1'],
-        ['Load average (1 min)', `${m.loadStart.toFixed(1)} at the start, ${m.loadEnd.toFixed(1)} at the end (${m.cores} cores; other jobs shared the machine: see "Caveats")`],
+        [
+          'Load average (1 min)',
+          `${m.loadStart.toFixed(1)} at the start, ${m.loadEnd.toFixed(1)} at the end (${m.cores} cores; other jobs shared the machine: see "Caveats")`,
+        ],
         ['Run', `${r.date}, \`npm run bench${r.mode === 'quick' ? ' -- --quick' : ''}\`, ${(r.totalSeconds / 60).toFixed(1)} min`],
       ],
     ),
@@ -89,21 +92,38 @@ function summarySection(r: Results): string {
   const rows: string[][] = [];
   const { bundle, load, chat, firehose } = r.browser;
   if (bundle) rows.push(['First screen: eager JavaScript (gzip)', kb(bundle.eagerGzip), `budget ${kb(EAGER_BUDGET_BYTES)} (CI check); SAM's dashboard 218 KB`]);
-  if (load?.length) rows.push(['Chat page: all JavaScript fetched (gzip)', show(fig(load.map((l) => l.chatPageJsGzip / 1024)), 'KB', 1), "SAM's chat page 446 KB"]);
+  if (load?.length)
+    rows.push(['Chat page: all JavaScript fetched (gzip)', show(fig(load.map((l) => l.chatPageJsGzip / 1024)), 'KB', 1), "SAM's chat page 446 KB"]);
   const byName = (prefix: string) => chat?.cases.find((c) => c.chatCase.name.startsWith(prefix));
   const all = byName('open 30,000 (all');
   const page = byName('open 30,000 (Lookout');
   const cold = byName('cold navigation');
-  const samOpen = "SAM 3,800 ms, the issue author's figure for opening this session on SAM's dashboard (how it was opened is not recorded: compare with both rows); goal <= 1,267 ms";
-  if (page) rows.push(['Open the 30,000-message chat by a **click inside the loaded app** -> last message painted (Lookout: newest 500)', ms(fig(page.runs.map((x) => x.clickToPaintMs))), samOpen]);
-  if (cold) rows.push(['Open the 30,000-message chat by a **cold navigation** to its address (fresh tab, empty cache) -> last message painted', ms(fig(cold.runs.map((x) => x.clickToPaintMs))), samOpen]);
+  const samOpen =
+    "SAM 3,800 ms, the issue author's figure for opening this session on SAM's dashboard (how it was opened is not recorded: compare with both rows); goal <= 1,267 ms";
+  if (page)
+    rows.push([
+      'Open the 30,000-message chat by a **click inside the loaded app** -> last message painted (Lookout: newest 500)',
+      ms(fig(page.runs.map((x) => x.clickToPaintMs))),
+      samOpen,
+    ]);
+  if (cold)
+    rows.push([
+      'Open the 30,000-message chat by a **cold navigation** to its address (fresh tab, empty cache) -> last message painted',
+      ms(fig(cold.runs.map((x) => x.clickToPaintMs))),
+      samOpen,
+    ]);
   if (all) {
     rows.push(['Click inside the loaded app, all 30,000 rows in the answer and held', ms(fig(all.runs.map((x) => x.clickToPaintMs))), samOpen]);
     rows.push(['  longest task while opening (all 30,000)', ms(fig(all.runs.map((x) => x.open.longestTaskMs))), "SAM 1,600 ms (issue author's figure)"]);
   }
   const s3000 = byName('3,000');
   const sf = s3000 ? streamFigures(s3000.runs) : null;
-  if (sf) rows.push(['Mixed agent stream (thinking, tools, plans, short answers): 500 chunks at 100/s into 3,000 messages: long tasks (count, total)', `${num(sf.longTasks)}, ${ms(sf.longTaskMs)}`, "SAM 90, 8,400 ms (issue author's figure, stream shape not recorded); goal 0"]);
+  if (sf)
+    rows.push([
+      'Mixed agent stream (thinking, tools, plans, short answers): 500 chunks at 100/s into 3,000 messages: long tasks (count, total)',
+      `${num(sf.longTasks)}, ${ms(sf.longTaskMs)}`,
+      "SAM 90, 8,400 ms (issue author's figure, stream shape not recorded); goal 0",
+    ]);
   for (const name of ['open 30,000 (all', '300 ']) {
     const c = byName(name);
     const f = c ? streamFigures(c.runs) : null;
@@ -129,10 +149,22 @@ function summarySection(r: Results): string {
   if (firehose) {
     const w = summarise(firehose.windows);
     const perMin = 60_000 / firehose.windowMs;
-    rows.push([`Firehose, per ${firehose.windowMs / 1000} s window: long tasks (count, total)`, `${num(w.longTasks)}, ${ms(w.longTaskMs)}`, `(x${perMin} for a minute)`]);
+    rows.push([
+      `Firehose, per ${firehose.windowMs / 1000} s window: long tasks (count, total)`,
+      `${num(w.longTasks)}, ${ms(w.longTaskMs)}`,
+      `(x${perMin} for a minute)`,
+    ]);
     rows.push(['Firehose: frame time p50 / p99', `${ms(w.frameP50, 1)} / ${ms(w.frameP99, 1)}`, '16.7 ms = every frame']);
-    rows.push(['Firehose: main-thread CPU per frame produced', show(figure((firehose.windowCpu ?? []).map((c, i) => c.task / (firehose.windows[i]?.frames ?? NaN))), 'ms', 1), '']);
-    rows.push(['Firehose: main thread busy (CPU time / wall time)', show(figure((firehose.windowCpu ?? []).map((c) => (100 * c.task) / firehose.windowMs)), '%'), '']);
+    rows.push([
+      'Firehose: main-thread CPU per frame produced',
+      show(figure((firehose.windowCpu ?? []).map((c, i) => c.task / (firehose.windows[i]?.frames ?? NaN))), 'ms', 1),
+      '',
+    ]);
+    rows.push([
+      'Firehose: main thread busy (CPU time / wall time)',
+      show(figure((firehose.windowCpu ?? []).map((c) => (100 * c.task) / firehose.windowMs)), '%'),
+      '',
+    ]);
     const clicks = firehose.clicks.filter((c) => !c.revisit);
     rows.push(['Firehose: click on another session -> its first paint', ms(fig(clicks.map((c) => c.clickToPaintMs))), '']);
     const heap = firehose.heap.map((h) => `${(h.atMs / 60_000).toFixed(1)} min: ${h.mb.toFixed(1)} MB`).join(', ');
@@ -150,7 +182,12 @@ function bundleSection(r: Results): string {
       ['File', 'Raw', 'Gzip', ''],
       [
         ...bundle.eager.map((s) => [s.file, kb(s.raw), kb(s.gzip), 'eager (entry + modulepreload)']),
-        ['**eager total**', kb(bundle.eager.reduce((a, s) => a + s.raw, 0)), `**${kb(bundle.eagerGzip)}**`, `budget ${kb(EAGER_BUDGET_BYTES)}, ${kb(EAGER_BUDGET_BYTES - bundle.eagerGzip)} to spare`],
+        [
+          '**eager total**',
+          kb(bundle.eager.reduce((a, s) => a + s.raw, 0)),
+          `**${kb(bundle.eagerGzip)}**`,
+          `budget ${kb(EAGER_BUDGET_BYTES)}, ${kb(EAGER_BUDGET_BYTES - bundle.eagerGzip)} to spare`,
+        ],
         ...bundle.lazy.map((s) => [s.file, kb(s.raw), kb(s.gzip), 'lazy']),
         ...bundle.css.map((s) => [s.file, kb(s.raw), kb(s.gzip), 'stylesheet']),
       ],
@@ -170,7 +207,14 @@ function bundleSection(r: Results): string {
       ),
     );
     const last = load.at(-1);
-    if (last) lines.push('', `First screen: ${last.firstScreenFiles.map((f) => `\`${f}\``).join(', ')}. Chat page adds: ${last.chatPageFiles.filter((f) => !last.firstScreenFiles.includes(f)).map((f) => `\`${f}\``).join(', ')}.`);
+    if (last)
+      lines.push(
+        '',
+        `First screen: ${last.firstScreenFiles.map((f) => `\`${f}\``).join(', ')}. Chat page adds: ${last.chatPageFiles
+          .filter((f) => !last.firstScreenFiles.includes(f))
+          .map((f) => `\`${f}\``)
+          .join(', ')}.`,
+      );
   }
   return lines.join('\n');
 }
@@ -215,15 +259,39 @@ function chatSection(r: Results): string {
     '',
     '### Opening a session (click on its sidebar row -> its last message painted)',
     '',
-    table(['Case', 'Click -> last message painted', 'REST answer arrived -> painted', 'Long tasks while opening; longest', 'Main-thread CPU (click to 2 s after paint)', 'JS heap after opening'], openRows),
+    table(
+      [
+        'Case',
+        'Click -> last message painted',
+        'REST answer arrived -> painted',
+        'Long tasks while opening; longest',
+        'Main-thread CPU (click to 2 s after paint)',
+        'JS heap after opening',
+      ],
+      openRows,
+    ),
     '',
     "SAM's dashboard, same data and machine class: 3.8 s to show the last message of the 30,000-message session, with a 1.6 s task. Goal: a third (1.27 s).",
     '',
     '### Streaming chunks at 100 per second (the open session, following the end)',
     '',
-    table(['Case', 'Stream shape', 'CPU', 'Long tasks > 50 ms; total', 'Longest task', 'Frame time p50 / p95 / p99', 'Last chunk on screen after it was sent', 'Main-thread CPU per chunk', 'JS heap after', 'List stopped following'], streamRows),
+    table(
+      [
+        'Case',
+        'Stream shape',
+        'CPU',
+        'Long tasks > 50 ms; total',
+        'Longest task',
+        'Frame time p50 / p95 / p99',
+        'Last chunk on screen after it was sent',
+        'Main-thread CPU per chunk',
+        'JS heap after',
+        'List stopped following',
+      ],
+      streamRows,
+    ),
     '',
-    "Stream shapes: **mixed** is an agent at work (thinking, tool calls with their updates, plan updates, and answers of about 40 chunks each); **one answer** is a user row and then assistant chunks only, joined into one answer that grows to the end (the shape SAM streams for a long reply). A claim here covers only the shape it was measured with. \"CPU 4x\": Chromium's CPU throttling (CDP `Emulation.setCPUThrottlingRate`) while streaming, as DevTools imitates a phone. \"Last chunk on screen\" runs from the moment node sent the last frame (on the same machine: its arrival) to the first frame that shows its words.",
+    'Stream shapes: **mixed** is an agent at work (thinking, tool calls with their updates, plan updates, and answers of about 40 chunks each); **one answer** is a user row and then assistant chunks only, joined into one answer that grows to the end (the shape SAM streams for a long reply). A claim here covers only the shape it was measured with. "CPU 4x": Chromium\'s CPU throttling (CDP `Emulation.setCPUThrottlingRate`) while streaming, as DevTools imitates a phone. "Last chunk on screen" runs from the moment node sent the last frame (on the same machine: its arrival) to the first frame that shows its words.',
     '',
     "SAM's dashboard: 500 chunks at 100/s into a 3,000-message chat caused 90 long tasks (8.4 s in all), the issue author's figure; the shape of that stream is not recorded. Goal: none, and a cost per chunk that does not grow with the session or with the answer.",
   ].join('\n');
@@ -239,7 +307,9 @@ function firehoseSection(r: Results): string {
     `${x.longestTaskMs.toFixed(0)} ms`,
     `${x.frameP50.toFixed(1)} / ${x.frameP95.toFixed(1)} / ${x.frameP99.toFixed(1)} ms`,
     `${x.frames}; ${x.framesOver50}`,
-    f.windowCpu?.[i] ? `${((100 * f.windowCpu[i].task) / f.windowMs).toFixed(0)} % (script ${((100 * f.windowCpu[i].script) / f.windowMs).toFixed(0)} %, layout+style ${((100 * (f.windowCpu[i].layout + f.windowCpu[i].style)) / f.windowMs).toFixed(0)} %)` : 'n/a',
+    f.windowCpu?.[i]
+      ? `${((100 * f.windowCpu[i].task) / f.windowMs).toFixed(0)} % (script ${((100 * f.windowCpu[i].script) / f.windowMs).toFixed(0)} %, layout+style ${((100 * (f.windowCpu[i].layout + f.windowCpu[i].style)) / f.windowMs).toFixed(0)} %)`
+      : 'n/a',
     f.windowLoad?.[i]?.toFixed(1) ?? 'n/a',
   ]);
   const busy = figure((f.windowCpu ?? []).map((c) => (100 * c.task) / f.windowMs));
@@ -259,7 +329,18 @@ function firehoseSection(r: Results): string {
     '',
     `${f.sessions} sessions streaming, ${f.framesSent.toLocaleString('en-US')} frames in ${(f.durationMs / 1000).toFixed(0)} s (${(f.framesSent / (f.durationMs / 1000)).toFixed(0)} per second) on the project socket, one session open. One run, split into windows of ${f.windowMs / 1000} s; each window is one sample of the spread.`,
     '',
-    table(['Window', 'Long tasks > 50 ms; total', 'Longest task', 'Frame time p50 / p95 / p99', 'Frames; frames > 50 ms', 'Main thread busy (CPU time)', 'Load average'], windowRows),
+    table(
+      [
+        'Window',
+        'Long tasks > 50 ms; total',
+        'Longest task',
+        'Frame time p50 / p95 / p99',
+        'Frames; frames > 50 ms',
+        'Main thread busy (CPU time)',
+        'Load average',
+      ],
+      windowRows,
+    ),
     '',
     `Whole run: ${f.whole.longTasks} long tasks, ${(f.whole.longTaskMs / 1000).toFixed(1)} s in all (${((100 * f.whole.longTaskMs) / f.durationMs).toFixed(0)} % of the time), frame p50 ${f.whole.frameP50.toFixed(1)} ms, p99 ${f.whole.frameP99.toFixed(1)} ms.`,
     '',
@@ -275,9 +356,12 @@ function markdownSection(r: Results): string {
   return [
     '## 4. Hostile markdown (node, `bench/markdown.bench.ts`)',
     '',
-    "Each case of `src/features/chat/markdown/hostileCorpus.ts` rendered as the chat renders an agent's message (`MarkdownRenderer`, through `react-dom/server`: budget, block split, parse and React render; no layout), the fastest of up to 5 runs, the median in brackets. The whole message in one synchronous render is an upper bound: in the app a message over 16 KB first shows as plain text and is formatted in an interruptible render, whose longest piece of work is one block (\"longest\"). `src/features/chat/markdown/hostileCorpus.test.tsx` renders every case in jsdom and checks its words are shown (not timed). Goal: every case under 50 ms.",
+    'Each case of `src/features/chat/markdown/hostileCorpus.ts` rendered as the chat renders an agent\'s message (`MarkdownRenderer`, through `react-dom/server`: budget, block split, parse and React render; no layout), the fastest of up to 5 runs, the median in brackets. The whole message in one synchronous render is an upper bound: in the app a message over 16 KB first shows as plain text and is formatted in an interruptible render, whose longest piece of work is one block ("longest"). `src/features/chat/markdown/hostileCorpus.test.tsx` renders every case in jsdom and checks its words are shown (not timed). Goal: every case under 50 ms.',
     '',
-    table(['Case (size)', 'Render'], rows.map((x) => [x.name.trim(), x.value])),
+    table(
+      ['Case (size)', 'Render'],
+      rows.map((x) => [x.name.trim(), x.value]),
+    ),
   ].join('\n');
 }
 
@@ -288,7 +372,12 @@ function coreSection(r: Results): string {
   if (!c.ok) lines.push('The core bench did not finish: see the console output.', '');
   if (c.figures.length) {
     lines.push('The bench prints its own figures: the fastest of several runs, the median in brackets.', '');
-    lines.push(table(['Figure', 'Value'], c.figures.map((x) => [x.name.trim(), x.value])));
+    lines.push(
+      table(
+        ['Figure', 'Value'],
+        c.figures.map((x) => [x.name.trim(), x.value]),
+      ),
+    );
   }
   if (c.stats.length) {
     lines.push('', 'vitest bench statistics (time per call):', '');

@@ -108,7 +108,9 @@ export async function startServer(root: string, port = 0): Promise<BenchServer> 
       socket.end('HTTP/1.1 404 Not Found\r\n\r\n');
       return;
     }
-    const accept = createHash('sha1').update(key + WS_GUID).digest('base64');
+    const accept = createHash('sha1')
+      .update(key + WS_GUID)
+      .digest('base64');
     socket.write(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`);
     socket.setNoDelay(true);
     const ws = wrap(socket, project ? 'project' : 'notifications', project ? decodeURIComponent(project[1] ?? '') : null, () => sockets.delete(ws));

@@ -113,9 +113,7 @@ async function streamToEnd(page: Page): Promise<void> {
 
 /** Once the app has settled, the conversation shows exactly what the server holds: nothing lost, nothing twice. */
 async function expectConversationMatchesServer(page: Page, sessionId: string): Promise<void> {
-  await expect
-    .poll(async () => (await saidVsShown(page, sessionId)).said.length, { message: 'the agent said every token' })
-    .toBe(TOKENS);
+  await expect.poll(async () => (await saidVsShown(page, sessionId)).said.length, { message: 'the agent said every token' }).toBe(TOKENS);
   await expect
     .poll(async () => (await saidVsShown(page, sessionId)).shown, { message: 'the conversation shows what the server holds', timeout: 15_000 })
     .toEqual((await saidVsShown(page, sessionId)).said);
@@ -260,12 +258,7 @@ test('malformed, unknown and oversized frames are ignored and counted; the strea
   await chatsLoaded(page);
   const sent = await page.evaluate(() => {
     const { faults } = window.__lookoutSim!;
-    return [
-      faults.sendMalformed('not-json'),
-      faults.sendMalformed('bad-payload'),
-      faults.sendMalformed('oversized'),
-      faults.sendMalformed('unknown-type'),
-    ];
+    return [faults.sendMalformed('not-json'), faults.sendMalformed('bad-payload'), faults.sendMalformed('oversized'), faults.sendMalformed('unknown-type')];
   });
   expect(sent, 'each bad frame reached one project socket').toEqual([1, 1, 1, 1]);
 

@@ -172,9 +172,7 @@ test('hostile content renders as text: nothing executes, nothing dangerous reach
   await expect(page.getByRole('banner')).toContainText('evil-corp <img src=x onerror=alert("xss-img")>');
 
   await openHostileChat(page, FIRST_CHAT);
-  await expect(page.getByRole('region', { name: 'Chat' }).locator('header h1')).toHaveText(
-    '<script>alert("xss-script")</script> Fix login',
-  );
+  await expect(page.getByRole('region', { name: 'Chat' }).locator('header h1')).toHaveText('<script>alert("xss-script")</script> Fix login');
   // Open every tool call and thinking block, so tool input and output are rendered too.
   let opened = 0;
   await throughConversation(page, async () => {

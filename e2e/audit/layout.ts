@@ -207,7 +207,10 @@ export async function auditLayout(page: Page, options: LayoutAuditOptions): Prom
             return atomic && isVisible(child) && child.getBoundingClientRect().right > right + TOLERANCE;
           })
           .slice(0, 3)
-          .map((child) => `${describe(child)} (${getComputedStyle(child).display}, no ellipsis) spans x=${round(child.getBoundingClientRect().left)}..${round(child.getBoundingClientRect().right)}`);
+          .map(
+            (child) =>
+              `${describe(child)} (${getComputedStyle(child).display}, no ellipsis) spans x=${round(child.getBoundingClientRect().left)}..${round(child.getBoundingClientRect().right)}`,
+          );
       }
 
       // 2. Nothing visible may be cut off by an element that hides its horizontal overflow.

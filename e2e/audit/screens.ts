@@ -98,7 +98,6 @@ function failedThenRetried(step: { name: string; request: string; alert: string;
   ];
 }
 
-
 export function projectCard(page: Page, name: string) {
   return page
     .getByRole('main')
@@ -352,12 +351,7 @@ export function journeyTimeout(journey: Journey, ctx: ScreenContext, perScreenMs
  * Walks a journey: reaches each screen, waits until it is at rest (fonts loaded, layout settled, the
  * pointer parked where it hovers nothing), then calls `check`. Each screen is a test step.
  */
-export async function walk(
-  page: Page,
-  journey: Journey,
-  ctx: ScreenContext,
-  check: (screen: Screen) => Promise<void>,
-): Promise<void> {
+export async function walk(page: Page, journey: Journey, ctx: ScreenContext, check: (screen: Screen) => Promise<void>): Promise<void> {
   for (const screen of screensOf(journey, ctx)) {
     await test.step(screen.name, async () => {
       await screen.go(page, ctx);

@@ -37,12 +37,7 @@ export function isNarrow(testInfo: TestInfo): boolean {
 export const AUDIT_TRACE = process.env.AUDIT_TRACE ? 'retain-on-failure' : 'off';
 
 /** Screenshot baselines: phone and desktop, each in both themes. */
-export const VISUAL_PROJECTS: ReadonlySet<string> = new Set([
-  'mobile-375-light',
-  'mobile-375-dark',
-  'desktop-1280-light',
-  'desktop-1280-dark',
-]);
+export const VISUAL_PROJECTS: ReadonlySet<string> = new Set(['mobile-375-light', 'mobile-375-dark', 'desktop-1280-light', 'desktop-1280-dark']);
 
 /** Behavioural specs (faults, hostile input): one phone and one desktop, one in each theme. */
 export const BEHAVIOUR_PROJECTS: ReadonlySet<string> = new Set(['mobile-375-light', 'desktop-1280-dark']);

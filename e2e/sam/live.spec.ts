@@ -26,7 +26,7 @@ import { chatHeader, chatRegion, conversation, expectRowState, openChat, timeUnt
 
 // Each check acts on its own chat, so none depends on another having run (or passed), and each can run
 // again on the world it left (playwright.sam.config.ts retries once when SAM's dev server went down).
-test.skip(({ isMobile }) => isMobile, 'changes SAM\'s world: runs once, at desktop width');
+test.skip(({ isMobile }) => isMobile, "changes SAM's world: runs once, at desktop width");
 
 const chats = {
   stream: extraChat('stream'),
@@ -63,7 +63,7 @@ function joinedTail(rows: { role: string; content: string }[]): string {
     .join('');
 }
 
-test('an open chat streams the agent\'s messages.batch frames as they land', async ({ page }) => {
+test("an open chat streams the agent's messages.batch frames as they land", async ({ page }) => {
   const chat = chats.stream;
   await running(chat);
   await agentSays(chat, [{ role: 'user', content: 'Explain the retry policy, step by step.' }]);
@@ -90,7 +90,11 @@ test('a task that fails while its chat is open reads Failed in the list, header,
   expect((await task(chat.taskId)).status).toBe('failed');
   const headerMs = await timeUntil(() => expect(chatHeader(page)).toContainText('Failed'));
   await expect(page).toHaveTitle(/Failed/);
-  await expect(chatRegion(page).getByRole('button', { name: /^Retry/ }).first()).toBeVisible();
+  await expect(
+    chatRegion(page)
+      .getByRole('button', { name: /^Retry/ })
+      .first(),
+  ).toBeVisible();
   // The composer says why it takes no prompt, instead of a message box.
   await expect(chatRegion(page).getByText(/This chat has ended/)).toBeVisible();
   await expect(chatRegion(page).getByRole('textbox')).toHaveCount(0);
@@ -128,12 +132,12 @@ test('a long disconnect loses and doubles nothing: more rows than a window, and 
   await expect
     .poll(async () => ((await lastAnswer(page).innerText()).match(/<[^>]+>/g) ?? []).join(''), {
       timeout: 60_000,
-      message: 'the answer on screen holds SAM\'s rows, each once, in SAM\'s order',
+      message: "the answer on screen holds SAM's rows, each once, in SAM's order",
     })
     .toBe(expected);
 });
 
-test('tool output is there after a reload, though SAM\'s reads leave it out', async ({ page }) => {
+test("tool output is there after a reload, though SAM's reads leave it out", async ({ page }) => {
   const chat = chats.tool;
   await running(chat);
   const output = 'PASS src/retry.test.ts (12 tests)\nPASS src/backoff.test.ts (7 tests)';

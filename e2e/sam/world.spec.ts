@@ -29,7 +29,7 @@ test('signs in with the token and lists the projects SAM has @phone', async ({ p
   await expect(page.getByRole('button', { name: /^Connection: Live\b/ })).toBeVisible();
 });
 
-test('a project card shows what works and what failed, from SAM\'s project route (its list sends no counts) @phone', async ({ page }) => {
+test("a project card shows what works and what failed, from SAM's project route (its list sends no counts) @phone", async ({ page }) => {
   const { summary } = await sam<{ summary: { taskCountsByStatus: Record<string, number> } }>(`/api/projects/${world.projectId}`);
   const counts = summary.taskCountsByStatus;
   const working = (counts.queued ?? 0) + (counts.delegated ?? 0) + (counts.in_progress ?? 0);
@@ -90,9 +90,7 @@ test('a retry names its source: parent title, parent task id and parent session 
     .filter({ has: page.getByRole('button', { name: /^Copy parent task id/ }) });
   await expect(source.getByRole('link', { name: parent.topic })).toBeVisible();
   await expect(source.getByRole('button', { name: /^Copy parent task id/ })).toHaveAccessibleName(new RegExp(parent.taskId.slice(0, 6)));
-  await expect(source.getByRole('button', { name: /^Copy parent session id/ })).toHaveAccessibleName(
-    new RegExp(parent.sessionId.slice(0, 6)),
-  );
+  await expect(source.getByRole('button', { name: /^Copy parent session id/ })).toHaveAccessibleName(new RegExp(parent.sessionId.slice(0, 6)));
 });
 
 test('a fork names its source: the completed parent it branched from @phone', async ({ page }) => {
@@ -107,7 +105,7 @@ test('a fork names its source: the completed parent it branched from @phone', as
   await expect(source.getByRole('button', { name: /^Copy parent session id/ })).toHaveAccessibleName(new RegExp(parent.sessionId.slice(0, 6)));
 });
 
-test('the notification center sorts SAM\'s notifications into Priority and Updates @phone', async ({ page }) => {
+test("the notification center sorts SAM's notifications into Priority and Updates @phone", async ({ page }) => {
   const { notifications: feed } = await notifications();
   const priority = feed.filter((n) => n.type === 'needs_input' || n.type === 'task_complete');
   const updates = feed.filter((n) => !priority.includes(n));

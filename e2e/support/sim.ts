@@ -97,16 +97,12 @@ export function sim(page: Page) {
   return {
     faults: {
       /** Closes open sockets (of one kind) like a restarting durable object; resolves to how many. */
-      dropSockets: (kind?: SocketKind) =>
-        page.evaluate((k) => window.__lookoutSim!.faults.dropSockets(k ?? undefined), kind ?? null),
+      dropSockets: (kind?: SocketKind) => page.evaluate((k) => window.__lookoutSim!.faults.dropSockets(k ?? undefined), kind ?? null),
       /** New connections are refused until `unblockSockets`. */
-      blockSockets: (kind?: SocketKind) =>
-        page.evaluate((k) => window.__lookoutSim!.faults.blockSockets(k ?? undefined), kind ?? null),
-      unblockSockets: (kind?: SocketKind) =>
-        page.evaluate((k) => window.__lookoutSim!.faults.unblockSockets(k ?? undefined), kind ?? null),
+      blockSockets: (kind?: SocketKind) => page.evaluate((k) => window.__lookoutSim!.faults.blockSockets(k ?? undefined), kind ?? null),
+      unblockSockets: (kind?: SocketKind) => page.evaluate((k) => window.__lookoutSim!.faults.unblockSockets(k ?? undefined), kind ?? null),
       /** While on, a failing task leaves its session row `active` (SAM's stale row). */
-      keepSessionActiveAfterTaskFailure: (on = true) =>
-        page.evaluate((value) => window.__lookoutSim!.faults.keepSessionActiveAfterTaskFailure(value), on),
+      keepSessionActiveAfterTaskFailure: (on = true) => page.evaluate((value) => window.__lookoutSim!.faults.keepSessionActiveAfterTaskFailure(value), on),
       /** Real-time latency added to every HTTP response. */
       setLatency: (ms: number) => page.evaluate((value) => window.__lookoutSim!.faults.setLatency(value), ms),
       reset: () => page.evaluate(() => window.__lookoutSim!.faults.reset()),
@@ -119,16 +115,14 @@ export function sim(page: Page) {
     fleet: {
       /** The session's task fails at once (and its session, unless the stale-active fault is on). */
       failNow: (sessionId: string, error?: string) =>
-        page.evaluate(
-          ([id, message]) => window.__lookoutSim!.fleet.failNow(id, message ?? undefined),
-          [sessionId, error ?? null] as const,
-        ),
+        page.evaluate(([id, message]) => window.__lookoutSim!.fleet.failNow(id, message ?? undefined), [sessionId, error ?? null] as const),
       /** The agent asks on its next step (advance the clock a couple of seconds). */
       askNow: (sessionId: string, reason?: string, options?: string[]) =>
-        page.evaluate(
-          ([id, why, choices]) => window.__lookoutSim!.fleet.askNow(id, why ?? undefined, choices ?? undefined),
-          [sessionId, reason ?? null, options ?? null] as const,
-        ),
+        page.evaluate(([id, why, choices]) => window.__lookoutSim!.fleet.askNow(id, why ?? undefined, choices ?? undefined), [
+          sessionId,
+          reason ?? null,
+          options ?? null,
+        ] as const),
       /** The agent completes its task on its next step (advance the clock a couple of seconds). */
       completeNow: (sessionId: string) => page.evaluate((id) => window.__lookoutSim!.fleet.completeNow(id), sessionId),
     },
@@ -153,9 +147,7 @@ export function sim(page: Page) {
                 taskId: session.taskId,
                 taskStatus: task?.status ?? null,
                 parentTaskId: task?.parentTaskId ?? null,
-                attention: attention
-                  ? { markerId: attention.markerId, reason: attention.reason, options: [...attention.options] }
-                  : null,
+                attention: attention ? { markerId: attention.markerId, reason: attention.reason, options: [...attention.options] } : null,
               };
             });
         }, topic),
@@ -165,9 +157,7 @@ export function sim(page: Page) {
           const { world } = window.__lookoutSim!;
           const project = [...world.projects.values()].find((p) => p.name === name);
           if (!project) return [];
-          return world.sessions
-            .list(project.id)
-            .map((s) => ({ id: s.id, topic: s.topic, startedAt: s.startedAt, createdAt: s.createdAt }));
+          return world.sessions.list(project.id).map((s) => ({ id: s.id, topic: s.topic, startedAt: s.startedAt, createdAt: s.createdAt }));
         }, projectName),
       task: (taskId: string) =>
         page.evaluate((id): TaskInfo | null => {
@@ -179,8 +169,7 @@ export function sim(page: Page) {
         }, taskId),
       messages: (sessionId: string) =>
         page.evaluate(
-          (id): MessageInfo[] =>
-            window.__lookoutSim!.world.messages.all(id).map((m) => ({ id: m.id, role: m.role, content: m.content })),
+          (id): MessageInfo[] => window.__lookoutSim!.world.messages.all(id).map((m) => ({ id: m.id, role: m.role, content: m.content })),
           sessionId,
         ),
       notifications: () =>
@@ -214,7 +203,10 @@ export const chatRegion = (page: Page) => page.getByRole('region', { name: 'Chat
 
 /** From the projects page, opens a project by its name and waits for its chat list. */
 export async function openProject(page: Page, name: string): Promise<void> {
-  await page.getByRole('main').getByRole('link', { name: new RegExp(`^${escapeRegExp(name)} `) }).click();
+  await page
+    .getByRole('main')
+    .getByRole('link', { name: new RegExp(`^${escapeRegExp(name)} `) })
+    .click();
   await expect(page.getByRole('heading', { name: 'Chats', level: 2 })).toBeVisible();
 }
 

@@ -58,7 +58,10 @@ const INTROS = [
 ];
 
 const LANGS: Array<[string, string]> = [
-  ['ts', 'export async function withRetry<T>(fn: () => Promise<T>, attempts = 3): Promise<T> {\n  let last: unknown;\n  for (let i = 0; i < attempts; i++) {\n    try {\n      return await fn();\n    } catch (error) {\n      last = error;\n      await sleep(2 ** i * 100);\n    }\n  }\n  throw last;\n}'],
+  [
+    'ts',
+    'export async function withRetry<T>(fn: () => Promise<T>, attempts = 3): Promise<T> {\n  let last: unknown;\n  for (let i = 0; i < attempts; i++) {\n    try {\n      return await fn();\n    } catch (error) {\n      last = error;\n      await sleep(2 ** i * 100);\n    }\n  }\n  throw last;\n}',
+  ],
   ['bash', 'npm run test -- --run src/server/webhooks\nnpm run lint'],
   ['sql', 'CREATE INDEX IF NOT EXISTS idx_audit_project ON audit_log (project_id, created_at DESC);'],
   ['tsx', 'export function Pagination({ page, onPage }: Props) {\n  return <nav aria-label="Pagination">{page}</nav>;\n}'],
@@ -117,7 +120,12 @@ export function thought(rng: Rng): string {
 export function answer(rng: Rng): string {
   const parts = [rng.pick(INTROS)];
   if (rng.chance(0.6)) parts.push(`## ${rng.pick(['Changes', 'What I found', 'Next steps', 'Summary'])}`);
-  parts.push(rng.sample(BULLETS, rng.int(2, 4)).map((b) => `- ${b}`).join('\n'));
+  parts.push(
+    rng
+      .sample(BULLETS, rng.int(2, 4))
+      .map((b) => `- ${b}`)
+      .join('\n'),
+  );
   if (rng.chance(0.5)) {
     const [lang, code] = rng.pick(LANGS);
     parts.push(`\`\`\`${lang}\n${code}\n\`\`\``);
@@ -128,11 +136,7 @@ export function answer(rng: Rng): string {
 
 export function shortReply(rng: Rng, to: string): string {
   const quoted = to.length > 60 ? `${to.slice(0, 57)}...` : to;
-  return rng.pick([
-    `Got it: "${quoted}". Let me take care of that.`,
-    `Understood. I will handle "${quoted}" next.`,
-    `Sure. Working on "${quoted}" now.`,
-  ]);
+  return rng.pick([`Got it: "${quoted}". Let me take care of that.`, `Understood. I will handle "${quoted}" next.`, `Sure. Working on "${quoted}" now.`]);
 }
 
 export function slug(title: string): string {

@@ -47,7 +47,7 @@ export function* wakeSequence(world: World, agent: StepAgent): Generator<Yield, 
 const TERMINAL = new Set(['completed', 'failed', 'cancelled']);
 
 function taskOf(agent: StepAgent): TaskRec | undefined {
-return agent.taskId ? agent.world.tasks.get(agent.taskId) : undefined;
+  return agent.taskId ? agent.world.tasks.get(agent.taskId) : undefined;
 }
 
 export function ask(agent: StepAgent, ask: { reason: string; options: string[]; category: string }): void {
@@ -149,4 +149,3 @@ export function dispatch(agent: StepAgent, title: string, script: readonly Step[
     dispatchDepth: (parent?.dispatchDepth ?? 0) + 1,
   });
 }
-

@@ -7,7 +7,10 @@ const PATTERNS = ['withRetry', 'TODO', 'rateLimit', 'createdAt', 'export default
 
 function lines(rng: Rng, n: number): string {
   const out: string[] = [];
-  for (let i = 0; i < n; i++) out.push(`${String(i + 1).padStart(4)}  ${rng.pick(['const x = 1;', 'return value;', '}', 'import { a } from "./a";', '// handled above', 'await queue.flush();'])}`);
+  for (let i = 0; i < n; i++)
+    out.push(
+      `${String(i + 1).padStart(4)}  ${rng.pick(['const x = 1;', 'return value;', '}', 'import { a } from "./a";', '// handled above', 'await queue.flush();'])}`,
+    );
   return out.join('\n');
 }
 

@@ -46,11 +46,13 @@ function afterCursor<T extends { id: string }>(items: readonly T[], cursor: stri
   return { page, nextCursor: start + limit < items.length && last ? last.id : null };
 }
 
-const byDesc = <T>(key: (item: T) => number | string) => (a: T, b: T) => {
-  const ka = key(a);
-  const kb = key(b);
-  return ka < kb ? 1 : ka > kb ? -1 : 0;
-};
+const byDesc =
+  <T>(key: (item: T) => number | string) =>
+  (a: T, b: T) => {
+    const ka = key(a);
+    const kb = key(b);
+    return ka < kb ? 1 : ka > kb ? -1 : 0;
+  };
 
 const TASK_SORTS = {
   createdAtDesc: byDesc<TaskRec>((t) => t.createdAt),
@@ -79,7 +81,11 @@ export const projectRoutes: Route[] = [
         const kb = sort === 'created_at' ? b.p.createdAt : (b.s.lastActivityAt ?? b.p.createdAt);
         return kb - ka || b.p.id.localeCompare(a.p.id);
       });
-      const { page, nextCursor } = afterCursor(rows.map((r) => r.p), query.get('cursor'), limit);
+      const { page, nextCursor } = afterCursor(
+        rows.map((r) => r.p),
+        query.get('cursor'),
+        limit,
+      );
       // SAM's list hard-codes these two (sam-contract Corrections 8): the real counts are on the project's own route.
       const projects = page.map((p) => ({ ...core.world.projectSummaryWire(p), taskCountsByStatus: {}, linkedWorkspaces: 0 }));
       return ok({ projects, nextCursor });

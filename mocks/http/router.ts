@@ -118,7 +118,10 @@ export function enumParam<T extends string>(query: URLSearchParams, name: string
 export function listParam(query: URLSearchParams, name: string): string[] | undefined {
   const raw = query.get(name);
   if (raw === null || raw === '') return undefined;
-  return raw.split(',').map((s) => s.trim()).filter(Boolean);
+  return raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 export function objectBody(req: ApiRequest): Record<string, unknown> {

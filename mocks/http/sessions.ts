@@ -2,19 +2,7 @@ import { summarizeSession } from '../fleet/summary';
 import type { MessageRec, SessionRec } from '../world/types';
 import { messageWire, sessionDetailWire, sessionRowWire, sessionStateWire } from '../world/wire';
 import { requireProject } from './projects';
-import {
-  badRequest,
-  conflict,
-  enumParam,
-  intParam,
-  listParam,
-  notFound,
-  objectBody,
-  ok,
-  stringField,
-  type Route,
-  type SimCore,
-} from './router';
+import { badRequest, conflict, enumParam, intParam, listParam, notFound, objectBody, ok, stringField, type Route, type SimCore } from './router';
 import { MESSAGE_LIMITS } from '../world/messages';
 
 function requireSession(core: SimCore, projectId: string | undefined, sessionId: string | undefined): SessionRec {

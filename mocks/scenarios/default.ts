@@ -12,10 +12,7 @@ const DAY = 24 * HOUR;
  */
 export function buildDefault({ world, fleet, rng, now }: ScenarioContext): void {
   const ago = (ms: number) => now - ms;
-  const web = world.addProject(
-    { name: 'lookout-web', repository: 'acme/lookout-web', description: 'The customer-facing web app.' },
-    ago(90 * DAY),
-  );
+  const web = world.addProject({ name: 'lookout-web', repository: 'acme/lookout-web', description: 'The customer-facing web app.' }, ago(90 * DAY));
   const billing = world.addProject({ name: 'billing-service', repository: 'acme/billing-service' }, ago(200 * DAY));
   const infra = world.addProject({ name: 'infra', repository: 'acme/infra', defaultBranch: 'trunk' }, ago(300 * DAY));
   const p = web.id;
@@ -29,7 +26,14 @@ export function buildDefault({ world, fleet, rng, now }: ScenarioContext): void 
   });
   fleet.stop(runbook.session.id, ago(2 * DAY - 2 * HOUR));
   world.notifications.create(
-    { type: 'session_ended', projectId: p, sessionId: runbook.session.id, taskId: runbook.task.id, title: 'Session ended: Document the deployment runbook', body: 'The workspace was deleted.' },
+    {
+      type: 'session_ended',
+      projectId: p,
+      sessionId: runbook.session.id,
+      taskId: runbook.task.id,
+      title: 'Session ended: Document the deployment runbook',
+      body: 'The workspace was deleted.',
+    },
     ago(2 * DAY - 2 * HOUR),
   );
 
@@ -93,7 +97,12 @@ export function buildDefault({ world, fleet, rng, now }: ScenarioContext): void 
   fleet.spawn({
     projectId: p,
     title: 'Speed up the cold start of the worker',
-    script: taskScript(rng, { title: 'Speed up the cold start of the worker', ending: 'fail', rounds: 0, error: 'Workspace provisioning failed: no capacity in region fra1' }),
+    script: taskScript(rng, {
+      title: 'Speed up the cold start of the worker',
+      ending: 'fail',
+      rounds: 0,
+      error: 'Workspace provisioning failed: no capacity in region fra1',
+    }),
     at: ago(30 * MIN),
   });
 
@@ -156,13 +165,16 @@ export function buildDefault({ world, fleet, rng, now }: ScenarioContext): void 
     at: ago(3 * DAY),
   });
   world.notifications.create(
-    { type: 'cron_failure', projectId: infra.id, title: 'Nightly dependency audit failed', body: 'The cron trigger "nightly-audit" failed 3 times in a row.', actionUrl: `/projects/${infra.id}` },
+    {
+      type: 'cron_failure',
+      projectId: infra.id,
+      title: 'Nightly dependency audit failed',
+      body: 'The cron trigger "nightly-audit" failed 3 times in a row.',
+      actionUrl: `/projects/${infra.id}`,
+    },
     ago(9 * HOUR),
   );
-  world.notifications.create(
-    { type: 'progress', projectId: p, title: 'lookout-web: 3 agents working', body: 'Progress digest.' },
-    ago(12 * MIN),
-  );
+  world.notifications.create({ type: 'progress', projectId: p, title: 'lookout-web: 3 agents working', body: 'Progress digest.' }, ago(12 * MIN));
 
   // Older notifications have been read; one was dismissed.
   for (const n of world.notifications.all()) {

@@ -101,10 +101,7 @@ export function buildHostile(ctx: ScenarioContext): void {
     { ...base, type: 'error', title: `Failure ${HOSTILE.img}`, body: HOSTILE.svg, actionUrl: 'javascript:alert("xss-action")' },
     now - 2 * MIN,
   );
-  world.notifications.create(
-    { ...base, type: 'progress', title: 'Protocol-relative link', body: null, actionUrl: '//evil.example/x' },
-    now - 90_000,
-  );
+  world.notifications.create({ ...base, type: 'progress', title: 'Protocol-relative link', body: null, actionUrl: '//evil.example/x' }, now - 90_000);
   world.notifications.create(
     { ...base, type: 'billing_alert', urgency: 'critical', title: `Unknown type ${HOSTILE.iframe}`, body: HOSTILE.dataLink },
     now - 60_000,

@@ -25,10 +25,7 @@ export function buildLongChat({ world, rng, now }: ScenarioContext): void {
   const start = now - 2 * 86_400_000;
   const project = world.addProject({ name: 'monorepo', repository: 'acme/monorepo' }, start - 30 * 86_400_000);
   const title = 'Long-running refactor of the queue worker';
-  const task = world.tasks.create(
-    { projectId: project.id, title, taskMode: 'conversation', status: 'queued' },
-    start,
-  );
+  const task = world.tasks.create({ projectId: project.id, title, taskMode: 'conversation', status: 'queued' }, start);
   world.tasks.transition(task.id, 'delegated', { at: start + 1_000 });
   world.tasks.transition(task.id, 'in_progress', { at: start + 2_000 });
   const session = world.sessions.create({ projectId: project.id, taskId: task.id, topic: title }, start);

@@ -25,7 +25,13 @@ export function buildRequeued({ world, fleet, faults, rng, now }: ScenarioContex
   const live = fleet.spawn({
     projectId: project.id,
     title: 'Backfill the search index for archived projects',
-    script: taskScript(rng, { title: 'Backfill the search index for archived projects', ending: 'fail', rounds: 1, error: 'Out of disk space on /workspace', sqlTimestamps: true }),
+    script: taskScript(rng, {
+      title: 'Backfill the search index for archived projects',
+      ending: 'fail',
+      rounds: 1,
+      error: 'Out of disk space on /workspace',
+      sqlTimestamps: true,
+    }),
     at: now - 20 * MIN,
   });
   world.clock.setTimeout(() => world.tasks.retryInPlace(live.task.id), REQUEUE_LIVE_AFTER_MS);

@@ -122,8 +122,7 @@ export class RealTimeClock extends ManualClock {
     this.speedValue = options.speed ?? 1;
     this.frozenValue = options.frozen ?? false;
     const setIntervalFn = options.setInterval ?? ((fn, ms) => globalThis.setInterval(fn, ms));
-    const clearIntervalFn =
-      options.clearInterval ?? ((handle) => globalThis.clearInterval(handle as ReturnType<typeof setInterval>));
+    const clearIntervalFn = options.clearInterval ?? ((handle) => globalThis.clearInterval(handle as ReturnType<typeof setInterval>));
     const handle = setIntervalFn(() => this.tick(), options.tickMs ?? 50);
     this.stopTicker = () => clearIntervalFn(handle);
   }

@@ -240,7 +240,15 @@ export class MessageStore {
 }
 
 function batchRow(m: MessageRec) {
-  return { id: m.id, role: m.role, content: m.content, toolMetadata: cloneMeta(m.toolMetadata), createdAt: m.createdAt, sequence: m.sequence, origin: m.origin };
+  return {
+    id: m.id,
+    role: m.role,
+    content: m.content,
+    toolMetadata: cloneMeta(m.toolMetadata),
+    createdAt: m.createdAt,
+    sequence: m.sequence,
+    origin: m.origin,
+  };
 }
 
 function cloneMeta<T>(meta: T): T {

@@ -64,12 +64,7 @@ export class NotificationStore {
       urgency: init.urgency ?? DEFAULT_URGENCY[init.type] ?? 'low',
       title: init.title,
       body: init.body ?? null,
-      actionUrl:
-        init.actionUrl !== undefined
-          ? init.actionUrl
-          : init.projectId && init.sessionId
-            ? `/projects/${init.projectId}/chat/${init.sessionId}`
-            : null,
+      actionUrl: init.actionUrl !== undefined ? init.actionUrl : init.projectId && init.sessionId ? `/projects/${init.projectId}/chat/${init.sessionId}` : null,
       metadata: { projectName: project?.name ?? 'Unknown project', ...init.metadata } as NotificationMetadata,
       readAt: init.readAt ?? null,
       dismissedAt: init.dismissedAt ?? null,

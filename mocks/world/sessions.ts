@@ -195,11 +195,7 @@ export class SessionStore {
     this.touch(session, at);
   }
 
-  raiseAttention(
-    sessionId: string,
-    ask: { reason: string; options: string[]; category: string; kind?: string },
-    at = this.world.now(),
-  ): AttentionRec {
+  raiseAttention(sessionId: string, ask: { reason: string; options: string[]; category: string; kind?: string }, at = this.world.now()): AttentionRec {
     const session = this.require(sessionId);
     const marker: AttentionRec = {
       markerId: this.world.ids.short('att'),

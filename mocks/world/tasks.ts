@@ -132,14 +132,7 @@ export class TaskStore {
     return task;
   }
 
-  private record(
-    task: TaskRec,
-    fromStatus: string | null,
-    toStatus: string,
-    at: number,
-    actorType: TaskEventRec['actorType'],
-    reason: string | null,
-  ): void {
+  private record(task: TaskRec, fromStatus: string | null, toStatus: string, at: number, actorType: TaskEventRec['actorType'], reason: string | null): void {
     const list = this.events.get(task.id) ?? [];
     list.push({
       id: this.world.ids.uuid(),

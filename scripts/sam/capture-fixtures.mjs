@@ -56,7 +56,16 @@ function callbackToken(workspaceId) {
   const now = new Date();
   const kid = `key-${now.getUTCFullYear()}-${String(now.getUTCMonth() + 1).padStart(2, '0')}`;
   const iat = Math.floor(now.getTime() / 1000);
-  const claims = { workspace: workspaceId, type: 'callback', scope: 'workspace', iss: 'https://api.sam.localtest', sub: workspaceId, aud: 'workspace-callback', iat, exp: iat + 3600 };
+  const claims = {
+    workspace: workspaceId,
+    type: 'callback',
+    scope: 'workspace',
+    iss: 'https://api.sam.localtest',
+    sub: workspaceId,
+    aud: 'workspace-callback',
+    iat,
+    exp: iat + 3600,
+  };
   const unsigned = `${b64(JSON.stringify({ alg: 'RS256', kid }))}.${b64(JSON.stringify(claims))}`;
   return `${unsigned}.${b64(createSign('RSA-SHA256').update(unsigned).sign(keys.jwtPrivateKey))}`;
 }
@@ -101,8 +110,24 @@ await call(`/api/workspaces/${active.workspaceId}/messages`, {
   bearer: callback,
   body: {
     messages: [
-      { messageId: randomUUID(), sessionId: active.sessionId, role: 'assistant', content: 'Captured chunk one. ', toolMetadata: null, timestamp: new Date().toISOString(), sequence: 9001 },
-      { messageId: randomUUID(), sessionId: active.sessionId, role: 'assistant', content: 'Captured chunk two.', toolMetadata: null, timestamp: new Date().toISOString(), sequence: 9002 },
+      {
+        messageId: randomUUID(),
+        sessionId: active.sessionId,
+        role: 'assistant',
+        content: 'Captured chunk one. ',
+        toolMetadata: null,
+        timestamp: new Date().toISOString(),
+        sequence: 9001,
+      },
+      {
+        messageId: randomUUID(),
+        sessionId: active.sessionId,
+        role: 'assistant',
+        content: 'Captured chunk two.',
+        toolMetadata: null,
+        timestamp: new Date().toISOString(),
+        sequence: 9002,
+      },
     ],
   },
 });

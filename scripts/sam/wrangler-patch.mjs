@@ -10,8 +10,7 @@ import { join } from 'node:path';
 
 const FATAL = 'this.emitErrorEvent("Error inside ProxyWorker", message.error);';
 const MARK = '/* lookout: a failed forward fails one request, not the dev server */';
-const LOGGED =
-  `${MARK} logger2.warn("[lookout] a request to the worker failed in wrangler's proxy and was dropped:", message.error?.message ?? message.error);`;
+const LOGGED = `${MARK} logger2.warn("[lookout] a request to the worker failed in wrangler's proxy and was dropped:", message.error?.message ?? message.error);`;
 
 /** Returns what it did: 'patched', 'already', or why it could not (the suite then runs unpatched). */
 export function keepDevServerAliveOnFailedForward(checkout) {

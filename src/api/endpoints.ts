@@ -18,34 +18,21 @@ export const api = {
 
   projects: (query: { limit?: number; cursor?: string | null; sort?: string } = {}, signal?: AbortSignal) =>
     request('/api/projects', { schema: c.ProjectListSchema, query, signal }),
-  project: (projectId: string, signal?: AbortSignal) =>
-    request(p(projectId), { schema: c.ProjectDetailSchema, signal }),
+  project: (projectId: string, signal?: AbortSignal) => request(p(projectId), { schema: c.ProjectDetailSchema, signal }),
 
-  tasks: (
-    projectId: string,
-    query: { status?: string; sort?: string; limit?: number; cursor?: string | null } = {},
-    signal?: AbortSignal,
-  ) => request(`${p(projectId)}/tasks`, { schema: c.TaskListSchema, query, signal }),
+  tasks: (projectId: string, query: { status?: string; sort?: string; limit?: number; cursor?: string | null } = {}, signal?: AbortSignal) =>
+    request(`${p(projectId)}/tasks`, { schema: c.TaskListSchema, query, signal }),
   task: (projectId: string, taskId: string, signal?: AbortSignal) =>
     request(`${p(projectId)}/tasks/${encodeURIComponent(taskId)}`, { schema: c.TaskSchema, signal }),
   taskEvents: (projectId: string, taskId: string, signal?: AbortSignal) =>
     request(`${p(projectId)}/tasks/${encodeURIComponent(taskId)}/events`, { schema: c.TaskEventListSchema, signal }),
-  submitTask: (
-    projectId: string,
-    body: { message: string; taskMode?: string; parentTaskId?: string; contextSummary?: string },
-  ) => request(`${p(projectId)}/tasks/submit`, { schema: c.SubmitTaskResponseSchema, method: 'POST', body }),
+  submitTask: (projectId: string, body: { message: string; taskMode?: string; parentTaskId?: string; contextSummary?: string }) =>
+    request(`${p(projectId)}/tasks/submit`, { schema: c.SubmitTaskResponseSchema, method: 'POST', body }),
 
-  sessions: (
-    projectId: string,
-    query: { status?: string; limit?: number; offset?: number; scope?: 'my' | 'all' } = {},
-    signal?: AbortSignal,
-  ) => request(`${p(projectId)}/sessions`, { schema: c.SessionListSchema, query, signal }),
-  session: (
-    projectId: string,
-    sessionId: string,
-    query: { limit?: number; before?: number; after?: number } = {},
-    signal?: AbortSignal,
-  ) => request(s(projectId, sessionId), { schema: c.SessionDetailSchema, query, signal }).then(countingCuts),
+  sessions: (projectId: string, query: { status?: string; limit?: number; offset?: number; scope?: 'my' | 'all' } = {}, signal?: AbortSignal) =>
+    request(`${p(projectId)}/sessions`, { schema: c.SessionListSchema, query, signal }),
+  session: (projectId: string, sessionId: string, query: { limit?: number; before?: number; after?: number } = {}, signal?: AbortSignal) =>
+    request(s(projectId, sessionId), { schema: c.SessionDetailSchema, query, signal }).then(countingCuts),
   messages: (
     projectId: string,
     sessionId: string,
@@ -58,32 +45,23 @@ export const api = {
 
   sendPrompt: (projectId: string, sessionId: string, content: string) =>
     request(`${s(projectId, sessionId)}/prompt`, { schema: c.PromptAcceptedSchema, method: 'POST', body: { content } }),
-  interrupt: (projectId: string, sessionId: string) =>
-    request(`${s(projectId, sessionId)}/cancel`, { schema: c.CancelResponseSchema, method: 'POST' }),
-  archive: (projectId: string, sessionId: string) =>
-    request(`${s(projectId, sessionId)}/stop`, { schema: c.StopResponseSchema, method: 'POST' }),
+  interrupt: (projectId: string, sessionId: string) => request(`${s(projectId, sessionId)}/cancel`, { schema: c.CancelResponseSchema, method: 'POST' }),
+  archive: (projectId: string, sessionId: string) => request(`${s(projectId, sessionId)}/stop`, { schema: c.StopResponseSchema, method: 'POST' }),
   resolveAttention: (projectId: string, sessionId: string, markerId: string, answer: string) =>
     request(`${s(projectId, sessionId)}/attention/${encodeURIComponent(markerId)}/resolve`, {
       schema: c.OkResponseSchema,
       method: 'POST',
       body: { answer },
     }),
-  forkPrepare: (projectId: string, sessionId: string) =>
-    request(`${s(projectId, sessionId)}/fork-prepare`, { schema: c.ForkPrepareSchema, method: 'POST' }),
-  summarize: (projectId: string, sessionId: string) =>
-    request(`${s(projectId, sessionId)}/summarize`, { schema: c.SummarizeSchema, method: 'POST' }),
+  forkPrepare: (projectId: string, sessionId: string) => request(`${s(projectId, sessionId)}/fork-prepare`, { schema: c.ForkPrepareSchema, method: 'POST' }),
+  summarize: (projectId: string, sessionId: string) => request(`${s(projectId, sessionId)}/summarize`, { schema: c.SummarizeSchema, method: 'POST' }),
 
-  notifications: (
-    query: { limit?: number; cursor?: string | number | null; filter?: 'all' | 'unread'; type?: string } = {},
-    signal?: AbortSignal,
-  ) => request('/api/notifications', { schema: c.NotificationListSchema, query, signal }),
-  unreadCount: (signal?: AbortSignal) =>
-    request('/api/notifications/unread-count', { schema: c.UnreadCountSchema, signal }),
-  markRead: (id: string) =>
-    request(`/api/notifications/${encodeURIComponent(id)}/read`, { schema: c.OkResponseSchema, method: 'POST' }),
+  notifications: (query: { limit?: number; cursor?: string | number | null; filter?: 'all' | 'unread'; type?: string } = {}, signal?: AbortSignal) =>
+    request('/api/notifications', { schema: c.NotificationListSchema, query, signal }),
+  unreadCount: (signal?: AbortSignal) => request('/api/notifications/unread-count', { schema: c.UnreadCountSchema, signal }),
+  markRead: (id: string) => request(`/api/notifications/${encodeURIComponent(id)}/read`, { schema: c.OkResponseSchema, method: 'POST' }),
   markAllRead: () => request('/api/notifications/read-all', { schema: c.OkResponseSchema, method: 'POST' }),
-  dismiss: (id: string) =>
-    request(`/api/notifications/${encodeURIComponent(id)}/dismiss`, { schema: c.OkResponseSchema, method: 'POST' }),
+  dismiss: (id: string) => request(`/api/notifications/${encodeURIComponent(id)}/dismiss`, { schema: c.OkResponseSchema, method: 'POST' }),
 };
 
 export const streamPaths = {

@@ -15,7 +15,11 @@ export function AppHeader() {
   return (
     <header className="flex h-14 shrink-0 items-center gap-1 border-b border-line bg-surface px-2 sm:gap-2 sm:px-4">
       {projectId && <DrawerButton />}
-      <Link to="/" aria-label="Lookout, all projects" className="flex min-h-11 min-w-11 shrink-0 items-center justify-center gap-2 rounded-md px-1 font-semibold">
+      <Link
+        to="/"
+        aria-label="Lookout, all projects"
+        className="flex min-h-11 min-w-11 shrink-0 items-center justify-center gap-2 rounded-md px-1 font-semibold"
+      >
         <img src="/favicon.svg" alt="" width="24" height="24" />
         {/* The word goes where the header is short of room: in a project on a phone, and below 360 px
             (the link keeps its name; the connection word needs the room more). */}

@@ -36,11 +36,7 @@ export class RouteErrorBoundary extends Component<Props, State> {
         <h1 className="text-lg font-semibold">This view could not be shown</h1>
         <p className="mt-2 break-words text-muted">{describeError(this.state.error)}</p>
         <div className="mt-4 flex flex-wrap gap-2">
-          <button
-            type="button"
-            className="min-h-11 rounded-md bg-accent px-4 text-accent-fg"
-            onClick={() => this.setState({ error: null })}
-          >
+          <button type="button" className="min-h-11 rounded-md bg-accent px-4 text-accent-fg" onClick={() => this.setState({ error: null })}>
             Try again
           </button>
           <a className="inline-flex min-h-11 items-center rounded-md border border-line px-4" href="/">

@@ -24,14 +24,18 @@ export function SignedOut() {
         You are signed out of SAM
       </h1>
       <p className="mt-2 text-muted">
-        SAM answered “unauthorized”: your session cookie is missing or has expired. Sign in to your SAM
-        dashboard in this browser, then come back here and try again. Unsent messages are kept.
+        SAM answered “unauthorized”: your session cookie is missing or has expired. Sign in to your SAM dashboard in this browser, then come back here and try
+        again. Unsent messages are kept.
       </p>
       <ul className="mt-3 list-disc space-y-1 pl-5 text-sm text-muted">
         <li>
           Running <code>npm run dev:live</code>? Set <code>SAM_API_TOKEN</code> and Lookout’s proxy signs in for you.
         </li>
-        {config.simulated && <li>This is the simulator: remove <code>scenario=signed-out</code> from the address.</li>}
+        {config.simulated && (
+          <li>
+            This is the simulator: remove <code>scenario=signed-out</code> from the address.
+          </li>
+        )}
       </ul>
       <div className="mt-4 flex flex-wrap gap-2">
         <button

@@ -78,7 +78,18 @@ describe('applyProjectEvents skips what it cannot apply', () => {
 
   it('session.created writes only the contract’s fields, not any other key of its payload', () => {
     const client = new QueryClient();
-    const created = { type: 'session.created', id: 's3', workspaceId: null, taskId: null, createdByUserId: null, topic: 't', status: 'active', messageCount: 0, createdAt: T0, attention: 'not an attention' } as unknown as ProjectEvent;
+    const created = {
+      type: 'session.created',
+      id: 's3',
+      workspaceId: null,
+      taskId: null,
+      createdByUserId: null,
+      topic: 't',
+      status: 'active',
+      messageCount: 0,
+      createdAt: T0,
+      attention: 'not an attention',
+    } as unknown as ProjectEvent;
     applyProjectEvents(client, P, [{ event: created, stamp: T0 + 1 }]);
     expect(readFacts(client, P).records.get('s3')?.facts).toMatchObject({ topic: 't', attention: null });
   });

@@ -40,11 +40,7 @@ function chatIsOpen(client: QueryClient, projectId: string, sessionId: string): 
   return client.getQueryCache().get(hashKey(keys.chat(projectId, sessionId))) !== undefined;
 }
 
-export function applyProjectEvents(
-  client: QueryClient,
-  projectId: string,
-  events: readonly Stamped<ProjectEvent>[],
-): FollowUps {
+export function applyProjectEvents(client: QueryClient, projectId: string, events: readonly Stamped<ProjectEvent>[]): FollowUps {
   const followUps = noFollowUps();
   const writes: FactsWrite[] = [];
   const messages = new Map<string, { list: Message[]; stamp: number }>();
@@ -96,7 +92,16 @@ export function applyProjectEvents(
         break;
       case 'attention.created': {
         const { type: _type, sessionId, ...attention } = event;
-        fact(sessionId, { attention: { markerId: attention.markerId, kind: attention.kind, createdAt: attention.createdAt, expiresAt: attention.expiresAt, reason: attention.reason, options: attention.options } });
+        fact(sessionId, {
+          attention: {
+            markerId: attention.markerId,
+            kind: attention.kind,
+            createdAt: attention.createdAt,
+            expiresAt: attention.expiresAt,
+            reason: attention.reason,
+            options: attention.options,
+          },
+        });
         break;
       }
       case 'attention.resolved':

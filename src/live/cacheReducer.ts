@@ -38,7 +38,11 @@ export function createCacheReducer(client: QueryClient, notifications: Notificat
         return applyProjectEvents(client, action.projectId, action.events);
       case 'sessionListPage': {
         const { rows, stamp } = action;
-        writeFacts(client, action.projectId, rows.map((row) => ({ id: row.id, patch: listRowPatch(row), versions: listRowVersions(row), stamp })));
+        writeFacts(
+          client,
+          action.projectId,
+          rows.map((row) => ({ id: row.id, patch: listRowPatch(row), versions: listRowVersions(row), stamp })),
+        );
         break;
       }
       case 'taskSnapshots':
@@ -66,7 +70,9 @@ export function createCacheReducer(client: QueryClient, notifications: Notificat
         if (mailbox) writeDeliveries(client, projectId, recordAccepted(readDeliveries(client, projectId), { ...mailbox, messageId, localId }));
         updateSends(projectId, sessionId, (entry) =>
           // Its row may already be here, and have arrived before we knew its id.
-          replaceSend(entry.pendingSends, localId, (held) => (messageId && holdsRecent(entry, messageId) ? null : { ...held, messageId, delivery: 'sending', error: null })),
+          replaceSend(entry.pendingSends, localId, (held) =>
+            messageId && holdsRecent(entry, messageId) ? null : { ...held, messageId, delivery: 'sending', error: null },
+          ),
         );
         break;
       }

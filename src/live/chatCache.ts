@@ -88,8 +88,7 @@ export function addMessages(entry: ChatCache, messages: readonly Message[], opti
     else rebuild = true;
   }
   if (rebuild) conversation = rebuildConversation(iterateLog(log), conversation);
-  const resumeFrom =
-    gapAfter === null ? entry.resumeFrom : { after: Math.min(entry.resumeFrom?.after ?? Infinity, gapAfter), stamp: options.stamp };
+  const resumeFrom = gapAfter === null ? entry.resumeFrom : { after: Math.min(entry.resumeFrom?.after ?? Infinity, gapAfter), stamp: options.stamp };
   if (added.length === 0 && !moved && resumeFrom === entry.resumeFrom) return { entry, added, gap: false };
   const pendingSends = settlePendingSends(entry.pendingSends, added);
   return { entry: { ...entry, log, conversation, pendingSends, resumeFrom }, added, gap: gapAfter !== null };

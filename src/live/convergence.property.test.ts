@@ -83,7 +83,14 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ k: fc.constant('complete' as const), s: session }) },
   { weight: 4, arbitrary: fc.record({ k: fc.constant('task' as const), s: session, pick: fc.nat(2) }) },
   { weight: 3, arbitrary: fc.record({ k: fc.constant('session' as const), s: session, pick: fc.nat(2) }) },
-  { weight: 8, arbitrary: fc.record({ k: fc.constant('deliver' as const), n: fc.integer({ min: 1, max: 4 }), fault: fc.constantFrom('none', 'none', 'none', 'drop', 'dup', 'swap', 'batch', 'rekey') }) },
+  {
+    weight: 8,
+    arbitrary: fc.record({
+      k: fc.constant('deliver' as const),
+      n: fc.integer({ min: 1, max: 4 }),
+      fault: fc.constantFrom('none', 'none', 'none', 'drop', 'dup', 'swap', 'batch', 'rekey'),
+    }),
+  },
   { weight: 4, arbitrary: fc.constant({ k: 'flush' as const }) },
   { weight: 1, arbitrary: fc.constant({ k: 'disconnect' as const }) },
   { weight: 2, arbitrary: fc.constant({ k: 'reconnect' as const }) },
@@ -177,12 +184,24 @@ class Run {
     switch (o.k) {
       case 'msg': {
         const content = o.role === 'plan' ? JSON.stringify([{ content: 'step', status: o.call ? 'completed' : 'pending' }]) : `${o.role} ${sam.now}`;
-        const toolMetadata = o.role === 'tool' ? { toolCallId: `call-${o.call}`, status: o.call ? 'completed' : 'in_progress', title: 'bash', kind: null, toolName: null, locations: [], content: [] } : null;
+        const toolMetadata =
+          o.role === 'tool'
+            ? {
+                toolCallId: `call-${o.call}`,
+                status: o.call ? 'completed' : 'in_progress',
+                title: 'bash',
+                kind: null,
+                toolName: null,
+                locations: [],
+                content: [],
+              }
+            : null;
         this.broadcast(sam.addMessage(s, o.role, content, { toolMetadata, lateBy: o.late ?? 0 }).frames);
         break;
       }
       case 'burst':
-        for (let i = 0; i < o.n; i += 1) this.broadcast(sam.addMessage(s, i % 4 ? 'assistant' : 'thinking', `chunk ${i} `, { lateBy: (i * 389) % 3_000 }).frames);
+        for (let i = 0; i < o.n; i += 1)
+          this.broadcast(sam.addMessage(s, i % 4 ? 'assistant' : 'thinking', `chunk ${i} `, { lateBy: (i * 389) % 3_000 }).frames);
         break;
       case 'idle':
         // What is in flight arrives first (frames are not held for minutes), then time passes.
@@ -384,7 +403,15 @@ function truthState(h: Harness, id: string) {
   const row = h.sam.sessions.get(id);
   const state = h.sam.states.get(id);
   if (!row || !state) throw new Error(`no session ${id}`);
-  const facts: SessionFacts = { ...row, activity: state.activity, promptStartedAt: state.promptStartedAt, statusError: state.statusError, wakePhase: state.wakePhase, recoveryStatus: state.recoveryStatus, wakeAt: null };
+  const facts: SessionFacts = {
+    ...row,
+    activity: state.activity,
+    promptStartedAt: state.promptStartedAt,
+    statusError: state.statusError,
+    wakePhase: state.wakePhase,
+    recoveryStatus: state.recoveryStatus,
+    wakeAt: null,
+  };
   return sessionView(facts, row.taskId ? (h.sam.tasks.get(row.taskId) ?? null) : null, LIVE, h.env.now()).state;
 }
 
@@ -443,7 +470,14 @@ const REGRESSIONS: Array<[string, Op[]]> = [
   ],
   [
     'a list page that lands after a newer status frame does not undo it',
-    [{ k: 'hold', on: true }, { k: 'refetch', what: 'sessions' }, { k: 'session', s: 1, pick: 0 }, { k: 'deliver', n: 4, fault: 'none' }, { k: 'flush' }, { k: 'release', pick: 0 }],
+    [
+      { k: 'hold', on: true },
+      { k: 'refetch', what: 'sessions' },
+      { k: 'session', s: 1, pick: 0 },
+      { k: 'deliver', n: 4, fault: 'none' },
+      { k: 'flush' },
+      { k: 'release', pick: 0 },
+    ],
   ],
   [
     'an embedded task snapshot that started before a newer tasks page does not undo it',
@@ -523,13 +557,20 @@ describe('convergence under a faulty channel (seeded fuzz)', () => {
     await runScript(ops);
   });
 
-  it.skipIf(SOAK)(`converges to the server's truth, and a terminal task always wins (${RUNS} runs)`, async () => {
-    await fc.assert(fc.asyncProperty(script, runScript), { numRuns: RUNS, ...(SEED === undefined ? {} : { seed: SEED }) });
-  }, 180_000);
+  it.skipIf(SOAK)(
+    `converges to the server's truth, and a terminal task always wins (${RUNS} runs)`,
+    async () => {
+      await fc.assert(fc.asyncProperty(script, runScript), { numRuns: RUNS, ...(SEED === undefined ? {} : { seed: SEED }) });
+    },
+    180_000,
+  );
 
-  it.runIf(SOAK)(`soak: ${RUNS} runs, one seed each, every failing seed printed`, async () => {
-    const failed = await soak(RUNS, SEED ?? 1);
-    expect(failed).toEqual([]);
-  }, 0);
+  it.runIf(SOAK)(
+    `soak: ${RUNS} runs, one seed each, every failing seed printed`,
+    async () => {
+      const failed = await soak(RUNS, SEED ?? 1);
+      expect(failed).toEqual([]);
+    },
+    0,
+  );
 });
-

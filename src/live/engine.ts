@@ -89,7 +89,14 @@ export function createLiveEngine({ client, env: overrides = {}, connection = now
       return memo;
     },
     projectStream: (projectId, options = {}) =>
-      createProjectStream({ core, projectId, sockets, connection: options.connection ?? connection, timing: options.timing, probeSignIn: options.probeSignIn ?? probeSignIn }),
+      createProjectStream({
+        core,
+        projectId,
+        sockets,
+        connection: options.connection ?? connection,
+        timing: options.timing,
+        probeSignIn: options.probeSignIn ?? probeSignIn,
+      }),
     notificationStream: (options = {}) =>
       createNotificationStream({
         core,

@@ -100,9 +100,7 @@ const payload = fc.record(payloadFields).map((record) => {
 
 const frameType = fc.constantFrom(...PROJECT_EVENT_TYPES, 'pong', 'message.ack', 'error', 'knowledge.updated');
 /** Session events nest their fields under `payload`; control replies are flat. Both shapes for every type. */
-const frame = fc
-  .tuple(frameType, payload, fc.boolean())
-  .map(([type, fields, flat]) => JSON.stringify(flat ? { ...fields, type } : { type, payload: fields }));
+const frame = fc.tuple(frameType, payload, fc.boolean()).map(([type, fields, flat]) => JSON.stringify(flat ? { ...fields, type } : { type, payload: fields }));
 
 const validFrames = [
   JSON.stringify({

@@ -97,8 +97,7 @@ async function run(commands: Command[]) {
   const sam = new FakeSam();
   const requests: Request[] = [];
   let manual = false;
-  const serve = (kind: Request['kind']): Answer =>
-    kind === 'count' ? { count: sam.unreadCount() } : sam.page(kind === 'page-all' ? 'all' : 'unread');
+  const serve = (kind: Request['kind']): Answer => (kind === 'count' ? { count: sam.unreadCount() } : sam.page(kind === 'page-all' ? 'all' : 'unread'));
   const respond = <T extends Answer>(kind: Request['kind']) =>
     (manual
       ? new Promise<Answer>((resolve) => requests.push({ kind, answer: null, framesAtAnswer: 0, resolve, landed: false }))
@@ -169,9 +168,11 @@ async function run(commands: Command[]) {
   const truth = sam.page('all').notifications;
   const readState = (list: Notification[]) => list.map((n) => [n.id, n.readAt !== null]);
   expect(readState(held(notificationKeys.feed()))).toEqual(readState(truth));
-  expect(held(notificationKeys.unread()).filter((n) => n.readAt === null).map((n) => n.id)).toEqual(
-    truth.filter((n) => n.readAt === null).map((n) => n.id),
-  );
+  expect(
+    held(notificationKeys.unread())
+      .filter((n) => n.readAt === null)
+      .map((n) => n.id),
+  ).toEqual(truth.filter((n) => n.readAt === null).map((n) => n.id));
   expect(client.getQueryData(notificationKeys.unreadCount())).toBe(sam.unreadCount());
 }
 
@@ -189,6 +190,12 @@ describe('notification caches under any interleaving of frames and older REST an
   });
 
   it('regression: a feed refetch that started before a live arrival lands after it', async () => {
-    await run([{ op: 'refetch', key: 'feed' }, { op: 'answer', pick: 0 }, { op: 'create', id: 'a' }, { op: 'deliver', count: 2 }, { op: 'land', pick: 0 }]);
+    await run([
+      { op: 'refetch', key: 'feed' },
+      { op: 'answer', pick: 0 },
+      { op: 'create', id: 'a' },
+      { op: 'deliver', count: 2 },
+      { op: 'land', pick: 0 },
+    ]);
   });
 });

@@ -211,11 +211,7 @@ export function createNotificationCache(core: LiveCore) {
     try {
       const startedAt = core.stamp();
       const feedHeld = client.getQueryData<NotificationFeed>(notificationKeys.feed()) !== undefined;
-      const [firstPage, unreadPage, count] = await Promise.all([
-        feedHeld ? fetchFeedPage(null) : Promise.resolve(null),
-        fetchUnreadPage(),
-        api.unreadCount(),
-      ]);
+      const [firstPage, unreadPage, count] = await Promise.all([feedHeld ? fetchFeedPage(null) : Promise.resolve(null), fetchUnreadPage(), api.unreadCount()]);
       core.dispatch({ type: 'notificationsCaughtUp', firstPage, unreadPage, count: count.count, startedAt });
     } finally {
       journal.requestsOut -= 1;

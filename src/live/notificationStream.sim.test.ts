@@ -86,7 +86,11 @@ describe('notification stream with the simulator', () => {
     await vi.waitFor(() => expect(ids(notificationKeys.feed())).toEqual([c.id, b.id, a.id]));
     await stream.settled();
     expect(held(notificationKeys.feed()).find((n) => n.id === a.id)?.readAt).not.toBeNull();
-    expect(held(notificationKeys.unread()).filter((n) => n.readAt === null).map((n) => n.id)).toEqual([c.id, b.id]);
+    expect(
+      held(notificationKeys.unread())
+        .filter((n) => n.readAt === null)
+        .map((n) => n.id),
+    ).toEqual([c.id, b.id]);
     expect(queryClient.getQueryData(notificationKeys.unreadCount())).toBe(world.notifications.unreadCount());
 
     // Live again, and the stream duplicates frames: still once.

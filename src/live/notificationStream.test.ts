@@ -18,8 +18,7 @@ const wire = (n: Notification) => ({
   dismissedAt: null,
 });
 const at = (minutes: number) => T0 + minutes * 60_000;
-const item = (id: string, minute: number, extra: Partial<Notification> = {}) =>
-  makeNotification({ id, createdAt: at(minute), ...extra });
+const item = (id: string, minute: number, extra: Partial<Notification> = {}) => makeNotification({ id, createdAt: at(minute), ...extra });
 
 function setup(held: { feed?: Notification[]; unread?: Notification[]; count?: number } = {}) {
   const env = createFakeEnv({ start: at(100) });
@@ -40,15 +39,12 @@ function setup(held: { feed?: Notification[]; unread?: Notification[]; count?: n
   const engine = createLiveEngine({ client: queryClient, env });
   const stream = engine.notificationStream({ connection, onArrived: (items) => arrivals.push(items.map((n) => n.id)) });
   const ids = (key: readonly unknown[]) => feedNotifications(queryClient.getQueryData<NotificationFeed>(key)).map((n) => n.id);
-  const find = (key: readonly unknown[], id: string) =>
-    feedNotifications(queryClient.getQueryData<NotificationFeed>(key)).find((n) => n.id === id);
+  const find = (key: readonly unknown[], id: string) => feedNotifications(queryClient.getQueryData<NotificationFeed>(key)).find((n) => n.id === id);
   return { env, queryClient, stream, statuses, dropped, arrivals, ids, find };
 }
 
 function serveRest(pages: { feed: NotificationList; unread: NotificationList; count: number }) {
-  const notifications = vi
-    .spyOn(api, 'notifications')
-    .mockImplementation(async (query = {}) => (query.filter === 'unread' ? pages.unread : pages.feed));
+  const notifications = vi.spyOn(api, 'notifications').mockImplementation(async (query = {}) => (query.filter === 'unread' ? pages.unread : pages.feed));
   const unreadCount = vi.spyOn(api, 'unreadCount').mockResolvedValue({ count: pages.count });
   return { notifications, unreadCount };
 }

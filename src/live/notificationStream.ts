@@ -54,7 +54,8 @@ export function createNotificationStream(options: NotificationStreamOptions): No
       catchUpAgain = true;
       return;
     }
-    catchUp = notifications.catchUp()
+    catchUp = notifications
+      .catchUp()
       .catch(() => queryClient.invalidateQueries({ queryKey: notificationKeys.all }))
       .finally(() => {
         catchUp = null;

@@ -23,7 +23,10 @@ export const TASK_DETAIL_CONCURRENCY = 4;
 const managedByStream = { refetchOnWindowFocus: false, refetchOnReconnect: false } as const;
 
 async function fetchChat(core: LiveCore, projectId: string, sessionId: string, signal: AbortSignal): Promise<ChatCache> {
-  const { client, env: { api } } = core;
+  const {
+    client,
+    env: { api },
+  } = core;
   const stamp = core.stamp();
   const held = client.getQueryData<ChatCache>(keys.chat(projectId, sessionId));
   const from = held?.detail ? resumePoint(held) : null;
@@ -42,7 +45,12 @@ async function fetchChat(core: LiveCore, projectId: string, sessionId: string, s
   const mode = from === null ? 'latest' : 'after';
   const messages = caughtUp?.messages ?? body.messages;
   // The chat itself is this query's own data: TanStack stores it, merged by `chatStructuralSharing`.
-  const fetched: ChatCache['fetched'] = { stamp, mode, messages, ...(caughtUp?.incompleteAfter === undefined ? {} : { incompleteAfter: caughtUp.incompleteAfter }) };
+  const fetched: ChatCache['fetched'] = {
+    stamp,
+    mode,
+    messages,
+    ...(caughtUp?.incompleteAfter === undefined ? {} : { incompleteAfter: caughtUp.incompleteAfter }),
+  };
   return { ...emptyChat(), detail: body.session, state: body.state, hasEarlier: mode === 'latest' ? body.hasMore : true, fetched };
 }
 

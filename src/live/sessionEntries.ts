@@ -79,7 +79,14 @@ export function buildEntry(memo: SessionEntryMemo, inputs: SessionEntryInputs, s
   let lin: Lineage = lineage(task, tasksById(memo, inputs.snapshots), sessionsByTaskId(memo, inputs.facts));
   if (previous && sameShallow(previous.lineage, lin)) lin = previous.lineage;
   const lastActivityAt = session.lastMessageAt ?? session.startedAt ?? session.createdAt;
-  if (previous && previous.session === session && previous.task === task && previous.view === view && previous.lineage === lin && previous.lastActivityAt === lastActivityAt) {
+  if (
+    previous &&
+    previous.session === session &&
+    previous.task === task &&
+    previous.view === view &&
+    previous.lineage === lin &&
+    previous.lastActivityAt === lastActivityAt
+  ) {
     return previous;
   }
   const entry: SessionEntry = { session, task, view, lineage: lin, lastActivityAt };
@@ -100,7 +107,10 @@ export function buildEntries(memo: SessionEntryMemo, inputs: SessionEntryInputs,
 export function listedSessionIds(pages: readonly SessionList[], facts: SessionFactsCache): string[] {
   const listed = new Set<string>();
   for (const page of pages) for (const row of page.sessions) listed.add(row.id);
-  const fresh = [...facts.createdLive].filter(([id]) => !listed.has(id)).sort((a, b) => b[1] - a[1]).map(([id]) => id);
+  const fresh = [...facts.createdLive]
+    .filter(([id]) => !listed.has(id))
+    .sort((a, b) => b[1] - a[1])
+    .map(([id]) => id);
   return [...fresh, ...listed];
 }
 

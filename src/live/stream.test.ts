@@ -26,7 +26,8 @@ async function live({ messages = 3, open = true } = {}) {
   await h.settle();
 }
 
-const ids = (sessionId: string) => logToArray(h.chat(sessionId)?.log ?? { chunks: [], tail: [], length: 0, maxSequence: null, maxSequenceAt: null }).map((m) => m.id);
+const ids = (sessionId: string) =>
+  logToArray(h.chat(sessionId)?.log ?? { chunks: [], tail: [], length: 0, maxSequence: null, maxSequenceAt: null }).map((m) => m.id);
 const serverIds = (sessionId: string) => (h.sam.messages.get(sessionId) ?? []).map((m) => m.id);
 const texts = (sessionId: string) => {
   const chat = h.chat(sessionId);
@@ -104,7 +105,7 @@ describe('catch-up after a disconnect (SAM: `after=` windows are the newest rows
     expect(h.chat('s1')?.resumeFrom).toBeNull();
   });
 
-  it('more than 5,000 rows (SAM\'s default window): every row arrives', async () => {
+  it("more than 5,000 rows (SAM's default window): every row arrives", async () => {
     await live();
     await disconnectWhile(() => {
       for (let i = 0; i < 5200; i += 1) h.sam.addMessage('s1', 'assistant', `m${i}`);

@@ -41,15 +41,31 @@ describe('conversation, table', () => {
   const cases: Array<[string, Message[], string[]]> = [
     ['joins consecutive assistant chunks', rows(['user', 'hi'], ['assistant', 'Hel'], ['assistant', 'lo']), ['user:hi:confirmed', 'assistant:Hello']],
     ['keeps thinking apart from the answer', rows(['thinking', 'hm'], ['thinking', 'm'], ['assistant', 'ok']), ['thinking:hmm', 'assistant:ok']],
-    ['a visible row breaks a run', rows(['assistant', 'a'], ['tool', '', tool('c1', 'pending')], ['assistant', 'b']), ['assistant:a', 'tool:c1:pending:bash', 'assistant:b']],
+    [
+      'a visible row breaks a run',
+      rows(['assistant', 'a'], ['tool', '', tool('c1', 'pending')], ['assistant', 'b']),
+      ['assistant:a', 'tool:c1:pending:bash', 'assistant:b'],
+    ],
     [
       'merges tool rows by call id with the newest status, in place',
       rows(['tool', '', tool('c1', 'pending', { title: 'npm test' })], ['assistant', 'x'], ['tool', '', tool('c1', 'completed')]),
       ['tool:c1:completed:npm test', 'assistant:x'],
     ],
-    ['an update of an earlier call does not break a run', rows(['tool', '', tool('c1', 'pending')], ['assistant', 'a'], ['tool', '', tool('c1', 'failed')], ['assistant', 'b']), ['tool:c1:failed:bash', 'assistant:ab']],
-    ['shows only the newest plan, where it came', rows(['plan', plan(['a', 'pending'])], ['assistant', 'x'], ['plan', plan(['a', 'completed'], ['b', 'pending'])]), ['assistant:x', 'plan:a=completed,b=pending']],
-    ['system rows and system-origin prompts are system items', rows(['system', 'restarted'], ['user', 'auto', { origin: 'system' }]), ['system:restarted', 'system:auto']],
+    [
+      'an update of an earlier call does not break a run',
+      rows(['tool', '', tool('c1', 'pending')], ['assistant', 'a'], ['tool', '', tool('c1', 'failed')], ['assistant', 'b']),
+      ['tool:c1:failed:bash', 'assistant:ab'],
+    ],
+    [
+      'shows only the newest plan, where it came',
+      rows(['plan', plan(['a', 'pending'])], ['assistant', 'x'], ['plan', plan(['a', 'completed'], ['b', 'pending'])]),
+      ['assistant:x', 'plan:a=completed,b=pending'],
+    ],
+    [
+      'system rows and system-origin prompts are system items',
+      rows(['system', 'restarted'], ['user', 'auto', { origin: 'system' }]),
+      ['system:restarted', 'system:auto'],
+    ],
     ['unknown roles render neutrally', rows(['critique', 'meh']), ['unknown(critique):meh']],
     ['an unreadable plan is shown neutrally, not dropped', rows(['plan', 'not json']), ['unknown(plan):not json']],
     ['unknown tool status stays unknown', rows(['tool', '', tool('c9', 'paused')]), ['tool:c9:unknown:bash']],

@@ -1,17 +1,7 @@
 import type { Message } from '../api/contract';
 import { MESSAGE_ROLES, type KnownMessageRole } from '../api/contract/enums';
 import { emptyList, get, iterate, push, set, toArray, type AppendList } from './appendList';
-import {
-  chunkItem,
-  joinChunk,
-  parsePlan,
-  planItem,
-  systemItem,
-  toolItem,
-  unknownItem,
-  updateTool,
-  userItem,
-} from './conversationItems';
+import { chunkItem, joinChunk, parsePlan, planItem, systemItem, toolItem, unknownItem, updateTool, userItem } from './conversationItems';
 import { compareMessages, sortUnique, type MessageKey } from './order';
 import type { ConversationItem, PendingSend } from './types';
 
@@ -180,7 +170,11 @@ function shallowEqual(a: unknown, b: unknown): boolean {
   const ka = Object.keys(a);
   const kb = Object.keys(b);
   if (ka.length !== kb.length) return false;
-  return ka.every((key) => Object.is((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]) || shallowValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
+  return ka.every(
+    (key) =>
+      Object.is((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]) ||
+      shallowValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]),
+  );
 }
 
 /** Plan entries and tool locations are small objects rebuilt on every fold: compare them by value. */

@@ -17,7 +17,10 @@ describe('a message cut at the contract edge (issue 18: over 102,400 characters)
   });
 
   it('in a joined answer, at the place of the cut chunk', () => {
-    const joined = joinChunk(joinChunk(chunkItem(row('a1', 'assistant', 'Before. '), 'assistant'), row('a2', 'assistant', huge)), row('a3', 'assistant', 'After.'));
+    const joined = joinChunk(
+      joinChunk(chunkItem(row('a1', 'assistant', 'Before. '), 'assistant'), row('a2', 'assistant', huge)),
+      row('a3', 'assistant', 'After.'),
+    );
     expect(joined.text.indexOf('[cut:')).toBeGreaterThan(joined.text.indexOf('Before.'));
     expect(joined.text.indexOf('After.')).toBeGreaterThan(joined.text.indexOf('[cut:'));
   });

@@ -38,7 +38,13 @@ export function joinChunk(item: ItemOf<'assistant' | 'thinking'>, m: Message): I
   const messageIds = item.messageIds.slice();
   messageIds.push(m.id);
   // Written out rather than spread: this runs for every streamed chunk.
-  return { kind: item.kind, id: item.id, text: item.text + (m.cutChars === undefined ? (m.content ?? '') : shownText(m)), createdAt: item.createdAt, messageIds };
+  return {
+    kind: item.kind,
+    id: item.id,
+    text: item.text + (m.cutChars === undefined ? (m.content ?? '') : shownText(m)),
+    createdAt: item.createdAt,
+    messageIds,
+  };
 }
 
 const EMPTY_METADATA: ToolMetadata = { toolCallId: null, title: null, kind: null, status: null, toolName: null, locations: [], content: [] };

@@ -8,7 +8,8 @@ import type { SessionEntry } from './types';
 
 const parent = makeTask({ id: 'p', title: 'Fix the build', status: 'failed' });
 const tasks = (...list: Task[]) => new Map([parent, ...list].map((t) => [t.id, t]));
-const child = (id: string, overrides: Partial<Task> = {}) => makeTask({ id, parentTaskId: 'p', createdAt: T0 + Number(id.replace(/\D/g, '') || 0) * MIN, ...overrides });
+const child = (id: string, overrides: Partial<Task> = {}) =>
+  makeTask({ id, parentTaskId: 'p', createdAt: T0 + Number(id.replace(/\D/g, '') || 0) * MIN, ...overrides });
 const sessions = new Map([['p', { id: 'sess-p' }]]);
 
 describe('lineage, table', () => {
@@ -44,7 +45,12 @@ describe('lineage, table', () => {
 
   it('an unknown parent gives a fork without a title, and no parent session', () => {
     const c = makeTask({ id: 'c', parentTaskId: 'gone' });
-    expect(lineage(c, new Map([[c.id, c]]), sessions)).toMatchObject({ kind: 'fork', parentTitle: null, parentSessionId: null, text: '⑂ from an earlier task' });
+    expect(lineage(c, new Map([[c.id, c]]), sessions)).toMatchObject({
+      kind: 'fork',
+      parentTitle: null,
+      parentSessionId: null,
+      text: '⑂ from an earlier task',
+    });
   });
 });
 
@@ -105,17 +111,20 @@ describe('lineageChildren: the other direction', () => {
     fc.assert(
       fc.property(fc.constantFrom('failed', 'cancelled', 'completed'), fc.array(kid, { maxLength: 6 }), (parentStatus, kids) => {
         const root = makeTask({ id: 'p', title: 'Fix the build', status: parentStatus });
-        const all = [root, ...kids.map((k, i) =>
-          makeTask({
-            id: `c${i}`,
-            parentTaskId: 'p',
-            title: k.sameTitle ? 'Fix the build' : `Other ${i}`,
-            status: k.status,
-            createdAt: T0 + k.minute * MIN,
-            triggeredBy: k.subtask === 'mcp' ? 'mcp' : 'user',
-            dispatchDepth: k.subtask === 'depth' ? 1 : 0,
-          }),
-        )];
+        const all = [
+          root,
+          ...kids.map((k, i) =>
+            makeTask({
+              id: `c${i}`,
+              parentTaskId: 'p',
+              title: k.sameTitle ? 'Fix the build' : `Other ${i}`,
+              status: k.status,
+              createdAt: T0 + k.minute * MIN,
+              triggeredBy: k.subtask === 'mcp' ? 'mcp' : 'user',
+              dispatchDepth: k.subtask === 'depth' ? 1 : 0,
+            }),
+          ),
+        ];
         const entries = entriesOf(all);
         const children = lineageChildren(entries[0]!, entries);
         expect(children).toHaveLength(kids.filter((k) => k.subtask === 'no').length);

@@ -51,11 +51,7 @@ function childrenOf(tasksById: ReadonlyMap<string, LineageTask>, parentId: strin
  * The lineage of `task`. Attempt N counts the retries of the same parent in createdAt order, starting
  * at 2 for the first retry (the parent was attempt 1).
  */
-export function lineage(
-  task: LineageTask | null,
-  tasksById: ReadonlyMap<string, LineageTask>,
-  sessionsByTaskId: ReadonlyMap<string, { id: string }>,
-): Lineage {
+export function lineage(task: LineageTask | null, tasksById: ReadonlyMap<string, LineageTask>, sessionsByTaskId: ReadonlyMap<string, { id: string }>): Lineage {
   if (!task || task.parentTaskId === null) return ROOT;
   const parentTaskId = task.parentTaskId;
   if (isAgentSubtask(task)) return { kind: 'subtask', parentTaskId };

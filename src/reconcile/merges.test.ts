@@ -29,9 +29,12 @@ function applyAll(items: Array<{ patch: FactsPatch; stamp: number }>, start?: Se
 describe('session facts merge (last writer wins per field)', () => {
   it('converges: any delivery order gives the same facts', () => {
     fc.assert(
-      fc.property(stampedPatches.chain((items) => fc.tuple(fc.constant(items), fc.shuffledSubarray(items, { minLength: items.length }))), ([inOrder, shuffled]) => {
-        expect(applyAll(shuffled)?.facts).toEqual(applyAll(inOrder)?.facts);
-      }),
+      fc.property(
+        stampedPatches.chain((items) => fc.tuple(fc.constant(items), fc.shuffledSubarray(items, { minLength: items.length }))),
+        ([inOrder, shuffled]) => {
+          expect(applyAll(shuffled)?.facts).toEqual(applyAll(inOrder)?.facts);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -47,7 +50,12 @@ describe('session facts merge (last writer wins per field)', () => {
   });
 
   it('a list page whose request started before a live event cannot roll it back', () => {
-    const live = mergeSessionFacts(mergeSessionFacts(undefined, 's1', listRowPatch(makeRow({ id: 's1', status: 'active' })), 1), 's1', { status: 'sleeping' }, 5);
+    const live = mergeSessionFacts(
+      mergeSessionFacts(undefined, 's1', listRowPatch(makeRow({ id: 's1', status: 'active' })), 1),
+      's1',
+      { status: 'sleeping' },
+      5,
+    );
     const stalePage = mergeSessionFacts(live, 's1', listRowPatch(makeRow({ id: 's1', status: 'active', topic: 'renamed' })), 4);
     expect(stalePage.facts.status).toBe('sleeping');
     expect(stalePage.facts.topic).toBe('renamed');
@@ -64,22 +72,17 @@ describe('session facts merge (last writer wins per field)', () => {
   });
 });
 
-const taskSnapshots = fc
-  .array(
-    fc.record({ embedded: fc.boolean(), version: fc.integer({ min: 1, max: 6 }) }),
-    { maxLength: 10 },
-  )
-  .map((specs) =>
-    // A consistent server: one version has one content, and a request that started later never sees an
-    // older version (asOf grows with the version).
-    specs.map(({ embedded, version }, i): TaskSnapshot => {
-      const status = ['in_progress', 'failed', 'ready', 'completed'][version % 4] ?? 'ready';
-      const asOf = version * 100 + i;
-      return embedded
-        ? { kind: 'embedded', task: makeEmbedded({ id: 't1', status }), asOf }
-        : { kind: 'full', task: makeTask({ id: 't1', status, updatedAt: T0 + version }), asOf };
-    }),
-  );
+const taskSnapshots = fc.array(fc.record({ embedded: fc.boolean(), version: fc.integer({ min: 1, max: 6 }) }), { maxLength: 10 }).map((specs) =>
+  // A consistent server: one version has one content, and a request that started later never sees an
+  // older version (asOf grows with the version).
+  specs.map(({ embedded, version }, i): TaskSnapshot => {
+    const status = ['in_progress', 'failed', 'ready', 'completed'][version % 4] ?? 'ready';
+    const asOf = version * 100 + i;
+    return embedded
+      ? { kind: 'embedded', task: makeEmbedded({ id: 't1', status }), asOf }
+      : { kind: 'full', task: makeTask({ id: 't1', status, updatedAt: T0 + version }), asOf };
+  }),
+);
 
 const mergeAll = (snapshots: TaskSnapshot[], start?: HeldTask) => snapshots.reduce<HeldTask | undefined>((held, s) => mergeTaskSnapshot(held, s), start);
 
@@ -107,12 +110,15 @@ describe('task snapshots (newer wins)', () => {
 
   it('converges to the newest snapshot whatever the arrival order, and is idempotent', () => {
     fc.assert(
-      fc.property(taskSnapshots.chain((list) => fc.tuple(fc.constant(list), fc.shuffledSubarray(list, { minLength: list.length }))), ([inOrder, shuffled]) => {
-        const a = mergeAll(inOrder);
-        const b = mergeAll(shuffled);
-        expect(heldTaskFacts(b)?.status).toEqual(heldTaskFacts(a)?.status);
-        if (a) expect(mergeAll(inOrder, a)).toBe(a);
-      }),
+      fc.property(
+        taskSnapshots.chain((list) => fc.tuple(fc.constant(list), fc.shuffledSubarray(list, { minLength: list.length }))),
+        ([inOrder, shuffled]) => {
+          const a = mergeAll(inOrder);
+          const b = mergeAll(shuffled);
+          expect(heldTaskFacts(b)?.status).toEqual(heldTaskFacts(a)?.status);
+          if (a) expect(mergeAll(inOrder, a)).toBe(a);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -120,7 +126,14 @@ describe('task snapshots (newer wins)', () => {
 
 describe('optimistic sends', () => {
   const send = (overrides: Partial<PendingSend> = {}): PendingSend => ({
-    localId: 'l1', text: 'run the tests', sentAt: T0, delivery: 'sending', messageId: null, error: null, replayOnReconnect: false, ...overrides,
+    localId: 'l1',
+    text: 'run the tests',
+    sentAt: T0,
+    delivery: 'sending',
+    messageId: null,
+    error: null,
+    replayOnReconnect: false,
+    ...overrides,
   });
   const echo = (overrides = {}) => makeMessage({ id: 'srv1', role: 'user', content: 'run the tests', createdAt: T0 + 500, ...overrides });
 

@@ -18,7 +18,10 @@ const sessionMessages = (n: number) =>
         content: role === 'plan' ? JSON.stringify([{ content: `step ${i}`, status: 'pending' }]) : `c${i}`,
         createdAt: T0 + tick * 10,
         sequence: i % 7 === 0 ? null : i,
-        toolMetadata: role === 'tool' ? { toolCallId: `call${callId}`, status: i % 2 ? 'completed' : 'in_progress', title: null, kind: null, toolName: null, locations: [], content: [] } : null,
+        toolMetadata:
+          role === 'tool'
+            ? { toolCallId: `call${callId}`, status: i % 2 ? 'completed' : 'in_progress', title: null, kind: null, toolName: null, locations: [], content: [] }
+            : null,
       }),
     ),
   );
@@ -26,7 +29,11 @@ const sessionMessages = (n: number) =>
 /** The same messages delivered in a shuffled order, some of them twice. */
 const deliveries = (n: number) =>
   sessionMessages(n).chain((messages) =>
-    fc.tuple(fc.constant(messages), fc.shuffledSubarray([...messages, ...messages.filter((_, i) => i % 3 === 0)], { minLength: 0 }), fc.shuffledSubarray(messages, { minLength: messages.length })),
+    fc.tuple(
+      fc.constant(messages),
+      fc.shuffledSubarray([...messages, ...messages.filter((_, i) => i % 3 === 0)], { minLength: 0 }),
+      fc.shuffledSubarray(messages, { minLength: messages.length }),
+    ),
   );
 
 describe('message log', () => {
@@ -69,7 +76,10 @@ describe('message log', () => {
     expect(logToArray(again.log).map((m) => m.id)).toEqual(['a', 'b']);
     const moved = insertMessage(log, { ...a, createdAt: T0 + 20, sequence: 7 }, { move: true });
     expect(moved.outcome.kind).toBe('moved');
-    expect(logToArray(moved.log).map((m) => [m.id, m.createdAt])).toEqual([['b', T0 + 10], ['a', T0 + 20]]);
+    expect(logToArray(moved.log).map((m) => [m.id, m.createdAt])).toEqual([
+      ['b', T0 + 10],
+      ['a', T0 + 20],
+    ]);
     expect(findMessage(moved.log, 'a')?.sequence).toBe(7);
   });
 

@@ -67,7 +67,9 @@ describe('needsYouCount', () => {
           makeNotification({ id: i.id, type: i.type, sessionId: i.sessionId, readAt: i.read ? T0 : null, metadata: { attentionMarkerId: i.markerId } }),
         );
         const allRead = notifications.map((n) => ({ ...n, readAt: T0 }));
-        const open = new Set(sessions.flatMap((s) => (s.attention && (s.attention.expiresAt === null || s.attention.expiresAt > T0) ? [s.attention.markerId] : [])));
+        const open = new Set(
+          sessions.flatMap((s) => (s.attention && (s.attention.expiresAt === null || s.attention.expiresAt > T0) ? [s.attention.markerId] : [])),
+        );
         const count = needsYouCount({ notifications, sessions, now: T0 });
         expect(needsYouCount({ notifications: allRead, sessions, now: T0 })).toBe(open.size);
         expect(count).toBeGreaterThanOrEqual(open.size);

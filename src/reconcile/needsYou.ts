@@ -19,11 +19,7 @@ export interface QuestionHolder {
  * How many things need the person: each open, unexpired question once, plus each unread Priority item
  * that is not about one of those questions (a needs_input item names its marker, or at least its session).
  */
-export function needsYouCount(input: {
-  notifications: Iterable<Notification>;
-  sessions: Iterable<QuestionHolder>;
-  now: number;
-}): number {
+export function needsYouCount(input: { notifications: Iterable<Notification>; sessions: Iterable<QuestionHolder>; now: number }): number {
   const openMarkers = new Set<string>();
   const sessionsAsking = new Set<string>();
   for (const session of input.sessions) {

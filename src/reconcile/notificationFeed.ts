@@ -27,11 +27,7 @@ export function feedNotifications(feed: NotificationFeed | undefined): Notificat
 }
 
 /** Applies frames in order. `now` stamps `readAt` for read frames, which carry no time of their own. */
-export function applyNotificationEvents<F extends NotificationFeed>(
-  feed: F,
-  events: readonly NotificationEvent[],
-  now: number,
-): F {
+export function applyNotificationEvents<F extends NotificationFeed>(feed: F, events: readonly NotificationEvent[], now: number): F {
   return events.reduce((current, event) => applyNotificationEvent(current, event, now), feed);
 }
 
@@ -118,10 +114,7 @@ function shareUnchanged<F extends NotificationFeed>(held: F | undefined, next: F
   const pages = next.pages.map((page, i) => {
     const before = held.pages[i];
     const same =
-      before &&
-      before.nextCursor === page.nextCursor &&
-      before.unreadCount === page.unreadCount &&
-      sameItems(before.notifications, page.notifications);
+      before && before.nextCursor === page.nextCursor && before.unreadCount === page.unreadCount && sameItems(before.notifications, page.notifications);
     return same ? before : page;
   });
   const samePages = pages.length === held.pages.length && pages.every((page, i) => page === held.pages[i]);
@@ -162,9 +155,7 @@ export function mergeFirstPage<F extends NotificationFeed>(feed: F, fresh: Notif
   if (!firstHeld) return feed;
   const survivors = firstHeld.notifications.filter((n) => !isCoveredByFresh(n));
   const firstItems = [...freshItems, ...survivors];
-  const firstPage = sameItems(firstHeld.notifications, firstItems)
-    ? firstHeld
-    : { ...firstHeld, unreadCount: fresh.unreadCount, notifications: firstItems };
+  const firstPage = sameItems(firstHeld.notifications, firstItems) ? firstHeld : { ...firstHeld, unreadCount: fresh.unreadCount, notifications: firstItems };
   const restPages = restHeld.map((page) => filterPage(page, (n) => !isCoveredByFresh(n)));
   const pages = [firstPage, ...restPages];
   return pages.every((page, i) => page === feed.pages[i]) ? feed : { ...feed, pages };
@@ -172,7 +163,11 @@ export function mergeFirstPage<F extends NotificationFeed>(feed: F, fresh: Notif
 
 /** The unread items held, by id: what an optimistic "mark all read" is about to change. */
 export function unreadIds(feed: NotificationFeed | undefined): Set<string> {
-  return new Set(feedNotifications(feed).filter((n) => n.readAt === null).map((n) => n.id));
+  return new Set(
+    feedNotifications(feed)
+      .filter((n) => n.readAt === null)
+      .map((n) => n.id),
+  );
 }
 
 /**

@@ -21,10 +21,7 @@ const base = () => makeFeed(makePage([n('c', 1), n('b', 2)], T0 - 2 * 60_000), m
 describe('applyNotificationEvent', () => {
   it('new: prepends an unknown id to the first page, at its place by time', () => {
     const feed = base();
-    expect(ids(applyNotificationEvent(feed, { type: 'notification.new', notification: n('d', 0) }, NOW))).toEqual([
-      ['d', 'c', 'b'],
-      ['a'],
-    ]);
+    expect(ids(applyNotificationEvent(feed, { type: 'notification.new', notification: n('d', 0) }, NOW))).toEqual([['d', 'c', 'b'], ['a']]);
     // Late and slightly out of order: it lands between c and b.
     const late = applyNotificationEvent(feed, { type: 'notification.new', notification: n('x', 1.5) }, NOW);
     expect(ids(late)).toEqual([['c', 'x', 'b'], ['a']]);

@@ -84,11 +84,7 @@ export interface TabBadge {
  * What each tab's badge says. `held` are the items in the caches; `serverUnread` is SAM's total unread
  * count; `heldAllUnread` says the caches hold every unread item (the unread list had no next page).
  */
-export function tabBadges(input: {
-  held: Iterable<Notification>;
-  serverUnread: number | null;
-  heldAllUnread: boolean;
-}): Record<PanelTab, TabBadge> {
+export function tabBadges(input: { held: Iterable<Notification>; serverUnread: number | null; heldAllUnread: boolean }): Record<PanelTab, TabBadge> {
   const counted = unreadCountsByTab(input.held);
   const atLeast = !input.heldAllUnread;
   return {
@@ -137,11 +133,7 @@ export function groupByProject(notifications: readonly Notification[]): ProjectG
  * strip tabs and newlines, which would turn "/\t/evil" into "//evil").
  */
 const SEGMENT = '[A-Za-z0-9_~-][A-Za-z0-9._~-]*';
-const APP_ROUTES: readonly RegExp[] = [
-  /^\/$/,
-  new RegExp(`^/projects/${SEGMENT}/?$`),
-  new RegExp(`^/projects/${SEGMENT}/chat(?:/${SEGMENT})?/?$`),
-];
+const APP_ROUTES: readonly RegExp[] = [/^\/$/, new RegExp(`^/projects/${SEGMENT}/?$`), new RegExp(`^/projects/${SEGMENT}/chat(?:/${SEGMENT})?/?$`)];
 const SAFE_QUERY_OR_HASH = /^[A-Za-z0-9._~!$&'()*+,;=:@/?#%-]*$/;
 
 /**

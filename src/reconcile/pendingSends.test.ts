@@ -28,7 +28,12 @@ describe('prompt delivery (SAM mailbox)', () => {
 
   it('a queued prompt is shown on its row and on its optimistic item until delivered', () => {
     const queued = recordAccepted(none, accepted);
-    expect(deliveryPhasesByItem(queued)).toEqual(new Map([['m1', 'queued'], ['local-1', 'queued']]));
+    expect(deliveryPhasesByItem(queued)).toEqual(
+      new Map([
+        ['m1', 'queued'],
+        ['local-1', 'queued'],
+      ]),
+    );
     const retrying = recordDeliveryState(queued, 'd1', 'retry_wait');
     expect(deliveryPhasesByItem(retrying).get('m1')).toBe('retrying');
     expect(deliveryPhasesByItem(recordDeliveryState(retrying, 'd1', 'acked')).size).toBe(0);

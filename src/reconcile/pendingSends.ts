@@ -21,11 +21,7 @@ const sameText = (a: string, b: string | null) => a.trim() === (b ?? '').trim();
 export function matchesOptimisticSend(send: PendingSend, message: Message): boolean {
   if (message.role !== 'user') return false;
   if (send.messageId !== null) return send.messageId === message.id;
-  return (
-    sameText(send.text, message.content) &&
-    message.createdAt >= send.sentAt - CLOCK_SKEW_MS &&
-    message.createdAt <= send.sentAt + ECHO_WINDOW_MS
-  );
+  return sameText(send.text, message.content) && message.createdAt >= send.sentAt - CLOCK_SKEW_MS && message.createdAt <= send.sentAt + ECHO_WINDOW_MS;
 }
 
 /**

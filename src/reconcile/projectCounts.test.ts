@@ -22,7 +22,11 @@ describe('projectCardCounts', () => {
   });
 
   it('says "unknown" (null) while nothing is known, never a made-up 0', () => {
-    expect(projectCardCounts({ taskCounts: null, activeSessions: null, activeSessionCount: null, now: T0 })).toEqual({ needsYou: null, working: null, failed: null });
+    expect(projectCardCounts({ taskCounts: null, activeSessions: null, activeSessionCount: null, now: T0 })).toEqual({
+      needsYou: null,
+      working: null,
+      failed: null,
+    });
     expect(projectCardCounts({ taskCounts: null, activeSessions: null, activeSessionCount: 3, now: T0 }).needsYou).toBeNull();
   });
 

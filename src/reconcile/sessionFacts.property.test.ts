@@ -2,7 +2,16 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { SessionState } from '../api/contract';
 import { LIVE, T0, makeRow, makeTask } from '../test/factories';
-import { detailPatch, detailVersions, listRowPatch, listRowVersions, mergeSessionFacts, type FactsPatch, type FactVersions, type SessionRecord } from './sessionFacts';
+import {
+  detailPatch,
+  detailVersions,
+  listRowPatch,
+  listRowVersions,
+  mergeSessionFacts,
+  type FactsPatch,
+  type FactVersions,
+  type SessionRecord,
+} from './sessionFacts';
 import { sessionView } from './sessionView';
 
 /*
@@ -33,7 +42,10 @@ function play(steps: ReadonlyArray<{ step: Step; gap: number }>): ServerState[] 
         s = { ...s, at, updatedAt: at };
         break;
       case 'done':
-        s = s.agentCompletedAt === null ? { ...s, at, updatedAt: at, agentCompletedAt: at, activity: 'idle', activityAt: at } : { ...s, at, activity: 'idle', activityAt: at };
+        s =
+          s.agentCompletedAt === null
+            ? { ...s, at, updatedAt: at, agentCompletedAt: at, activity: 'idle', activityAt: at }
+            : { ...s, at, activity: 'idle', activityAt: at };
         break;
       case 'cancel':
         s = { ...s, at, activity: 'idle', activityAt: at };
@@ -68,18 +80,31 @@ interface Delivery {
 }
 
 const scenario = fc
-  .array(fc.record({ step: fc.constantFrom<Step>('prompt', 'output', 'done', 'cancel'), gap: fc.integer({ min: 1, max: 4000 }) }), { minLength: 1, maxLength: 8 })
+  .array(fc.record({ step: fc.constantFrom<Step>('prompt', 'output', 'done', 'cancel'), gap: fc.integer({ min: 1, max: 4000 }) }), {
+    minLength: 1,
+    maxLength: 8,
+  })
   .chain((steps) => {
     const states = play(steps);
     const end = states[states.length - 1]!.at + 1000;
-    const request = fc.record({ via: fc.constantFrom<'list' | 'detail'>('list', 'detail'), start: fc.integer({ min: T0, max: end }), lag: fc.integer({ min: 0, max: 5000 }) });
+    const request = fc.record({
+      via: fc.constantFrom<'list' | 'detail'>('list', 'detail'),
+      start: fc.integer({ min: T0, max: end }),
+      lag: fc.integer({ min: 0, max: 5000 }),
+    });
     return fc.array(request, { minLength: 1, maxLength: 8 }).map((requests) =>
       requests.map(({ via, start, lag }, i): Delivery => {
         const stamp = start + i / 100;
         if (via === 'detail') {
           const shows = stateAt(states, start);
           const state = stateOf(shows);
-          return { via, patch: detailPatch({ ...rowOf(shows), agentSessionId: null, agentType: null, task: null }, state), versions: detailVersions(state), stamp, shows };
+          return {
+            via,
+            patch: detailPatch({ ...rowOf(shows), agentSessionId: null, agentType: null, task: null }, state),
+            versions: detailVersions(state),
+            stamp,
+            shows,
+          };
         }
         const shows = stateAt(states, start - lag);
         return { via, patch: listRowPatch(rowOf(shows)), versions: listRowVersions(rowOf(shows)), stamp, shows };
@@ -93,9 +118,12 @@ const mergeAll = (list: readonly Delivery[]) =>
 describe('session facts with versioned activity, against a lagging sessions list', () => {
   it('converge: any arrival order gives the same facts', () => {
     fc.assert(
-      fc.property(scenario.chain((list) => fc.tuple(fc.constant(list), fc.shuffledSubarray(list, { minLength: list.length }))), ([list, arrival]) => {
-        expect(mergeAll(arrival)?.facts).toEqual(mergeAll(list)?.facts);
-      }),
+      fc.property(
+        scenario.chain((list) => fc.tuple(fc.constant(list), fc.shuffledSubarray(list, { minLength: list.length }))),
+        ([list, arrival]) => {
+          expect(mergeAll(arrival)?.facts).toEqual(mergeAll(list)?.facts);
+        },
+      ),
       { numRuns: 400 },
     );
   });

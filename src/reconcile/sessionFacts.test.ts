@@ -17,7 +17,13 @@ const idleState = (activityAt: number): SessionState => ({
 // An interrupted turn: the agent is idle, and SAM never set agentCompletedAt.
 const row = (lastMessageAt: number) => makeRow({ id: 's1', agentCompletedAt: null, lastMessageAt });
 const detail = (record: SessionRecord | undefined, activityAt: number, stamp: number) =>
-  mergeSessionFacts(record, 's1', detailPatch({ ...row(activityAt - 1), agentSessionId: null, agentType: null, task: null }, idleState(activityAt)), stamp, detailVersions(idleState(activityAt)));
+  mergeSessionFacts(
+    record,
+    's1',
+    detailPatch({ ...row(activityAt - 1), agentSessionId: null, agentType: null, task: null }, idleState(activityAt)),
+    stamp,
+    detailVersions(idleState(activityAt)),
+  );
 const list = (record: SessionRecord | undefined, lastMessageAt: number, stamp: number) =>
   mergeSessionFacts(record, 's1', listRowPatch(row(lastMessageAt)), stamp, listRowVersions(row(lastMessageAt)));
 const show = (record: SessionRecord) => sessionView(record.facts, makeTask({ id: 't1', status: 'in_progress' }), LIVE, T0 + 10 * MIN);

@@ -103,8 +103,7 @@ const arbitraryEntries = fc
   .uniqueArray(fc.string({ minLength: 1, maxLength: 4 }), { minLength: 0, maxLength: 12 })
   .chain((ids) => fc.tuple(...ids.map(arbitraryEntry)));
 
-const layout = (entries: readonly GroupableEntry[]) =>
-  new Map(groupSessions(entries, NOW).map((g) => [g.key, g.entries.map((e) => e.session.id)]));
+const layout = (entries: readonly GroupableEntry[]) => new Map(groupSessions(entries, NOW).map((g) => [g.key, g.entries.map((e) => e.session.id)]));
 const keptOrder = (before: readonly string[], after: readonly string[]) => {
   const kept = new Set(after);
   const common = before.filter((id) => kept.has(id));
@@ -141,9 +140,12 @@ describe('groupSessions: rows stay put', () => {
 
   it('does not depend on the order the entries come in', () => {
     fc.assert(
-      fc.property(arbitraryEntries.chain((entries) => fc.tuple(fc.constant(entries), fc.shuffledSubarray(entries, { minLength: entries.length }))), ([entries, shuffled]) => {
-        expect([...layout(shuffled)]).toEqual([...layout(entries)]);
-      }),
+      fc.property(
+        arbitraryEntries.chain((entries) => fc.tuple(fc.constant(entries), fc.shuffledSubarray(entries, { minLength: entries.length }))),
+        ([entries, shuffled]) => {
+          expect([...layout(shuffled)]).toEqual([...layout(entries)]);
+        },
+      ),
     );
   });
 });

@@ -22,11 +22,35 @@ const table: Array<[string, Partial<SessionFacts>, Partial<TaskFacts> | null, Di
   ['sleeping, waking up', { status: 'sleeping', wakePhase: 'vm_boot' }, {}, 'waking', /^waking: vm boot$/],
   ['stopped session', { status: 'stopped', endedAt: T0 }, {}, 'stopped', /^session stopped 10 min ago$/],
   ['failed session', { status: 'failed', statusError: 'VM lost' }, {}, 'failed', /^session failed: VM lost$/],
-  ['task completed beats an active row', { activity: 'prompting' }, { status: 'completed', completedAt: T0 + 5 * MIN }, 'completed', /^task completed 5 min ago$/],
-  ['task failed beats an open question', { attention: question }, { status: 'failed', errorMessage: 'tests did not pass', completedAt: T0 + 8 * MIN }, 'failed', /^task failed 2 min ago: tests did not pass$/],
+  [
+    'task completed beats an active row',
+    { activity: 'prompting' },
+    { status: 'completed', completedAt: T0 + 5 * MIN },
+    'completed',
+    /^task completed 5 min ago$/,
+  ],
+  [
+    'task failed beats an open question',
+    { attention: question },
+    { status: 'failed', errorMessage: 'tests did not pass', completedAt: T0 + 8 * MIN },
+    'failed',
+    /^task failed 2 min ago: tests did not pass$/,
+  ],
   ['task cancelled beats a stopped row', { status: 'stopped' }, { status: 'cancelled', updatedAt: T0 }, 'cancelled', /^task cancelled 10 min ago$/],
-  ['embedded failed task (finalizedAt only)', {}, { ...makeEmbedded({ id: 't1', status: 'failed', errorMessage: 'boom', finalizedAt: T0 }) }, 'failed', /^task failed 10 min ago: boom$/],
-  ['failed task sent back to ready', { activity: 'prompting', promptStartedAt: T0 }, { status: 'ready', errorMessage: 'old' }, 'working', /^agent working since/],
+  [
+    'embedded failed task (finalizedAt only)',
+    {},
+    { ...makeEmbedded({ id: 't1', status: 'failed', errorMessage: 'boom', finalizedAt: T0 }) },
+    'failed',
+    /^task failed 10 min ago: boom$/,
+  ],
+  [
+    'failed task sent back to ready',
+    { activity: 'prompting', promptStartedAt: T0 },
+    { status: 'ready', errorMessage: 'old' },
+    'working',
+    /^agent working since/,
+  ],
   ['unknown session status', { status: 'hibernating' }, {}, 'unknown', /session status "hibernating"/],
   ['unknown task status', {}, { status: 'paused' }, 'unknown', /task status "paused"/],
   ['unknown activity', { activity: 'dreaming' }, {}, 'unknown', /agent activity "dreaming"/],
@@ -35,12 +59,48 @@ const table: Array<[string, Partial<SessionFacts>, Partial<TaskFacts> | null, Di
   ['no task at all: the agent decides', { taskId: null, activity: 'prompting', promptStartedAt: T0 }, null, 'working', /^agent working since/],
   ['task not loaded, session stopped: the row still says so', { status: 'stopped', endedAt: T0 }, null, 'stopped', /^session stopped/],
   // SAM retries a failed task in place: the row still says failed, the newer task says where it is.
-  ['failed row, task queued again since', { status: 'failed', endedAt: T0 }, { status: 'queued', executionStep: null, updatedAt: T0 + MIN }, 'working', /^queued again: waiting for a VM$/],
-  ['failed row, task queued again, step known', { status: 'failed', endedAt: T0 }, { status: 'queued', executionStep: 'node_provisioning', updatedAt: T0 + MIN }, 'working', /^queued again: node provisioning$/],
-  ['failed row, task delegated again', { status: 'failed', endedAt: T0 }, { status: 'delegated', executionStep: 'workspace_creation', updatedAt: T0 + MIN }, 'working', /^starting again: workspace creation$/],
-  ['failed row, task running again', { status: 'failed', endedAt: T0 }, { status: 'in_progress', executionStep: 'running', updatedAt: T0 + MIN }, 'working', /^running again after the failure/],
-  ['failed row, task back to ready', { status: 'failed', endedAt: T0 }, { status: 'ready', executionStep: null, updatedAt: T0 + MIN }, 'working', /^sent back to work: task ready$/],
-  ['failed row newer than a running task: failed', { status: 'failed', endedAt: T0 + MIN, statusError: 'VM lost' }, { status: 'in_progress', updatedAt: T0 }, 'failed', /^session failed: VM lost$/],
+  [
+    'failed row, task queued again since',
+    { status: 'failed', endedAt: T0 },
+    { status: 'queued', executionStep: null, updatedAt: T0 + MIN },
+    'working',
+    /^queued again: waiting for a VM$/,
+  ],
+  [
+    'failed row, task queued again, step known',
+    { status: 'failed', endedAt: T0 },
+    { status: 'queued', executionStep: 'node_provisioning', updatedAt: T0 + MIN },
+    'working',
+    /^queued again: node provisioning$/,
+  ],
+  [
+    'failed row, task delegated again',
+    { status: 'failed', endedAt: T0 },
+    { status: 'delegated', executionStep: 'workspace_creation', updatedAt: T0 + MIN },
+    'working',
+    /^starting again: workspace creation$/,
+  ],
+  [
+    'failed row, task running again',
+    { status: 'failed', endedAt: T0 },
+    { status: 'in_progress', executionStep: 'running', updatedAt: T0 + MIN },
+    'working',
+    /^running again after the failure/,
+  ],
+  [
+    'failed row, task back to ready',
+    { status: 'failed', endedAt: T0 },
+    { status: 'ready', executionStep: null, updatedAt: T0 + MIN },
+    'working',
+    /^sent back to work: task ready$/,
+  ],
+  [
+    'failed row newer than a running task: failed',
+    { status: 'failed', endedAt: T0 + MIN, statusError: 'VM lost' },
+    { status: 'in_progress', updatedAt: T0 },
+    'failed',
+    /^session failed: VM lost$/,
+  ],
 ];
 
 describe('sessionView, table', () => {
@@ -101,7 +161,10 @@ describe('sessionView, affordances', () => {
 describe('sessionView, staleness', () => {
   const facts = makeFacts({ activity: 'prompting', promptStartedAt: T0 });
   const streams: Array<[StreamFacts, RegExp]> = [
-    [{ connection: 'reconnecting', lastLiveAt: T0 + 3 * MIN, catchingUp: false }, new RegExp(`^reconnecting: showing the state as of ${clockTime(T0 + 3 * MIN)} · agent working`)],
+    [
+      { connection: 'reconnecting', lastLiveAt: T0 + 3 * MIN, catchingUp: false },
+      new RegExp(`^reconnecting: showing the state as of ${clockTime(T0 + 3 * MIN)} · agent working`),
+    ],
     [{ connection: 'offline', lastLiveAt: T0, catchingUp: false }, new RegExp(`^offline: showing the state as of ${clockTime(T0)}`)],
     [{ connection: 'connecting', lastLiveAt: null, catchingUp: false }, /^connecting: live updates have not started yet/],
     [{ connection: 'live', lastLiveAt: T0, catchingUp: true }, /^catching up on missed updates · /],

@@ -45,13 +45,21 @@ const mergeAll = (snapshots: readonly TaskSnapshot[], start?: HeldTask) =>
 describe('task snapshots under mixed-precision versions and retries in place', () => {
   it('whatever the arrival order, the newest state delivered is what is held', () => {
     fc.assert(
-      fc.property(deliveries.chain((list) => fc.tuple(fc.constant(list), fc.shuffledSubarray(list, { minLength: list.length }))), ([list, arrival]) => {
-        const newest = Math.max(...list.map((d) => d.write));
-        const expected = list.find((d) => d.write === newest)!.snapshot.task.status;
-        const held = mergeAll(arrival.map((d) => d.snapshot));
-        expect(heldTaskFacts(held)?.status).toBe(expected);
-        expect(mergeAll(arrival.map((d) => d.snapshot), held)).toBe(held);
-      }),
+      fc.property(
+        deliveries.chain((list) => fc.tuple(fc.constant(list), fc.shuffledSubarray(list, { minLength: list.length }))),
+        ([list, arrival]) => {
+          const newest = Math.max(...list.map((d) => d.write));
+          const expected = list.find((d) => d.write === newest)!.snapshot.task.status;
+          const held = mergeAll(arrival.map((d) => d.snapshot));
+          expect(heldTaskFacts(held)?.status).toBe(expected);
+          expect(
+            mergeAll(
+              arrival.map((d) => d.snapshot),
+              held,
+            ),
+          ).toBe(held);
+        },
+      ),
       { numRuns: 500 },
     );
   });

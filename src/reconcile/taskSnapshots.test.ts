@@ -73,4 +73,3 @@ describe('a task SAM sends back to work (failed -> ready -> queued ..., retried 
     expect(held.leftTerminal).toBe(true);
   });
 });
-

@@ -6,17 +6,7 @@
 import type { Attention, EmbeddedTask, PlanEntry, SessionRow, Task, ToolMetadata } from '../api/contract';
 
 /** The one displayed state of a session. Every surface (sidebar, header, composer, title) shows this. */
-export type DisplayState =
-  | 'working'
-  | 'idle'
-  | 'needs_input'
-  | 'sleeping'
-  | 'waking'
-  | 'completed'
-  | 'failed'
-  | 'cancelled'
-  | 'stopped'
-  | 'unknown';
+export type DisplayState = 'working' | 'idle' | 'needs_input' | 'sleeping' | 'waking' | 'completed' | 'failed' | 'cancelled' | 'stopped' | 'unknown';
 
 export interface SessionView {
   state: DisplayState;
@@ -160,9 +150,7 @@ export interface PendingSend {
 }
 
 /** One snapshot of a task as a route brought it, stamped with when its request started (see taskSnapshots). */
-export type TaskSnapshot =
-  | { kind: 'full'; task: Task; asOf: number }
-  | { kind: 'embedded'; task: EmbeddedTask; asOf: number };
+export type TaskSnapshot = { kind: 'full'; task: Task; asOf: number } | { kind: 'embedded'; task: EmbeddedTask; asOf: number };
 
 /** The newest that is known about one task, merged from its snapshots (see taskSnapshots). */
 export interface HeldTask {

@@ -84,7 +84,11 @@ export const useConnectionStore = create<ConnectionState & ConnectionActions>()(
   contentCut: (messages) =>
     set((state) =>
       messages > 0
-        ? { cutMessages: state.cutMessages + messages, lastProblem: `${messages} message(s) over 102,400 characters cut`, byKind: counted(state.byKind, 'cut message', messages) }
+        ? {
+            cutMessages: state.cutMessages + messages,
+            lastProblem: `${messages} message(s) over 102,400 characters cut`,
+            byKind: counted(state.byKind, 'cut message', messages),
+          }
         : state,
     ),
   catchUpStarted: () => set((state) => ({ catchUpsRunning: state.catchUpsRunning + 1, catchingUp: true })),
@@ -97,10 +101,7 @@ export const useConnectionStore = create<ConnectionState & ConnectionActions>()(
 }));
 
 /** The plain (non-React) handle src/live writes through; tests can pass their own. */
-export type ConnectionSink = Pick<
-  ConnectionActions,
-  'setStatus' | 'frameDropped' | 'frameIgnored' | 'catchUpStarted' | 'catchUpFinished'
-> &
+export type ConnectionSink = Pick<ConnectionActions, 'setStatus' | 'frameDropped' | 'frameIgnored' | 'catchUpStarted' | 'catchUpFinished'> &
   Partial<Pick<ConnectionActions, 'eventSkipped' | 'contentCut'>>;
 
 export const connectionSink: ConnectionSink = {

@@ -27,10 +27,7 @@ interface StatusBadgeProps {
 export function StatusBadge({ state, label, className }: StatusBadgeProps) {
   const known = isDisplayState(state) ? state : 'unknown';
   return (
-    <span
-      data-state={known}
-      className={`inline-flex min-w-0 items-center gap-1 text-sm font-medium ${TONE[known]} ${className ?? ''}`}
-    >
+    <span data-state={known} className={`inline-flex min-w-0 items-center gap-1 text-sm font-medium ${TONE[known]} ${className ?? ''}`}>
       <StateIcon state={known} />
       <span className="truncate">{label || STATE_LABELS[known]}</span>
     </span>

@@ -29,7 +29,9 @@ describe('formatAbsolute and dates (formatters are built once)', () => {
     for (const at of [NOW, NOW - 400 * 24 * 60 * MIN, Date.UTC(2025, 0, 1, 23, 59)]) {
       expect(formatAbsolute(at)).toBe(new Date(at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }));
     }
-    expect(formatRelative(NOW - 30 * 24 * 60 * MIN, NOW)).toBe(new Date(NOW - 30 * 24 * 60 * MIN).toLocaleDateString(undefined, { month: 'short', day: 'numeric' }));
+    expect(formatRelative(NOW - 30 * 24 * 60 * MIN, NOW)).toBe(
+      new Date(NOW - 30 * 24 * 60 * MIN).toLocaleDateString(undefined, { month: 'short', day: 'numeric' }),
+    );
     const lastYear = NOW - 400 * 24 * 60 * MIN;
     expect(formatRelative(lastYear, NOW)).toBe(new Date(lastYear).toLocaleDateString(undefined, { month: 'short', day: 'numeric', year: 'numeric' }));
   });

@@ -44,7 +44,10 @@ export function retryOnlyWhenSamWentDown(): void {
     const wentDown = pidOf() !== pidBefore || !(await alive());
     const dropped = !wentDown && droppedSoFar() > droppedBefore;
     if (!wentDown && !dropped) return;
-    testInfo.annotations.push({ type: 'sam', description: wentDown ? 'SAM went down during this attempt' : "wrangler's proxy dropped a request during this attempt" });
+    testInfo.annotations.push({
+      type: 'sam',
+      description: wentDown ? 'SAM went down during this attempt' : "wrangler's proxy dropped a request during this attempt",
+    });
     mkdirSync('test-results', { recursive: true });
     writeFileSync(CRASHES, JSON.stringify({ ...crashed(), [testInfo.testId]: new Date().toISOString() }));
   });

@@ -105,9 +105,7 @@ export const sessionDetail = (sessionId: string) =>
   );
 
 export const notifications = () =>
-  sam<{ notifications: { id: string; type: string; title: string; sessionId: string | null; readAt: string | null }[] }>(
-    '/api/notifications?limit=100',
-  );
+  sam<{ notifications: { id: string; type: string; title: string; sessionId: string | null; readAt: string | null }[] }>('/api/notifications?limit=100');
 
 // ---- acting as the VM agent ----
 

@@ -86,13 +86,40 @@ describe('REST payloads', () => {
   it('parses a session detail with its embedded task, state and every message role', () => {
     const roles = ['user', 'assistant', 'system', 'tool', 'thinking', 'plan', 'narrator'];
     const detail = v.parse(SessionDetailSchema, {
-      session: { ...sessionRow, agentSessionId: 'a1', agentType: 'claude-code', task: { id: task.id, status: 'failed', executionStep: null, errorMessage: 'boom', outputBranch: null, outputPrUrl: null, outputSummary: null, finalizedAt: null, taskMode: 'task', agentProfileHint: null } },
+      session: {
+        ...sessionRow,
+        agentSessionId: 'a1',
+        agentType: 'claude-code',
+        task: {
+          id: task.id,
+          status: 'failed',
+          executionStep: null,
+          errorMessage: 'boom',
+          outputBranch: null,
+          outputPrUrl: null,
+          outputSummary: null,
+          finalizedAt: null,
+          taskMode: 'task',
+          agentProfileHint: null,
+        },
+      },
       messages: roles.map((role, i) => ({
         id: `m${i}`,
         sessionId: sessionRow.id,
         role,
         content: role === 'plan' ? '[{"content":"Write test","priority":"high","status":"pending"}]' : 'hello',
-        toolMetadata: role === 'tool' ? { toolCallId: 't1', title: 'Read file', kind: 'read', status: 'completed', toolName: 'Read', locations: [{ path: 'src/a.ts', line: 3 }], content: [] } : null,
+        toolMetadata:
+          role === 'tool'
+            ? {
+                toolCallId: 't1',
+                title: 'Read file',
+                kind: 'read',
+                status: 'completed',
+                toolName: 'Read',
+                locations: [{ path: 'src/a.ts', line: 3 }],
+                content: [],
+              }
+            : null,
         createdAt: 1795253400000 + i,
         sequence: i === 0 ? null : i,
         origin: role === 'system' ? 'system' : null,
@@ -107,12 +134,47 @@ describe('REST payloads', () => {
 
   it('parses notifications and projects', () => {
     const list = v.parse(NotificationListSchema, {
-      notifications: [{ id: 'n1', projectId: 'proj-1', taskId: null, sessionId: 's1', type: 'needs_input', urgency: 'high', title: 'Agent needs input', body: 'Which DB?', actionUrl: '/projects/proj-1/chat/s1', metadata: { projectName: 'Web', category: 'decision', options: ['a', 'b'], attentionMarkerId: 'm1' }, readAt: null, dismissedAt: null, createdAt: '2026-11-21T10:00:00.000Z' }],
+      notifications: [
+        {
+          id: 'n1',
+          projectId: 'proj-1',
+          taskId: null,
+          sessionId: 's1',
+          type: 'needs_input',
+          urgency: 'high',
+          title: 'Agent needs input',
+          body: 'Which DB?',
+          actionUrl: '/projects/proj-1/chat/s1',
+          metadata: { projectName: 'Web', category: 'decision', options: ['a', 'b'], attentionMarkerId: 'm1' },
+          readAt: null,
+          dismissedAt: null,
+          createdAt: '2026-11-21T10:00:00.000Z',
+        },
+      ],
       unreadCount: 1,
       nextCursor: 1795255200000,
     });
     expect(list.notifications[0]?.createdAt).toBe(1795255200000);
-    const projects = v.parse(ProjectListSchema, { projects: [{ id: 'p', name: 'Web', repository: 'acme/web', githubRepoId: 1, defaultBranch: 'main', repoProvider: 'github', status: 'active', activeWorkspaceCount: 1, activeSessionCount: 2, lastActivityAt: '2026-11-21T10:00:00Z', createdAt: '2026-01-01T00:00:00Z', taskCountsByStatus: { failed: 1 }, linkedWorkspaces: [] }], nextCursor: null });
+    const projects = v.parse(ProjectListSchema, {
+      projects: [
+        {
+          id: 'p',
+          name: 'Web',
+          repository: 'acme/web',
+          githubRepoId: 1,
+          defaultBranch: 'main',
+          repoProvider: 'github',
+          status: 'active',
+          activeWorkspaceCount: 1,
+          activeSessionCount: 2,
+          lastActivityAt: '2026-11-21T10:00:00Z',
+          createdAt: '2026-01-01T00:00:00Z',
+          taskCountsByStatus: { failed: 1 },
+          linkedWorkspaces: [],
+        },
+      ],
+      nextCursor: null,
+    });
     expect(projects.projects[0]?.taskCountsByStatus).toEqual({ failed: 1 });
   });
 
@@ -127,23 +189,52 @@ describe('project stream frames', () => {
   const frame = (type: string, payload: unknown) => JSON.stringify({ type, payload });
 
   it('normalises message.new to a full message row', () => {
-    const result = parseProjectFrame(frame('message.new', { sessionId: 's1', messageId: 'm9', role: 'assistant', content: 'Hi', toolMetadata: null, createdAt: 5, sequence: 9, origin: null }));
-    expect(result).toEqual({ kind: 'event', event: { type: 'message.new', sessionId: 's1', message: { id: 'm9', sessionId: 's1', role: 'assistant', content: 'Hi', toolMetadata: null, createdAt: 5, sequence: 9, origin: null } } });
+    const result = parseProjectFrame(
+      frame('message.new', { sessionId: 's1', messageId: 'm9', role: 'assistant', content: 'Hi', toolMetadata: null, createdAt: 5, sequence: 9, origin: null }),
+    );
+    expect(result).toEqual({
+      kind: 'event',
+      event: {
+        type: 'message.new',
+        sessionId: 's1',
+        message: { id: 'm9', sessionId: 's1', role: 'assistant', content: 'Hi', toolMetadata: null, createdAt: 5, sequence: 9, origin: null },
+      },
+    });
   });
 
   it('gives every message of a batch its session id', () => {
-    const result = parseProjectFrame(frame('messages.batch', { sessionId: 's1', count: 1, messages: [{ id: 'm1', role: 'thinking', content: '…', toolMetadata: null, createdAt: 1, sequence: 1, origin: null }] }));
+    const result = parseProjectFrame(
+      frame('messages.batch', {
+        sessionId: 's1',
+        count: 1,
+        messages: [{ id: 'm1', role: 'thinking', content: '…', toolMetadata: null, createdAt: 1, sequence: 1, origin: null }],
+      }),
+    );
     expect(result.kind === 'event' && result.event.type === 'messages.batch' && result.event.messages[0]?.sessionId).toBe('s1');
   });
 
   it('reads session.created, whose id is `id`, not `sessionId`', () => {
-    const result = parseProjectFrame(frame('session.created', { id: 's2', workspaceId: null, taskId: 't2', createdByUserId: 'u', topic: 'New', status: 'active', messageCount: 0, createdAt: 10 }));
+    const result = parseProjectFrame(
+      frame('session.created', {
+        id: 's2',
+        workspaceId: null,
+        taskId: 't2',
+        createdByUserId: 'u',
+        topic: 'New',
+        status: 'active',
+        messageCount: 0,
+        createdAt: 10,
+      }),
+    );
     expect(result.kind).toBe('event');
   });
 
   it('reads flat control frames', () => {
     expect(parseProjectFrame('{"type":"pong"}')).toEqual({ kind: 'event', event: { type: 'pong' } });
-    expect(parseProjectFrame('{"type":"message.ack","messageId":"m1","sessionId":"s1"}')).toEqual({ kind: 'event', event: { type: 'message.ack', messageId: 'm1', sessionId: 's1' } });
+    expect(parseProjectFrame('{"type":"message.ack","messageId":"m1","sessionId":"s1"}')).toEqual({
+      kind: 'event',
+      event: { type: 'message.ack', messageId: 'm1', sessionId: 's1' },
+    });
   });
 
   it('reads mailbox.delivery_updated as SAM sends it (no sessionId; messageId is the deliveryId), any state', () => {
@@ -180,7 +271,10 @@ describe('project stream frames', () => {
 
 describe('notification frames', () => {
   it('reads flat notification frames', () => {
-    expect(parseNotificationFrame('{"type":"notification.read","notificationId":"n1"}')).toEqual({ kind: 'event', event: { type: 'notification.read', notificationId: 'n1' } });
+    expect(parseNotificationFrame('{"type":"notification.read","notificationId":"n1"}')).toEqual({
+      kind: 'event',
+      event: { type: 'notification.read', notificationId: 'n1' },
+    });
     expect(parseNotificationFrame('{"type":"notification.all_read"}')).toEqual({ kind: 'event', event: { type: 'notification.all_read' } });
   });
 

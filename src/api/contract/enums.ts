@@ -1,15 +1,6 @@
 /** Enum values SAM sends today (sam-contract.md). Each is open: unknown values must still be accepted. */
 
-export const TASK_STATUSES = [
-  'draft',
-  'ready',
-  'queued',
-  'delegated',
-  'in_progress',
-  'completed',
-  'failed',
-  'cancelled',
-] as const;
+export const TASK_STATUSES = ['draft', 'ready', 'queued', 'delegated', 'in_progress', 'completed', 'failed', 'cancelled'] as const;
 export type KnownTaskStatus = (typeof TASK_STATUSES)[number];
 
 export const TERMINAL_TASK_STATUSES = ['completed', 'failed', 'cancelled'] as const;
@@ -61,15 +52,7 @@ export const PLAN_ENTRY_STATUSES = ['pending', 'in_progress', 'completed'] as co
 /** Where a queued prompt is in SAM's mailbox (`mailbox.delivery_updated`). */
 export const DELIVERY_STATES = ['queued', 'delivering', 'retry_wait', 'delivered', 'acked', 'failed', 'ambiguous', 'expired'] as const;
 
-export const NOTIFICATION_TYPES = [
-  'needs_input',
-  'error',
-  'cron_failure',
-  'task_complete',
-  'session_ended',
-  'pr_created',
-  'progress',
-] as const;
+export const NOTIFICATION_TYPES = ['needs_input', 'error', 'cron_failure', 'task_complete', 'session_ended', 'pr_created', 'progress'] as const;
 export type KnownNotificationType = (typeof NOTIFICATION_TYPES)[number];
 
 export const URGENCIES = ['high', 'medium', 'low'] as const;

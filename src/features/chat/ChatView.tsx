@@ -30,14 +30,7 @@ export function ChatView({ projectId, entry, agentState, actions, lineageActions
     <div className="flex min-h-0 min-w-0 flex-1 flex-col">
       <ChatHeader projectId={projectId} entry={entry} agentState={agentState} lineageActions={lineageActions} />
       <Conversation history={history} actions={rowActions} />
-      <Composer
-        sessionId={session.id}
-        view={view}
-        actions={actions}
-        lineageActions={lineageActions}
-        showRetry={canRetry(view)}
-        showFork={canFork(entry)}
-      />
+      <Composer sessionId={session.id} view={view} actions={actions} lineageActions={lineageActions} showRetry={canRetry(view)} showFork={canFork(entry)} />
       <LiveAnnouncement message={announcement} />
     </div>
   );

@@ -73,7 +73,16 @@ describe('the displayed status tells the truth', () => {
   });
 
   it('an idle agent the detail reported stays idle after an older list row, and the message box is open (issue 12 item 5)', () => {
-    const state: SessionState = { activity: 'idle', activityAt: T0 + 5 * MIN, statusError: null, currentPlan: [], promptStartedAt: null, lastStopReason: 'cancelled', recoveryStatus: null, wakePhase: null };
+    const state: SessionState = {
+      activity: 'idle',
+      activityAt: T0 + 5 * MIN,
+      statusError: null,
+      currentPlan: [],
+      promptStartedAt: null,
+      lastStopReason: 'cancelled',
+      recoveryStatus: null,
+      wakePhase: null,
+    };
     const detailRow = { ...row({ lastMessageAt: T0 + 4 * MIN }), agentSessionId: null, agentType: null, task: null };
     const listed = row({ lastMessageAt: T0 + 4 * MIN });
     const entry = entryFrom(

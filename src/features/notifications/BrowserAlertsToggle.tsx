@@ -44,7 +44,11 @@ export function BrowserAlertsToggle() {
           {on ? 'On' : 'Off'}
         </span>
       </button>
-      {refusal && <p role="alert" className="px-1 pb-1 text-xs text-state-failed">{refusal}</p>}
+      {refusal && (
+        <p role="alert" className="px-1 pb-1 text-xs text-state-failed">
+          {refusal}
+        </p>
+      )}
     </div>
   );
 }

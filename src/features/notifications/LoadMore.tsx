@@ -19,9 +19,12 @@ export function LoadMore({ hasMore, loading, failed, loadedCount, onLoadMore }: 
   useEffect(() => {
     const sentinel = sentinelRef.current;
     if (!sentinel || !hasMore || loading || failed || typeof IntersectionObserver === 'undefined') return;
-    const observer = new IntersectionObserver((entries) => {
-      if (entries.some((entry) => entry.isIntersecting)) loadMore();
-    }, { rootMargin: '200px 0px' });
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) loadMore();
+      },
+      { rootMargin: '200px 0px' },
+    );
     observer.observe(sentinel);
     return () => observer.disconnect();
   }, [hasMore, loading, failed, loadedCount]);
@@ -34,11 +37,7 @@ export function LoadMore({ hasMore, loading, failed, loadedCount, onLoadMore }: 
           Could not load older notifications.
         </p>
       )}
-      {loading ? (
-        <Spinner label="Loading older notifications" />
-      ) : (
-        <Button onClick={onLoadMore}>{failed ? 'Retry' : 'Load more'}</Button>
-      )}
+      {loading ? <Spinner label="Loading older notifications" /> : <Button onClick={onLoadMore}>{failed ? 'Retry' : 'Load more'}</Button>}
     </div>
   );
 }

@@ -41,7 +41,15 @@ export const NotificationItem = memo(function NotificationItem({ notification, o
   return (
     <li className={`relative flex gap-2 px-3 py-2 hover:bg-raised ${unread ? '' : 'text-muted'}`}>
       {path ? (
-        <Link to={path} aria-label={accessibleName} className={overlay} onClick={() => { markIfUnread(); onNavigate(); }} />
+        <Link
+          to={path}
+          aria-label={accessibleName}
+          className={overlay}
+          onClick={() => {
+            markIfUnread();
+            onNavigate();
+          }}
+        />
       ) : (
         unread && <button type="button" aria-label={accessibleName} aria-description="Marks it read" className={overlay} onClick={markIfUnread} />
       )}

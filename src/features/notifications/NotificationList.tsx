@@ -50,9 +50,7 @@ export function NotificationList({ tab, onNavigate }: { tab: PanelTab; onNavigat
   if (visible.length === 0) {
     return (
       <>
-        {!feed.hasNextPage && (
-          <EmptyState title={EMPTY[tab].title}>{EMPTY[tab].text}</EmptyState>
-        )}
+        {!feed.hasNextPage && <EmptyState title={EMPTY[tab].title}>{EMPTY[tab].text}</EmptyState>}
         {loadMore}
       </>
     );
@@ -71,9 +69,7 @@ export function NotificationList({ tab, onNavigate }: { tab: PanelTab; onNavigat
       {groups.length > 1
         ? groups.map((group) => (
             <section key={group.key} aria-label={group.projectName}>
-              <h3 className="sticky top-0 z-10 truncate border-b border-line bg-raised px-3 py-1 text-xs font-semibold text-muted">
-                {group.projectName}
-              </h3>
+              <h3 className="sticky top-0 z-10 truncate border-b border-line bg-raised px-3 py-1 text-xs font-semibold text-muted">{group.projectName}</h3>
               {renderItems(group.notifications)}
             </section>
           ))

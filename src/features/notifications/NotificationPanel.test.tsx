@@ -38,9 +38,31 @@ const phishing = makeNotification({
   metadata: { projectName: 'Alpha' },
   projectId: 'p1',
 });
-const progress = makeNotification({ id: 'u1', type: 'progress', title: 'Running tests', createdAt: minutesAgo(4), projectId: 'p1', metadata: { projectName: 'Alpha' } });
-const failed = makeNotification({ id: 'u2', type: 'error', title: 'Build failed', createdAt: minutesAgo(5), readAt: minutesAgo(5), projectId: 'p1', metadata: { projectName: 'Alpha' } });
-const future = makeNotification({ id: 'u3', type: 'quantum_event', title: 'Something new', createdAt: minutesAgo(6), projectId: 'p1', metadata: { projectName: 'Alpha' } });
+const progress = makeNotification({
+  id: 'u1',
+  type: 'progress',
+  title: 'Running tests',
+  createdAt: minutesAgo(4),
+  projectId: 'p1',
+  metadata: { projectName: 'Alpha' },
+});
+const failed = makeNotification({
+  id: 'u2',
+  type: 'error',
+  title: 'Build failed',
+  createdAt: minutesAgo(5),
+  readAt: minutesAgo(5),
+  projectId: 'p1',
+  metadata: { projectName: 'Alpha' },
+});
+const future = makeNotification({
+  id: 'u3',
+  type: 'quantum_event',
+  title: 'Something new',
+  createdAt: minutesAgo(6),
+  projectId: 'p1',
+  metadata: { projectName: 'Alpha' },
+});
 const ALL = [question, done, phishing, progress, failed, future];
 
 beforeEach(() => stubBrowserApis());
@@ -57,7 +79,9 @@ async function openPanel(path = '/') {
 }
 
 const titles = (container: HTMLElement) =>
-  within(container).queryAllByRole('listitem').map((li) => li.querySelector('p')?.textContent?.replace('Unread: ', ''));
+  within(container)
+    .queryAllByRole('listitem')
+    .map((li) => li.querySelector('p')?.textContent?.replace('Unread: ', ''));
 
 describe('NotificationPanel', () => {
   it('opens on Priority; each tab lists and counts its own items', async () => {
@@ -69,7 +93,11 @@ describe('NotificationPanel', () => {
     const panel = screen.getByRole('tabpanel');
     await waitFor(() => expect(titles(panel)).toEqual(['Which branch should I deploy?', 'Claim your prize', 'Docs updated']));
     // Several projects: grouped, in feed order of each group's newest item.
-    expect(within(panel).getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual(['Alpha', 'Beta']);
+    expect(
+      within(panel)
+        .getAllByRole('heading', { level: 3 })
+        .map((h) => h.textContent),
+    ).toEqual(['Alpha', 'Beta']);
 
     await user.click(screen.getByRole('tab', { name: /Updates/ }));
     expect(titles(screen.getByRole('tabpanel'))).toEqual(['Running tests', 'Build failed', 'Something new']);

@@ -91,12 +91,7 @@ export function NotificationPanel({ id, onClose, containerRef }: NotificationPan
         </p>
       )}
       <NotificationTabs tab={tab} badges={badges} onChange={setTab} panelId={tabPanelId} />
-      <div
-        id={tabPanelId}
-        role="tabpanel"
-        aria-labelledby={tabId(tab)}
-        className="min-h-0 flex-1 overflow-y-auto overscroll-contain"
-      >
+      <div id={tabPanelId} role="tabpanel" aria-labelledby={tabId(tab)} className="min-h-0 flex-1 overflow-y-auto overscroll-contain">
         <NotificationList tab={tab} onNavigate={closeAfterNavigation} />
       </div>
       <div className="border-t border-line px-3 py-1">

@@ -25,11 +25,15 @@ export function NotificationTabs({ tab, badges, onChange, panelId }: Notificatio
     const index = PANEL_TABS.indexOf(tab);
     const last = PANEL_TABS.length - 1;
     const target =
-      event.key === 'ArrowRight' ? (index + 1) % PANEL_TABS.length
-      : event.key === 'ArrowLeft' ? (index - 1 + PANEL_TABS.length) % PANEL_TABS.length
-      : event.key === 'Home' ? 0
-      : event.key === 'End' ? last
-      : null;
+      event.key === 'ArrowRight'
+        ? (index + 1) % PANEL_TABS.length
+        : event.key === 'ArrowLeft'
+          ? (index - 1 + PANEL_TABS.length) % PANEL_TABS.length
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? last
+              : null;
     const next = target === null ? undefined : PANEL_TABS[target];
     if (!next) return;
     event.preventDefault();

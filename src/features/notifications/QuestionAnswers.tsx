@@ -36,7 +36,11 @@ function Answers({ notification, question }: { notification: Notification; quest
           </Button>
         ))}
       </div>
-      {answer.isPending && <p className="mt-1 text-xs text-muted" role="status">Sending answer…</p>}
+      {answer.isPending && (
+        <p className="mt-1 text-xs text-muted" role="status">
+          Sending answer…
+        </p>
+      )}
       {answer.isError && (
         <p role="alert" className="mt-1 break-words text-sm text-state-failed">
           Could not send the answer: {describeError(answer.error)}

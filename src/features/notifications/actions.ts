@@ -41,7 +41,8 @@ function singleItemAction(engine: LiveEngine, send: (id: string) => Promise<unkn
   return {
     mutationFn: send,
     onMutate: (id: string) => writeOptimistically(engine, event(id)),
-    onSuccess: (_result: unknown, _id: string, context: OptimisticContext) => engine.dispatch({ type: 'notificationSettled', write: context.write, outcome: 'confirmed' }),
+    onSuccess: (_result: unknown, _id: string, context: OptimisticContext) =>
+      engine.dispatch({ type: 'notificationSettled', write: context.write, outcome: 'confirmed' }),
     onError: (_error: unknown, _id: string, context: OptimisticContext | undefined) => {
       if (context) engine.dispatch({ type: 'notificationSettled', write: context.write, outcome: 'refused' });
       void refetchNotifications(engine);
@@ -53,10 +54,18 @@ function singleItemAction(engine: LiveEngine, send: (id: string) => Promise<unkn
 }
 
 export const markReadMutation = (engine: LiveEngine) =>
-  singleItemAction(engine, (id) => api.markRead(id), (id) => ({ type: 'notification.read', notificationId: id }));
+  singleItemAction(
+    engine,
+    (id) => api.markRead(id),
+    (id) => ({ type: 'notification.read', notificationId: id }),
+  );
 
 export const dismissMutation = (engine: LiveEngine) =>
-  singleItemAction(engine, (id) => api.dismiss(id), (id) => ({ type: 'notification.dismissed', notificationId: id }));
+  singleItemAction(
+    engine,
+    (id) => api.dismiss(id),
+    (id) => ({ type: 'notification.dismissed', notificationId: id }),
+  );
 
 export function useMarkRead() {
   const engine = useLiveEngine();
@@ -79,7 +88,8 @@ export const markAllReadMutation = (engine: LiveEngine) => ({
     const countBefore = engine.client.getQueryData<number>(notificationKeys.unreadCount());
     return { ...(await writeOptimistically(engine, { type: 'notification.all_read' })), countBefore };
   },
-  onSuccess: (_result: unknown, _variables: void, context: MarkAllReadContext) => engine.dispatch({ type: 'notificationSettled', write: context.write, outcome: 'confirmed' }),
+  onSuccess: (_result: unknown, _variables: void, context: MarkAllReadContext) =>
+    engine.dispatch({ type: 'notificationSettled', write: context.write, outcome: 'confirmed' }),
   onError: (_error: unknown, _variables: void, context: MarkAllReadContext | undefined) => {
     if (!context) return;
     engine.dispatch({ type: 'notificationSettled', write: context.write, outcome: 'refused' });

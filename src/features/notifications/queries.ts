@@ -1,13 +1,7 @@
 import { useMemo } from 'react';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useNotificationCache } from '../../live/react';
-import {
-  feedNotifications,
-  tabBadges,
-  type NotificationFeed,
-  type PanelTab,
-  type TabBadge,
-} from '../../reconcile/notifications';
+import { feedNotifications, tabBadges, type NotificationFeed, type PanelTab, type TabBadge } from '../../reconcile/notifications';
 
 export { notificationKeys } from '../../live/react';
 

@@ -35,9 +35,7 @@ export function stubBrowserApis({ desktop = true } = {}) {
   );
   /** Scrolls the sentinel into view: every live observer is told it intersects. */
   const revealSentinel = () =>
-    observers
-      .filter((o) => !o.disconnected)
-      .forEach((o) => o.callback([{ isIntersecting: true } as IntersectionObserverEntry], {} as IntersectionObserver));
+    observers.filter((o) => !o.disconnected).forEach((o) => o.callback([{ isIntersecting: true } as IntersectionObserverEntry], {} as IntersectionObserver));
   return { revealSentinel };
 }
 

@@ -34,10 +34,7 @@ export function ProjectCard({ project }: { project: ProjectSummary }) {
   });
   const lastActivityAt = summary?.lastActivityAt ?? project.lastActivityAt;
   return (
-    <Link
-      to={`/projects/${encodeURIComponent(project.id)}/chat`}
-      className="block rounded-lg border border-line bg-surface p-4 hover:border-accent"
-    >
+    <Link to={`/projects/${encodeURIComponent(project.id)}/chat`} className="block rounded-lg border border-line bg-surface p-4 hover:border-accent">
       <h2 className="truncate font-semibold">{project.name}</h2>
       {project.repository && <p className="truncate text-sm text-muted">{project.repository}</p>}
       <dl className="mt-3 flex flex-wrap gap-x-4 gap-y-1 text-sm">

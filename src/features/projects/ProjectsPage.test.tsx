@@ -33,7 +33,14 @@ const listed: ProjectSummary = {
 };
 
 const detail = (taskCountsByStatus: Record<string, number>): ProjectDetail =>
-  ({ ...listed, userId: 'u1', description: null, multiplayerActive: false, updatedAt: T0, summary: { taskCountsByStatus, activeWorkspaceCount: 2, activeSessionCount: 2, lastActivityAt: T0 } }) as ProjectDetail;
+  ({
+    ...listed,
+    userId: 'u1',
+    description: null,
+    multiplayerActive: false,
+    updatedAt: T0,
+    summary: { taskCountsByStatus, activeWorkspaceCount: 2, activeSessionCount: 2, lastActivityAt: T0 },
+  }) as ProjectDetail;
 
 const question = { markerId: 'a1', kind: 'question', createdAt: T0, expiresAt: null, reason: 'Deploy?', options: ['Yes', 'No'] };
 
@@ -70,7 +77,11 @@ describe('project cards (issues 12.9 and 14.5)', () => {
   it('show needs you, working and failed from the project itself, not the empty counts of the list', async () => {
     vi.spyOn(api, 'projects').mockResolvedValue({ projects: [listed], nextCursor: null });
     vi.spyOn(api, 'project').mockResolvedValue(detail({ in_progress: 2, queued: 1, failed: 1, completed: 9 }));
-    vi.spyOn(api, 'sessions').mockResolvedValue({ sessions: [makeRow({ id: 's1', attention: question }), makeRow({ id: 's2' })], total: 2, hasMore: false } as SessionList);
+    vi.spyOn(api, 'sessions').mockResolvedValue({
+      sessions: [makeRow({ id: 's1', attention: question }), makeRow({ id: 's2' })],
+      total: 2,
+      hasMore: false,
+    } as SessionList);
     renderPage(manualClock(T0));
     const card = await screen.findByRole('link', { name: /lookout-web/ });
     await vi.waitFor(() => expect(figure(card, 'Working')).toBe('3'));

@@ -28,14 +28,7 @@ function Pause() {
 }
 
 /** One session in the sidebar: topic, time, state (icon + label), lineage and an open question. */
-export const SessionListItem = memo(function SessionListItem({
-  projectId,
-  entry,
-  selected,
-  tabStop,
-  onFocus,
-  onNavigate,
-}: SessionListItemProps) {
+export const SessionListItem = memo(function SessionListItem({ projectId, entry, selected, tabStop, onFocus, onNavigate }: SessionListItemProps) {
   const { session, view, lastActivityAt } = entry;
   const lineage = lineageText(entry.lineage);
   return (
@@ -46,9 +39,7 @@ export const SessionListItem = memo(function SessionListItem({
       aria-current={selected ? 'page' : undefined}
       onFocus={() => onFocus(session.id)}
       onClick={onNavigate}
-      className={`relative flex min-h-11 min-w-0 flex-col gap-0.5 rounded-md px-3 py-2 hover:bg-raised ${
-        selected ? 'bg-raised ring-1 ring-line' : ''
-      }`}
+      className={`relative flex min-h-11 min-w-0 flex-col gap-0.5 rounded-md px-3 py-2 hover:bg-raised ${selected ? 'bg-raised ring-1 ring-line' : ''}`}
     >
       <span className="flex min-w-0 items-baseline gap-2">
         <span className={`relative min-w-0 flex-1 truncate ${selected ? 'font-semibold' : 'font-medium'}`}>

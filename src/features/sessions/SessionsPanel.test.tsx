@@ -70,7 +70,10 @@ function renderPanel(props: Partial<SessionsPanelProps> = {}) {
   return { user, ...handlers };
 }
 
-const topics = (section: HTMLElement) => within(section).getAllByRole('link').map((link) => link.textContent);
+const topics = (section: HTMLElement) =>
+  within(section)
+    .getAllByRole('link')
+    .map((link) => link.textContent);
 
 describe('SessionsPanel', () => {
   it('groups sessions into Needs you, Working, Recent and Older, in that order', () => {

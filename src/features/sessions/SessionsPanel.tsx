@@ -35,7 +35,11 @@ export function SessionsPanel(props: SessionsPanelProps) {
   const [query, setQuery] = useState('');
   const now = useNow();
   const sorted = useMemo(
-    () => groupSessions(entries.filter((entry) => topicMatches(entry.session.topic, query)), now),
+    () =>
+      groupSessions(
+        entries.filter((entry) => topicMatches(entry.session.topic, query)),
+        now,
+      ),
     [entries, query, now],
   );
   // A new search, or a page of chats loaded on request, is shown at once even with the pointer on the list.
@@ -79,12 +83,7 @@ export function SessionsPanel(props: SessionsPanelProps) {
         ) : groups.length === 0 ? (
           <p className="px-3 text-sm text-muted">No loaded chat matches “{query.trim()}”.</p>
         ) : (
-          <SessionGroups
-            projectId={projectId}
-            groups={groups}
-            selectedSessionId={selectedSessionId}
-            onNavigate={props.onNavigate}
-          />
+          <SessionGroups projectId={projectId} groups={groups} selectedSessionId={selectedSessionId} onNavigate={props.onNavigate} />
         )}
         {status === 'success' && hasMore && (
           <div className="mt-3 flex flex-col items-center gap-1 px-3">

@@ -7,11 +7,7 @@ const ANNOUNCED: ReadonlySet<DisplayState> = new Set(['needs_input', 'failed', '
  * "Session Fix login: Needs you", for each session that moved into an announced state between two
  * renders of the list. Sessions appearing for the first time (a page loading) are not changes.
  */
-export function describeStateChanges(
-  previous: readonly SessionEntry[],
-  next: readonly SessionEntry[],
-  skipSessionId: string | null,
-): string {
+export function describeStateChanges(previous: readonly SessionEntry[], next: readonly SessionEntry[], skipSessionId: string | null): string {
   const before = new Map(previous.map((entry) => [entry.session.id, entry.view.state]));
   const messages: string[] = [];
   for (const entry of next) {

@@ -9,12 +9,7 @@ const ITEM_SELECTOR = '[data-roving-id]';
  */
 export function useRovingFocus(ids: readonly string[], preferredId: string | null) {
   const [movedTo, setMovedTo] = useState<string | null>(null);
-  const activeId =
-    movedTo !== null && ids.includes(movedTo)
-      ? movedTo
-      : preferredId !== null && ids.includes(preferredId)
-        ? preferredId
-        : (ids[0] ?? null);
+  const activeId = movedTo !== null && ids.includes(movedTo) ? movedTo : preferredId !== null && ids.includes(preferredId) ? preferredId : (ids[0] ?? null);
 
   function onKeyDown(event: KeyboardEvent<HTMLElement>) {
     const items = Array.from(event.currentTarget.querySelectorAll<HTMLElement>(ITEM_SELECTOR));

@@ -23,8 +23,7 @@ function heldFactsEntries(client: QueryClient): SessionFactsCache[] {
     .filter((entry): entry is SessionFactsCache => entry !== undefined);
 }
 
-const sameEntries = (a: readonly SessionFactsCache[], b: readonly SessionFactsCache[]) =>
-  a.length === b.length && a.every((entry, i) => entry === b[i]);
+const sameEntries = (a: readonly SessionFactsCache[], b: readonly SessionFactsCache[]) => a.length === b.length && a.every((entry, i) => entry === b[i]);
 
 /** The merged facts of every held session (a new array only when some project's facts changed). */
 export function useHeldSessions(): readonly SessionFacts[] {

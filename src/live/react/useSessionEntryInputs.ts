@@ -35,10 +35,7 @@ export function useMissingTasks(projectId: string, sessionIds: readonly string[]
   const { queries } = useLiveEngine();
   const list = useInfiniteQuery(queries.taskList(projectId));
   const settled = list.isSuccess || list.isError;
-  const ids = useMemo(
-    () => (settled ? missingTaskIds(sessionIds, inputs.facts, inputs.snapshots) : []),
-    [settled, sessionIds, inputs.facts, inputs.snapshots],
-  );
+  const ids = useMemo(() => (settled ? missingTaskIds(sessionIds, inputs.facts, inputs.snapshots) : []), [settled, sessionIds, inputs.facts, inputs.snapshots]);
   const failed = useQueries({
     queries: ids.map((id) => queries.taskDetail(projectId, id)),
     combine: (results) => ids.filter((_id, i) => results[i]?.isError).join('\n'),
@@ -56,7 +53,8 @@ const MAX_ATTENTION_PROBES = 20;
 export function useAttentionProbes(projectId: string, sessionIds: readonly string[], facts: SessionEntryInputs['facts']): void {
   const { queries } = useLiveEngine();
   const ids = useMemo(
-    () => sessionIds
+    () =>
+      sessionIds
         .filter((id) => {
           const record = facts.records.get(id);
           return record !== undefined && attentionUnknown(record);

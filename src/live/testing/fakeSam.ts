@@ -142,7 +142,16 @@ export class FakeSam {
   }
   putSession(row: SessionRow): Frame[] {
     this.setRow(row);
-    this.states.set(row.id, { activity: row.agentCompletedAt === null ? 'prompting' : 'idle', activityAt: null, statusError: null, currentPlan: [], promptStartedAt: null, lastStopReason: null, recoveryStatus: null, wakePhase: null });
+    this.states.set(row.id, {
+      activity: row.agentCompletedAt === null ? 'prompting' : 'idle',
+      activityAt: null,
+      statusError: null,
+      currentPlan: [],
+      promptStartedAt: null,
+      lastStopReason: null,
+      recoveryStatus: null,
+      wakePhase: null,
+    });
     this.messages.set(row.id, []);
     const { id, workspaceId, taskId, createdByUserId, topic, createdAt } = row;
     return [{ type: 'session.created', payload: { id, workspaceId, taskId, createdByUserId, topic, status: 'active', messageCount: 0, createdAt } }];
@@ -183,7 +192,17 @@ export class FakeSam {
     const at = SERVER_ROLES.has(role) ? now : now - lateBy;
     this.seq += 1;
     const list = this.messages.get(sessionId) ?? [];
-    const message: Message = { id: `msg-${this.seq}`, sessionId, role, content, toolMetadata: null, createdAt: at, sequence: this.nextSequence(sessionId, role, list), origin: null, ...fields };
+    const message: Message = {
+      id: `msg-${this.seq}`,
+      sessionId,
+      role,
+      content,
+      toolMetadata: null,
+      createdAt: at,
+      sequence: this.nextSequence(sessionId, role, list),
+      origin: null,
+      ...fields,
+    };
     const rows = [...list];
     let slot = rows.length;
     while (slot > 0 && compareMessages(rows[slot - 1] as Message, message) > 0) slot -= 1;
@@ -269,7 +288,9 @@ export class FakeSam {
    * the range, `asc` the oldest; the page comes oldest-first; `hasMore` = rows of the range were left out.
    */
   private page(sessionId: string, q: { limit?: number; before?: number; after?: number; order?: 'asc' | 'desc' }, defaultLimit: number) {
-    const all = (this.messages.get(sessionId) ?? []).filter((m) => (q.after === undefined || m.createdAt > q.after) && (q.before === undefined || m.createdAt < q.before));
+    const all = (this.messages.get(sessionId) ?? []).filter(
+      (m) => (q.after === undefined || m.createdAt > q.after) && (q.before === undefined || m.createdAt < q.before),
+    );
     const limit = q.limit === undefined ? defaultLimit : Math.min(q.limit, Math.max(this.limits.max, this.limits.page));
     const messages = q.order === 'asc' ? all.slice(0, limit) : all.slice(Math.max(0, all.length - limit));
     return { messages, hasMore: all.length > limit };
@@ -288,7 +309,18 @@ export class FakeSam {
         const row = this.sessions.get(s);
         if (!row) throw new ApiError(404, 'NOT_FOUND', 'no session');
         const task = row.taskId ? this.tasks.get(row.taskId) : undefined;
-        const embedded = task && { id: task.id, status: task.status, executionStep: task.executionStep, errorMessage: task.errorMessage, outputBranch: null, outputPrUrl: null, outputSummary: null, finalizedAt: task.completedAt, taskMode: task.taskMode, agentProfileHint: null };
+        const embedded = task && {
+          id: task.id,
+          status: task.status,
+          executionStep: task.executionStep,
+          errorMessage: task.errorMessage,
+          outputBranch: null,
+          outputPrUrl: null,
+          outputSummary: null,
+          finalizedAt: task.completedAt,
+          taskMode: task.taskMode,
+          agentProfileHint: null,
+        };
         // The detail route has no `order` (always the newest window); with `after` and no limit, the delta limit.
         const page = this.page(s, { ...q, order: 'desc' }, q.after !== undefined ? this.limits.delta : this.limits.page);
         return { session: { ...row, agentSessionId: null, agentType: 'claude', task: embedded ?? null }, state: this.states.get(s) ?? null, ...page };
@@ -321,11 +353,23 @@ export class FakeSam {
     resolveAttention: () => this.answer('resolve', () => ({ success: true })),
     submitTask: () => this.answer('submit', () => ({ taskId: 't-new', sessionId: 's-new', branchName: null, status: 'queued' })),
     summarize: () => this.answer('summarize', () => ({ summary: 'so far', messageCount: 0, filteredCount: 0, method: null })),
-    forkPrepare: () => this.answer('fork', () => ({ parentTaskId: 't1', parentSessionId: 's1', parentBranch: null, sessionLabel: null, summary: 'ctx', messageCount: 0, repaired: null })),
+    forkPrepare: () =>
+      this.answer('fork', () => ({
+        parentTaskId: 't1',
+        parentSessionId: 's1',
+        parentBranch: null,
+        sessionLabel: null,
+        summary: 'ctx',
+        messageCount: 0,
+        repaired: null,
+      })),
   };
 }
 
-const deliveryFrame = (deliveryId: string, deliveryState: string): Frame => ({ type: 'mailbox.delivery_updated', payload: { messageId: deliveryId, deliveryState } });
+const deliveryFrame = (deliveryId: string, deliveryState: string): Frame => ({
+  type: 'mailbox.delivery_updated',
+  payload: { messageId: deliveryId, deliveryState },
+});
 
 /** Lets promise chains (query functions, setQueryData, coalescers) run to completion. */
 export async function flushPromises(rounds = 20): Promise<void> {

@@ -12,15 +12,7 @@ function setup(view: Partial<SessionView> = {}, props: Partial<ComposerProps> = 
   const lineageActions = { retry: vi.fn().mockResolvedValue(undefined), fork: vi.fn().mockResolvedValue(undefined) };
   const user = userEvent.setup();
   const result = render(
-    <Composer
-      sessionId="s1"
-      view={makeView(view)}
-      actions={actions}
-      lineageActions={lineageActions}
-      showRetry={false}
-      showFork
-      {...props}
-    />,
+    <Composer sessionId="s1" view={makeView(view)} actions={actions} lineageActions={lineageActions} showRetry={false} showFork {...props} />,
   );
   return { ...result, actions, lineageActions, user };
 }

@@ -50,7 +50,7 @@ describe('ChatHeader', () => {
     expect(screen.queryByText(/tests did not pass/)).toBeNull();
   });
 
-  it('expanded, shows a fork\'s Source: the parent title as a link and its lineage', async () => {
+  it("expanded, shows a fork's Source: the parent title as a link and its lineage", async () => {
     const { user } = renderHeader(forked);
     await user.click(screen.getByRole('button', { name: 'Details' }));
     const parent = screen.getByRole('link', { name: 'Build the login page' });
@@ -109,15 +109,15 @@ describe('ChatHeader', () => {
     cleanup();
 
     const long = 'FAIL src/a.test.ts\n  expected 1 to be 2';
-    const again = renderHeader(makeSessionEntry({ view: { ...failed, reason: 'task failed: FAIL src/a.test.ts expected 1 to be 2' }, task: { status: 'failed', errorMessage: long } }));
+    const again = renderHeader(
+      makeSessionEntry({ view: { ...failed, reason: 'task failed: FAIL src/a.test.ts expected 1 to be 2' }, task: { status: 'failed', errorMessage: long } }),
+    );
     await again.user.click(screen.getByRole('button', { name: 'Details' }));
     expect(screen.getByText('The full error')).toBeInTheDocument();
   });
 
   it('leaves Retry and Fork of an ended chat to the composer: no second pair in Details', async () => {
-    const { user } = renderHeader(
-      makeSessionEntry({ view: { state: 'failed', label: 'Failed', ended: true, canSend: false, canInterrupt: false } }),
-    );
+    const { user } = renderHeader(makeSessionEntry({ view: { state: 'failed', label: 'Failed', ended: true, canSend: false, canInterrupt: false } }));
     await user.click(screen.getByRole('button', { name: 'Details' }));
     expect(screen.queryByRole('button', { name: /retry/i })).toBeNull();
     expect(screen.queryByRole('button', { name: /fork/i })).toBeNull();

@@ -15,7 +15,10 @@ export function SourceRow({ projectId, lineage }: { projectId: string; lineage: 
       <span className="flex min-w-0 flex-col gap-1">
         <span className="flex min-w-0 flex-wrap items-center gap-x-2">
           {lineage.parentSessionId ? (
-            <Link to={chatPath(projectId, lineage.parentSessionId)} className="inline-flex min-h-11 min-w-0 items-center break-words text-accent underline underline-offset-2 pointer-fine:min-h-0">
+            <Link
+              to={chatPath(projectId, lineage.parentSessionId)}
+              className="inline-flex min-h-11 min-w-0 items-center break-words text-accent underline underline-offset-2 pointer-fine:min-h-0"
+            >
               {title}
             </Link>
           ) : (

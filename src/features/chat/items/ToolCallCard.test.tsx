@@ -26,7 +26,18 @@ function toolItem(overrides: Partial<ItemOf<'tool'>> = {}, metadata: Partial<Too
     toolName: 'bash',
     status: 'completed',
     locations: [{ path: 'src/app/very/long/path/to/a/file.test.ts', line: 42 }],
-    metadata: { toolCallId: 'call-1', title: 'Run the tests', kind: 'execute', status: 'completed', toolName: 'bash', locations: [], content: [], rawInput: { command: 'npm test' }, rawOutput: '12 passed', ...metadata } as ToolMetadata,
+    metadata: {
+      toolCallId: 'call-1',
+      title: 'Run the tests',
+      kind: 'execute',
+      status: 'completed',
+      toolName: 'bash',
+      locations: [],
+      content: [],
+      rawInput: { command: 'npm test' },
+      rawOutput: '12 passed',
+      ...metadata,
+    } as ToolMetadata,
     createdAt: 0,
     messageIds: ['m1'],
     ...overrides,
@@ -78,8 +89,7 @@ describe('ToolCallCard', () => {
 
   // Issue 12.10: after a reload SAM's compact mode strips `toolMetadata.content` and sends `contentSize`.
   describe('a row compact mode stripped', () => {
-    const compacted = () =>
-      toolItem({ messageIds: ['m1', 'm2', 'm3'] }, { rawInput: undefined, rawOutput: undefined, content: [], contentSize: 12_800 });
+    const compacted = () => toolItem({ messageIds: ['m1', 'm2', 'm3'] }, { rawInput: undefined, rawOutput: undefined, content: [], contentSize: 12_800 });
     const renderInChat = (item: ItemOf<'tool'>) =>
       render(
         <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>

@@ -11,8 +11,7 @@ import { UserMessage } from './UserMessage';
 
 afterEach(cleanup);
 
-const item = (delivery: 'confirmed' | 'sending' | 'failed') =>
-  ({ kind: 'user', id: 'u1', text: 'Add <b>tests</b>', createdAt: 0, delivery }) as const;
+const item = (delivery: 'confirmed' | 'sending' | 'failed') => ({ kind: 'user', id: 'u1', text: 'Add <b>tests</b>', createdAt: 0, delivery }) as const;
 
 describe('UserMessage', () => {
   it('shows the text as typed, without markup', () => {

@@ -21,9 +21,7 @@ describe('MarkdownRenderer', () => {
   });
 
   it('drops javascript:, data: and vbscript: hrefs', () => {
-    const container = renderMarkdown(
-      '[a](javascript:alert(1)) [b](data:text/html,x) [c](vbscript:x) [d](JAVASCRIPT:alert(1))',
-    );
+    const container = renderMarkdown('[a](javascript:alert(1)) [b](data:text/html,x) [c](vbscript:x) [d](JAVASCRIPT:alert(1))');
     expect(container.querySelectorAll('a')).toHaveLength(0);
     expect(container.textContent).toContain('a b c d');
   });
@@ -41,10 +39,7 @@ describe('MarkdownRenderer', () => {
   it('does not load images: it shows their alt text as a link', () => {
     const container = renderMarkdown('![build graph](https://tracker.example.com/p.png)');
     expect(container.querySelector('img')).toBeNull();
-    expect(screen.getByRole('link', { name: 'Image: build graph' })).toHaveAttribute(
-      'href',
-      'https://tracker.example.com/p.png',
-    );
+    expect(screen.getByRole('link', { name: 'Image: build graph' })).toHaveAttribute('href', 'https://tracker.example.com/p.png');
   });
 
   it('renders fenced code in its own scrolling block with the language', () => {

@@ -65,9 +65,7 @@ const components: Components = {
 function TableFrame({ children }: { children: ReactNode }) {
   return (
     <div className="my-2 max-w-full overflow-x-auto">
-      <table className="border-collapse text-sm [&_td]:border [&_td]:border-line [&_td]:px-2 [&_th]:border [&_th]:border-line [&_th]:px-2">
-        {children}
-      </table>
+      <table className="border-collapse text-sm [&_td]:border [&_td]:border-line [&_td]:px-2 [&_th]:border [&_th]:border-line [&_th]:px-2">{children}</table>
     </div>
   );
 }

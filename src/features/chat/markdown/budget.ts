@@ -22,9 +22,7 @@ export const MAX_CELLS = 600;
 
 export type BlockVerdict =
   /** One fenced code block and nothing else: shown without the markdown parser. */
-  | { kind: 'code'; code: string; language: string | null }
-  | { kind: 'markdown' }
-  | { kind: 'plain'; reason: 'size' | 'depth' | 'delimiters' | 'cells' };
+  { kind: 'code'; code: string; language: string | null } | { kind: 'markdown' } | { kind: 'plain'; reason: 'size' | 'depth' | 'delimiters' | 'cells' };
 
 export interface BlockCost {
   chars: number;
@@ -45,7 +43,8 @@ function lineDepth(text: string, start: number, end: number): number {
     if (c === 0x20) indent += depth === 0 ? 1 : 0;
     else if (c === 0x09) indent += depth === 0 ? 4 : 0;
     else if (c === 0x3e /* > */) depth += 1;
-    else if ((c === 0x2d || c === 0x2a || c === 0x2b) /* - * + */ && (i + 1 === end || text.charCodeAt(i + 1) === 0x20 || text.charCodeAt(i + 1) === 0x09)) depth += 1;
+    else if ((c === 0x2d || c === 0x2a || c === 0x2b) /* - * + */ && (i + 1 === end || text.charCodeAt(i + 1) === 0x20 || text.charCodeAt(i + 1) === 0x09))
+      depth += 1;
     else if (c >= 0x30 && c <= 0x39) {
       let j = i;
       while (j < end && j - i < 9 && text.charCodeAt(j) >= 0x30 && text.charCodeAt(j) <= 0x39) j += 1;

@@ -34,7 +34,11 @@ describe('tokenize', () => {
 
   it('loses no character', () => {
     const code = 'function f(a) {\n  return `x${a}` /* c */ + 0x1f;\n}\n"unterminated';
-    expect(tokenize(code, 'js').map((t) => t.text).join('')).toBe(code);
+    expect(
+      tokenize(code, 'js')
+        .map((t) => t.text)
+        .join(''),
+    ).toBe(code);
   });
 
   it('leaves very long blocks plain', () => {

@@ -28,7 +28,10 @@ function table(rows: number, columns: number): string {
   return [line((c) => `h${c}`), line((c) => (c === 1 ? '--:' : '---')), ...Array.from({ length: rows }, (_, r) => line((c) => `r${r} **c${c}**`))].join('\n');
 }
 
-const cellsOf = (root: Element) => [...root.querySelectorAll('tr')].map((tr) => [...tr.children].map((cell) => `${cell.tagName}:${cell.getAttribute('style') ?? ''}:${cell.innerHTML}`).join('|'));
+const cellsOf = (root: Element) =>
+  [...root.querySelectorAll('tr')].map((tr) =>
+    [...tr.children].map((cell) => `${cell.tagName}:${cell.getAttribute('style') ?? ''}:${cell.innerHTML}`).join('|'),
+  );
 
 describe('a long table', () => {
   it('is parsed in slices of rows, none longer than the header plus SLICE_ROWS rows', () => {
@@ -75,11 +78,23 @@ describe('a message with a long table', () => {
     const seen = (hadTable: boolean) => {
       firstPaints.push(hadTable);
     };
-    render(<FirstPaint seen={seen}><Markdown text={short} /></FirstPaint>);
+    render(
+      <FirstPaint seen={seen}>
+        <Markdown text={short} />
+      </FirstPaint>,
+    );
     await screen.findByRole('table');
     cleanup();
-    render(<FirstPaint seen={seen}><Markdown text={short} /></FirstPaint>);
-    render(<FirstPaint seen={seen}><Markdown text={table(50, 10)} /></FirstPaint>);
+    render(
+      <FirstPaint seen={seen}>
+        <Markdown text={short} />
+      </FirstPaint>,
+    );
+    render(
+      <FirstPaint seen={seen}>
+        <Markdown text={table(50, 10)} />
+      </FirstPaint>,
+    );
     expect(firstPaints.slice(1)).toEqual([true, false]);
     expect(await screen.findAllByRole('table')).toHaveLength(2);
     expect(document.body.textContent).toContain('r49 c9');

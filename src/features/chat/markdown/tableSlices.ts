@@ -36,7 +36,8 @@ export function tableSlices(text: string): TableSlices | null {
   if (rows.length <= SLICE_ROWS) return null;
   if (!header.includes('|') || !delimiter.includes('|') || OTHER_BLOCK_START.test(header)) return null;
   const delimiterCells = cellsOf(delimiter);
-  if (delimiterCells.length === 0 || delimiterCells.length !== cellsOf(header).length || !delimiterCells.every((cell) => DELIMITER_CELL.test(cell))) return null;
+  if (delimiterCells.length === 0 || delimiterCells.length !== cellsOf(header).length || !delimiterCells.every((cell) => DELIMITER_CELL.test(cell)))
+    return null;
   if (!rows.every((row) => row.includes('|') && !OTHER_BLOCK_START.test(row))) return null;
   const slices: string[] = [];
   for (let i = 0; i < rows.length; i += SLICE_ROWS) slices.push(rows.slice(i, i + SLICE_ROWS).join('\n'));
