@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { VM_FLUSH_MS } from './world/messages';
-import { parseNotificationFrame, parseProjectFrame, type ProjectEvent } from '../src/api/contract';
+import { parseNotificationFrame, type ProjectEvent } from '../src/api/contract';
+import { parseProjectFrame } from '../src/api/contract/projectFrames';
 import { createTestSimulator, openTestSocket, settle, type TestSimulator } from './node';
 import { apiClient, firstProject } from './testing';
 

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as c from '../src/api/contract';
+import { parseProjectFrame } from '../src/api/contract/projectFrames';
 import { createTestSimulator, openTestSocket, settle, type TestSimulator, type TestSocket } from './node';
 import { apiClient, firstProject } from './testing';
 
@@ -106,7 +107,7 @@ describe('the simulator speaks the contract', () => {
     expect(notificationFrames.length).toBeGreaterThan(3);
     const types = new Set<string>();
     for (const frame of projectFrames) {
-      const parsed = c.parseProjectFrame(frame);
+      const parsed = parseProjectFrame(frame);
       expect(parsed.kind, frame.slice(0, 300)).toBe('event');
       if (parsed.kind === 'event') types.add(parsed.event.type);
     }

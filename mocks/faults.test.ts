@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { MAX_FRAME_CHARS, parseNotificationFrame, parseProjectFrame } from '../src/api/contract';
+import { MAX_FRAME_CHARS, parseNotificationFrame } from '../src/api/contract';
+import { parseProjectFrame } from '../src/api/contract/projectFrames';
 import { createTestSimulator, openTestSocket, settle, type TestSimulator } from './node';
 import { apiClient, firstProject } from './testing';
 

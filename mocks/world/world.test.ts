@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { TASK_TRANSITIONS, parseProjectFrame } from '../../src/api/contract';
+import { TASK_TRANSITIONS } from '../../src/api/contract';
+import { parseProjectFrame } from '../../src/api/contract/projectFrames';
 import { say } from '../fleet/scripts';
 import { createSimulator } from '../simulator';
 

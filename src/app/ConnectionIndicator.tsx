@@ -1,9 +1,12 @@
-import { useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { useLiveEngine } from '../live/react';
 import { useConnectionStore } from '../state/connection';
 import { useUiStore } from '../state/ui';
-import { StreamDiagnostics } from './StreamDiagnostics';
 import type { ConnectionStatus } from '../reconcile/types';
+
+// Off the first screen, but fetched right after it: the diagnostics matter most when the network is gone.
+const loadDiagnostics = () => import('./StreamDiagnostics');
+const StreamDiagnostics = lazy(() => loadDiagnostics().then((m) => ({ default: m.StreamDiagnostics })));
 
 const LOOK: Record<ConnectionStatus, { icon: string; label: string; tone: string }> = {
   connecting: { icon: '◌', label: 'Connecting', tone: 'text-muted' },
@@ -25,6 +28,7 @@ export function ConnectionIndicator({ scope, caption }: { scope: 'project' | 'no
   const signedOut = useUiStore((s) => s.signedOut);
   const engine = useLiveEngine();
   const [open, setOpen] = useState(false);
+  useEffect(() => void loadDiagnostics(), []);
   const look = LOOK[status];
   const label = status === 'live' && catchingUp ? 'Catching up' : look.label;
   return (
@@ -63,7 +67,11 @@ export function ConnectionIndicator({ scope, caption }: { scope: 'project' | 'no
       <span role="status" className="sr-only">
         {status === 'live' ? '' : `Connection ${label.toLowerCase()}`}
       </span>
-      {open && <StreamDiagnostics onClose={() => setOpen(false)} />}
+      {open && (
+        <Suspense fallback={null}>
+          <StreamDiagnostics onClose={() => setOpen(false)} />
+        </Suspense>
+      )}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Navigate, useParams } from 'react-router';
-import { useNow, useProjectStream, useSessionEntries } from '../live/react';
+import { useNow } from '../live/react';
+import { useProjectStream, useSessionEntries } from '../live/react/project';
 import { canChooseDefaultChat, defaultChatId } from '../reconcile/defaultChat';
 import { useLastChatStore } from '../state/lastChat';
 import { useUiStore } from '../state/ui';

@@ -6,6 +6,7 @@ import { makeMessage, makeRow, T0 } from '../test/factories';
 import { applyProjectEvents } from './apply';
 import { readFacts } from './normalisedCaches';
 import { createLiveEngine } from './engine';
+import { projectPart } from './projectPart';
 import type { LiveApi } from './env';
 import { registerLiveDefaults, UNWATCHED_CHAT_GC_MS } from './queries';
 
@@ -27,7 +28,7 @@ describe('applyProjectEvents and the chat caches', () => {
   it('a live message that lands before the first answer does not cancel the first fetch', async () => {
     const client = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: 15_000 } } });
     const session = vi.fn(async () => detailOf('s1'));
-    const { queries } = createLiveEngine({ client, env: { api: { session } as unknown as LiveApi, now: () => T0 } });
+    const { queries } = projectPart(createLiveEngine({ client, env: { api: { session } as unknown as LiveApi, now: () => T0 } }));
     registerLiveDefaults(client, P);
 
     // What rendering useQuery does: the observer (and with it the query) exists; it subscribes later.
@@ -47,7 +48,7 @@ describe('applyProjectEvents and the chat caches', () => {
     vi.useFakeTimers();
     try {
       const client = new QueryClient();
-      const { queries } = createLiveEngine({ client, env: { api: { session: async () => detailOf('s1') } as unknown as LiveApi, now: () => T0 } });
+      const { queries } = projectPart(createLiveEngine({ client, env: { api: { session: async () => detailOf('s1') } as unknown as LiveApi, now: () => T0 } }));
       registerLiveDefaults(client, P);
       const off = new QueryObserver(client, queries.chat(P, 's1')).subscribe(() => {});
       await vi.advanceTimersByTimeAsync(0);

@@ -6,7 +6,7 @@ import { foldFacts, readFacts, type FactsWrite } from './normalisedCaches';
 import { addMessages, emptyChat, type ChatCache } from './chatCache';
 import { readDeliveries, writeDeliveries } from './deliveries';
 import { recordDeliveryState } from '../reconcile/pendingSends';
-import type { Stamped } from './cacheActions';
+import { noFollowUps, type FollowUps, type Stamped } from './cacheActions';
 
 /*
  * apply(events): one batch of validated project events into the caches, at most one setQueryData per
@@ -14,18 +14,6 @@ import type { Stamped } from './cacheActions';
  * Each event carries the stamp of the moment it was RECEIVED: an event that waited for its animation
  * frame is still older than a REST request that started meanwhile.
  */
-
-export interface FollowUps {
-  /** SAM pushes no task status: anything that hints at a task change refetches the tasks. */
-  refetchTasks: boolean;
-  refetchSessions: boolean;
-  /** Open sessions whose message sequence jumped: events were missed, catch up over REST. */
-  catchUpSessions: Set<string>;
-  /** Events that could not be applied, each with why: skipped, so that the rest of the batch still lands. */
-  skipped: string[];
-}
-
-export const noFollowUps = (): FollowUps => ({ refetchTasks: false, refetchSessions: false, catchUpSessions: new Set(), skipped: [] });
 
 const definedFields = (patch: Record<string, unknown>) => Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
 

@@ -15,9 +15,22 @@ export interface Stamped<E> {
   stamp: number;
 }
 
+export interface FollowUps {
+  /** SAM pushes no task status: anything that hints at a task change refetches the tasks. */
+  refetchTasks: boolean;
+  refetchSessions: boolean;
+  /** Open sessions whose message sequence jumped: events were missed, catch up over REST. */
+  catchUpSessions: Set<string>;
+  /** Events that could not be applied, each with why: skipped, so that the rest of the batch still lands. */
+  skipped: string[];
+}
+
+export const noFollowUps = (): FollowUps => ({ refetchTasks: false, refetchSessions: false, catchUpSessions: new Set(), skipped: [] });
+
 type InChat = { projectId: string; sessionId: string };
 
-export type CacheAction =
+/** What the project half of the engine writes (src/live/projectReducer.ts, loaded with the project view). */
+export type ProjectCacheAction =
   // The project socket: a batch of validated events.
   | { type: 'projectEvents'; projectId: string; events: readonly Stamped<ProjectEvent>[] }
   // REST pages of the project.
@@ -31,7 +44,10 @@ export type CacheAction =
   | ({ type: 'sendFailed'; localId: string; error: string; replayOnReconnect: boolean } & InChat)
   | ({ type: 'sendRetried'; localId: string } & InChat)
   | ({ type: 'sendDiscarded'; localId: string } & InChat)
-  | ({ type: 'questionAnswered'; markerId: string; stamp: number } & InChat)
+  | ({ type: 'questionAnswered'; markerId: string; stamp: number } & InChat);
+
+export type CacheAction =
+  | ProjectCacheAction
   // The notification caches: live frames, optimistic actions and their outcome, the reconnect catch-up.
   | { type: 'notificationFrames'; events: readonly NotificationEvent[]; at: number }
   | { type: 'notificationOptimistic'; write: NotificationWrite }

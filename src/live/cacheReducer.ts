@@ -1,102 +1,33 @@
-import type { QueryClient } from '@tanstack/query-core';
-import { keys } from '../api/queries';
-import { detailPatch, detailVersions, listRowPatch, listRowVersions } from '../reconcile/sessionFacts';
-import { recordAccepted } from '../reconcile/pendingSends';
-import type { PendingSend } from '../reconcile/types';
-import { applyProjectEvents, noFollowUps, type FollowUps } from './apply';
-import type { CacheAction } from './cacheActions';
-import { writeFacts, writeSnapshots } from './normalisedCaches';
-import { addMessages, emptyChat, holdsRecent, type ChatCache } from './chatCache';
-import { readDeliveries, writeDeliveries } from './deliveries';
+import { noFollowUps, type CacheAction, type FollowUps } from './cacheActions';
 import type { NotificationCacheWrites } from './notificationCache';
+import type { ProjectReducer } from './projectReducer';
 
 /*
  * The one write path of the engine: every action (socket events, REST pages, optimistic sends and their
  * outcome, notification frames and actions) reaches the caches here, one case per action type, in the
- * spirit of TanStack query-core's `#dispatch`. What it cannot patch is returned as follow-ups (fetches
- * for the project stream to run); every other action returns none.
+ * spirit of TanStack query-core's `#dispatch`. Notification actions are written at once; project actions
+ * go to the project reducer (src/live/projectReducer.ts), whose code is loaded with the project view and
+ * installed when the engine's project part is first made (src/live/projectPart.ts): only that part
+ * dispatches them, so it is always there when one arrives.
  *
- * Two writes stay with TanStack because they are a query's own data: a query function's answer is stored
- * by TanStack, merged into what is held by the query's `structuralSharing` (the chat entry:
- * `mergeFetchedChat`; the notification feed and unread list: `settleFetchedPages`), and the list pages of the
- * session and task lists are kept as they came (paging needs them). Their facts still come through here.
+ * Two notification writes stay with TanStack because they are a query's own data: the feed and the unread
+ * list are stored by their query functions and merged by `structuralSharing` (`settleFetchedPages`).
  */
-export function createCacheReducer(client: QueryClient, notifications: NotificationCacheWrites): (action: CacheAction) => FollowUps {
-  /** Changes the optimistic sends of a chat. A chat still loading has no entry yet: a send typed meanwhile starts one. */
-  function updateSends(projectId: string, sessionId: string, update: (entry: ChatCache) => readonly PendingSend[]) {
-    const key = keys.chat(projectId, sessionId);
-    const open = client.getQueryCache().find({ queryKey: key, exact: true }) !== undefined;
-    const entry = client.getQueryData<ChatCache>(key) ?? (open ? emptyChat() : undefined);
-    if (!entry) return;
-    const pendingSends = update(entry);
-    if (pendingSends !== entry.pendingSends) client.setQueryData(key, { ...entry, pendingSends });
-  }
-
+export function createCacheReducer(notifications: NotificationCacheWrites, project: () => ProjectReducer): (action: CacheAction) => FollowUps {
   return function dispatch(action) {
     switch (action.type) {
       case 'projectEvents':
-        return applyProjectEvents(client, action.projectId, action.events);
-      case 'sessionListPage': {
-        const { rows, stamp } = action;
-        writeFacts(
-          client,
-          action.projectId,
-          rows.map((row) => ({ id: row.id, patch: listRowPatch(row), versions: listRowVersions(row), stamp })),
-        );
-        break;
-      }
+      case 'sessionListPage':
       case 'taskSnapshots':
-        writeSnapshots(client, action.projectId, action.snapshots);
-        break;
-      case 'sessionDetail': {
-        const { projectId, sessionId, detail, stamp } = action;
-        writeFacts(client, projectId, [{ id: sessionId, patch: detailPatch(detail.session, detail.state), versions: detailVersions(detail.state), stamp }]);
-        if (detail.session.task) writeSnapshots(client, projectId, [{ kind: 'embedded', task: detail.session.task, asOf: stamp }]);
-        break;
-      }
-      case 'earlierMessages': {
-        const { page, stamp } = action;
-        client.setQueryData<ChatCache>(keys.chat(action.projectId, action.sessionId), (held) => {
-          const { entry } = addMessages(held ?? emptyChat(), page.messages, { detectGaps: false, stamp });
-          return { ...entry, hasEarlier: page.hasMore };
-        });
-        break;
-      }
+      case 'sessionDetail':
+      case 'earlierMessages':
       case 'sendStarted':
-        updateSends(action.projectId, action.sessionId, (entry) => [...entry.pendingSends, action.send]);
-        break;
-      case 'sendAccepted': {
-        const { projectId, sessionId, localId, messageId, mailbox } = action;
-        if (mailbox) writeDeliveries(client, projectId, recordAccepted(readDeliveries(client, projectId), { ...mailbox, messageId, localId }));
-        updateSends(projectId, sessionId, (entry) =>
-          // Its row may already be here, and have arrived before we knew its id.
-          replaceSend(entry.pendingSends, localId, (held) =>
-            messageId && holdsRecent(entry, messageId) ? null : { ...held, messageId, delivery: 'sending', error: null },
-          ),
-        );
-        break;
-      }
-      case 'sendFailed': {
-        const { localId, error, replayOnReconnect } = action;
-        updateSends(action.projectId, action.sessionId, (entry) =>
-          replaceSend(entry.pendingSends, localId, (held) => ({ ...held, delivery: 'failed', error, replayOnReconnect })),
-        );
-        break;
-      }
+      case 'sendAccepted':
+      case 'sendFailed':
       case 'sendRetried':
-        updateSends(action.projectId, action.sessionId, (entry) =>
-          replaceSend(entry.pendingSends, action.localId, (held) => ({ ...held, delivery: 'sending', error: null, replayOnReconnect: false })),
-        );
-        break;
       case 'sendDiscarded':
-        updateSends(action.projectId, action.sessionId, (entry) => replaceSend(entry.pendingSends, action.localId, () => null));
-        break;
-      case 'questionAnswered': {
-        const { markerId, stamp } = action;
-        // Answered: the question goes at once (a list page that started before this cannot bring it back).
-        writeFacts(client, action.projectId, [{ id: action.sessionId, patch: (f) => (f?.attention?.markerId === markerId ? { attention: null } : {}), stamp }]);
-        break;
-      }
+      case 'questionAnswered':
+        return project()(action);
       case 'notificationFrames':
         notifications.frames(action.events, action.at);
         break;
@@ -119,13 +50,4 @@ export function createCacheReducer(client: QueryClient, notifications: Notificat
     }
     return noFollowUps();
   };
-}
-
-/** The sends with the one of `localId` replaced (or removed when `next` returns null); the same array when it is gone. */
-function replaceSend(sends: readonly PendingSend[], localId: string, next: (send: PendingSend) => PendingSend | null): readonly PendingSend[] {
-  const index = sends.findIndex((send) => send.localId === localId);
-  const send = sends[index];
-  if (!send) return sends;
-  const replaced = next(send);
-  return replaced ? sends.map((s, i) => (i === index ? replaced : s)) : sends.filter((_, i) => i !== index);
 }

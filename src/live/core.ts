@@ -1,6 +1,5 @@
 import type { QueryClient } from '@tanstack/query-core';
-import type { FollowUps } from './apply';
-import type { CacheAction } from './cacheActions';
+import type { CacheAction, FollowUps } from './cacheActions';
 import type { LiveEnv } from './env';
 
 /*

@@ -3,13 +3,11 @@ import type { Notification } from '../api/contract';
 import type { ConnectionSink } from '../state/connection';
 import { tickingClock, type TickingClock } from './clock';
 import { createCacheReducer } from './cacheReducer';
-import { concurrencyLimit, stampClock, type LiveCore } from './core';
-import { createSessionEntryMemo, type SessionEntryMemo } from './sessionEntries';
+import { stampClock, type LiveCore } from './core';
 import { browserEnv, type LiveApi, type LiveEnv } from './env';
 import { createNotificationCache, type NotificationCache } from './notificationCache';
 import { createNotificationStream, type NotificationStream } from './notificationStream';
-import { createProjectStream, type ProjectStream } from './projectStream';
-import { createLiveQueries, TASK_DETAIL_CONCURRENCY, type LiveQueries } from './queries';
+import type { ProjectReducer } from './projectReducer';
 import { signInProbe, type SignInState } from './signIn';
 import { reconnectAll, type SocketClient, type SocketTiming } from './socket';
 
@@ -43,14 +41,26 @@ export interface StreamOptions {
 
 type ArrivalListener = (notifications: Notification[]) => void;
 
+/** What a part of the engine made later (attach) is built from: the engine's own insides. */
+export interface EngineInside {
+  readonly core: LiveCore;
+  readonly sockets: Set<SocketClient>;
+  readonly connection: ConnectionSink;
+  readonly probeSignIn: () => Promise<SignInState>;
+  /** The project part hands the reducer its project half (src/live/projectReducer.ts). */
+  installProjectReducer(reducer: ProjectReducer): void;
+}
+
 export interface LiveEngine extends LiveCore {
   /** The app's one clock as React reads it (ticks on env timers while watched). */
   readonly clock: TickingClock;
-  readonly queries: LiveQueries;
   readonly notifications: NotificationCache;
-  /** The memo of one project's session entries (same entry object for the sidebar and the header). */
-  entryMemo(projectId: string): SessionEntryMemo;
-  projectStream(projectId: string, options?: StreamOptions): ProjectStream;
+  /**
+   * A part of the engine made from its insides on first use, then the same one for the engine's life
+   * (one per `create`). The project part (src/live/projectPart.ts) is made so: its code loads with the
+   * project view, not with the first screen.
+   */
+  attach<T>(create: (inside: EngineInside) => T): T;
   notificationStream(options?: StreamOptions): NotificationStream;
   /** Reconnects every started socket at once ("Reconnect now", a sign-in coming back). */
   reconnectSockets(): void;
@@ -71,32 +81,32 @@ export function createLiveEngine({ client, env: overrides = {}, connection = now
   // The reducer needs the notification cache's writes, which need the core: it is set once both exist.
   const core: { -readonly [K in keyof LiveCore]: LiveCore[K] } = { client, env, stamp: stampClock(env.now), dispatch: notBuiltYet };
   const sockets = new Set<SocketClient>();
-  const memos = new Map<string, SessionEntryMemo>();
+  const attached = new Map<(inside: EngineInside) => unknown, unknown>();
+  let projectReducer: ProjectReducer | null = null;
   const arrivalListeners = new Set<ArrivalListener>();
   const probeSignIn = signInProbe(env.api);
   const notifications = createNotificationCache(core);
-  core.dispatch = createCacheReducer(client, notifications.writes);
+  core.dispatch = createCacheReducer(notifications.writes, () => {
+    if (!projectReducer) throw new Error('a project action before the engine has its project part (src/live/projectPart.ts)');
+    return projectReducer;
+  });
+  const inside: EngineInside = {
+    core,
+    sockets,
+    connection,
+    probeSignIn,
+    installProjectReducer: (reducer) => void (projectReducer = reducer),
+  };
   const publishArrivals = (arrived: Notification[]) => arrivalListeners.forEach((listener) => listener(arrived));
 
   return {
     ...core,
     clock: tickingClock(env),
-    queries: createLiveQueries(core, concurrencyLimit(TASK_DETAIL_CONCURRENCY)),
     notifications,
-    entryMemo(projectId) {
-      let memo = memos.get(projectId);
-      if (!memo) memos.set(projectId, (memo = createSessionEntryMemo()));
-      return memo;
+    attach<T>(create: (inside: EngineInside) => T): T {
+      if (!attached.has(create)) attached.set(create, create(inside));
+      return attached.get(create) as T;
     },
-    projectStream: (projectId, options = {}) =>
-      createProjectStream({
-        core,
-        projectId,
-        sockets,
-        connection: options.connection ?? connection,
-        timing: options.timing,
-        probeSignIn: options.probeSignIn ?? probeSignIn,
-      }),
     notificationStream: (options = {}) =>
       createNotificationStream({
         core,

@@ -1,7 +1,8 @@
 import { QueryClient } from '@tanstack/query-core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PROJECT_EVENT_TYPES, parseProjectFrame, type ProjectEvent } from '../api/contract';
+import { type ProjectEvent } from '../api/contract';
+import { PROJECT_EVENT_TYPES, parseProjectFrame } from '../api/contract/projectFrames';
 import { keys } from '../api/queries';
 import { logToArray } from '../reconcile/messageLog';
 import { T0 } from '../test/factories';

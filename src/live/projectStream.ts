@@ -1,5 +1,6 @@
 import { socketUrl } from '../api/config';
-import { countCut, parseProjectFrame, type Message, type ProjectEvent } from '../api/contract';
+import { countCut, type Message, type ProjectEvent } from '../api/contract';
+import { parseProjectFrame } from '../api/contract/projectFrames';
 import { streamPaths } from '../api/endpoints';
 import type { ConnectionSink } from '../state/connection';
 import type { Stamped } from './cacheActions';

@@ -12,6 +12,7 @@ import { LIVE } from '../test/factories';
 import { readFacts, readSnapshots } from './normalisedCaches';
 import type { ChatCache } from './chatCache';
 import { createLiveEngine } from './engine';
+import { projectPart } from './projectPart';
 import { buildEntry } from './sessionEntries';
 import type { ProjectStream } from './projectStream';
 
@@ -52,8 +53,8 @@ async function boot(scenario: string, seed: number) {
       },
     },
   });
-  const { queries } = engine;
-  stream = engine.projectStream(projectId, {
+  const { queries } = projectPart(engine);
+  stream = projectPart(engine).projectStream(projectId, {
     connection: {
       setStatus: (_stream, next) => {
         status.connection = next;
@@ -119,7 +120,7 @@ function shown({ client, engine, projectId, s, status }: Booted) {
     stream: { connection: status.connection, lastLiveAt: null, catchingUp: status.catchUps > 0 },
     now: s.clock.now(),
   };
-  const memo = engine.entryMemo(projectId);
+  const memo = projectPart(engine).entryMemo(projectId);
   return new Map([...inputs.facts.records.keys()].map((id) => [id, buildEntry(memo, inputs, id)?.view.state]));
 }
 

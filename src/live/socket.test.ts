@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseProjectFrame, type ProjectEvent } from '../api/contract';
+import { type ProjectEvent } from '../api/contract';
+import { parseProjectFrame } from '../api/contract/projectFrames';
 import type { ConnectionStatus } from '../reconcile/types';
 import { DEFAULT_TIMING, backoffDelay, createSocketClient, reconnectAll, type SocketClient } from './socket';
 import { createFakeEnv, type FakeEnv } from './testing/fakeEnv';

@@ -8,10 +8,10 @@ import {
   ProjectListSchema,
   describeIssues,
   parseNotificationFrame,
-  parseProjectFrame,
   MAX_FRAME_CHARS,
   MessageSchema,
 } from '.';
+import { parseProjectFrame } from './projectFrames';
 
 // Payloads shaped as SAM sends them (sam-contract.md), including its mixed timestamp forms.
 const task = {

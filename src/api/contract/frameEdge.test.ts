@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { MAX_MESSAGE_CHARS, countCut, cutLongContent } from './cut';
-import { parseProjectFrame } from './frames';
+import { parseProjectFrame } from './projectFrames';
 import { MessagePageSchema, SessionDetailSchema } from './rest';
 
 const T0 = Date.UTC(2026, 10, 21, 12);

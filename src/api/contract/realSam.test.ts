@@ -15,8 +15,8 @@ import {
   UserSchema,
   describeIssues,
   parseNotificationFrame,
-  parseProjectFrame,
 } from '.';
+import { parseProjectFrame } from './projectFrames';
 
 /*
  * Payloads captured from SAM's own API (b672af2, run offline by scripts/sam/server.mjs; recorded by

@@ -1,7 +1,7 @@
 import { useCallback, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { describeError } from '../../api/http';
-import { useChat, useChatActions, useStartTask } from '../../live/react';
+import { useChat, useChatActions, useStartTask } from '../../live/react/project';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorCard } from '../../ui/ErrorCard';
 import { GoneCard, isGone } from '../../ui/GoneCard';

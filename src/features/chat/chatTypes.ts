@@ -1,7 +1,7 @@
 import type { LineageChild } from '../../reconcile/lineage';
 import type { ConversationItem } from '../../reconcile/types';
 
-export type { ChatActions } from '../../live/react';
+export type { ChatActions } from '../../live/react/project';
 
 /** A retry or fork of the open session, with the path of its chat. */
 export interface LineageChildLink extends LineageChild {

@@ -1,5 +1,5 @@
 import { useNavigate } from 'react-router';
-import { useSessionEntries, useStartTask } from '../../live/react';
+import { useSessionEntries, useStartTask } from '../../live/react/project';
 import { chatPath } from '../../ui/chatPath';
 import { SessionsPanel } from './SessionsPanel';
 

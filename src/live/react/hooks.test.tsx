@@ -8,7 +8,8 @@ import { useConnectionStore } from '../../state/connection';
 import { writeFacts } from '../normalisedCaches';
 import { TASK_PAGE_SIZE } from '../queries';
 import { FakeSam } from '../testing/fakeSam';
-import { createLiveEngine, LiveProvider, useChat, useChatActions, useSessionEntries, useSessionEntry } from '.';
+import { createLiveEngine, LiveProvider } from '.';
+import { useChat, useChatActions, useSessionEntries, useSessionEntry } from './project';
 
 const P = 'p1';
 let client: QueryClient;

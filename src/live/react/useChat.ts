@@ -5,6 +5,7 @@ import { conversationItems } from '../../reconcile/conversation';
 import type { ConversationItem, SessionEntry } from '../../reconcile/types';
 import { loadEarlierMessages } from '../loadEarlier';
 import { useLiveEngine } from './LiveProvider';
+import { useProjectPart } from './useProjectPart';
 import { useSessionEntry, type QueryStatusName } from './useSessionEntries';
 import { useChatState } from './useChatState';
 
@@ -27,7 +28,7 @@ const NO_ITEMS: readonly ConversationItem[] = [];
 
 export function useChat(projectId: string, sessionId: string): Chat {
   const engine = useLiveEngine();
-  const query = useQuery(engine.queries.chat(projectId, sessionId));
+  const query = useQuery(useProjectPart().queries.chat(projectId, sessionId));
   const chat = query.data;
   const entry = useSessionEntry(projectId, sessionId);
   const { conversation, pendingSends } = chat ?? {};

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import type { SessionEntry } from '../../reconcile/types';
 import { buildEntries, buildEntry, listedSessionIds } from '../sessionEntries';
-import { useLiveEngine } from './LiveProvider';
+import { useProjectPart } from './useProjectPart';
 import { useAttentionProbes, useSessionEntryInputs, useMissingTasks } from './useSessionEntryInputs';
 
 export type QueryStatusName = 'pending' | 'error' | 'success';
@@ -19,13 +19,13 @@ export interface SessionEntries {
 
 /** The sidebar's entries, in its order, with the list's paging. */
 export function useSessionEntries(projectId: string): SessionEntries {
-  const engine = useLiveEngine();
+  const part = useProjectPart();
   const known = useSessionEntryInputs(projectId);
-  const list = useInfiniteQuery(engine.queries.sessionList(projectId));
+  const list = useInfiniteQuery(part.queries.sessionList(projectId));
   const ids = useMemo(() => listedSessionIds(list.data?.pages ?? [], known.facts), [list.data, known.facts]);
   const inputs = useMissingTasks(projectId, ids, known);
   useAttentionProbes(projectId, ids, known.facts);
-  const memo = engine.entryMemo(projectId);
+  const memo = part.entryMemo(projectId);
   const entries = useMemo(() => buildEntries(memo, inputs, ids), [ids, inputs, memo]);
   const { fetchNextPage, refetch } = list;
   return {
@@ -41,9 +41,9 @@ export function useSessionEntries(projectId: string): SessionEntries {
 
 /** One session's entry: the very object the sidebar shows for it (null until the session is known). */
 export function useSessionEntry(projectId: string, sessionId: string): SessionEntry | null {
-  const engine = useLiveEngine();
+  const part = useProjectPart();
   const known = useSessionEntryInputs(projectId);
   const ids = useMemo(() => [sessionId], [sessionId]);
   const inputs = useMissingTasks(projectId, ids, known);
-  return useMemo(() => buildEntry(engine.entryMemo(projectId), inputs, sessionId), [engine, projectId, inputs, sessionId]);
+  return useMemo(() => buildEntry(part.entryMemo(projectId), inputs, sessionId), [part, projectId, inputs, sessionId]);
 }

@@ -8,6 +8,7 @@ import { emptyFacts, type TaskSnapshotsCache } from '../normalisedCaches';
 import { missingTaskIds, type SessionEntryInputs } from '../sessionEntries';
 import { registerLiveDefaults } from '../queries';
 import { useLiveEngine } from './LiveProvider';
+import { useProjectPart } from './useProjectPart';
 import { useNow } from './useNow';
 
 const EMPTY_SNAPSHOTS: TaskSnapshotsCache = new Map();
@@ -18,7 +19,8 @@ export function useStreamFacts(): StreamFacts {
 
 /** What a project's entries are derived from: the normalised caches, the stream, and the engine clock's tick. */
 export function useSessionEntryInputs(projectId: string): SessionEntryInputs {
-  const { client, queries } = useLiveEngine();
+  const { client } = useLiveEngine();
+  const { queries } = useProjectPart();
   useMemo(() => registerLiveDefaults(client, projectId), [client, projectId]);
   const facts = useQuery(queries.sessionFacts(projectId)).data ?? emptyFacts;
   const snapshots = useQuery(queries.taskSnapshots(projectId)).data ?? EMPTY_SNAPSHOTS;
@@ -32,7 +34,7 @@ export function useSessionEntryInputs(projectId: string): SessionEntryInputs {
  * Returns the inputs with the tasks whose lookup failed, so those show as "could not load", not "loading".
  */
 export function useMissingTasks(projectId: string, sessionIds: readonly string[], inputs: SessionEntryInputs): SessionEntryInputs {
-  const { queries } = useLiveEngine();
+  const { queries } = useProjectPart();
   const list = useInfiniteQuery(queries.taskList(projectId));
   const settled = list.isSuccess || list.isError;
   const ids = useMemo(() => (settled ? missingTaskIds(sessionIds, inputs.facts, inputs.snapshots) : []), [settled, sessionIds, inputs.facts, inputs.snapshots]);
@@ -51,7 +53,7 @@ const MAX_ATTENTION_PROBES = 20;
  * detail, so a chat that waits for an answer does not read "Working" until someone opens it.
  */
 export function useAttentionProbes(projectId: string, sessionIds: readonly string[], facts: SessionEntryInputs['facts']): void {
-  const { queries } = useLiveEngine();
+  const { queries } = useProjectPart();
   const ids = useMemo(
     () =>
       sessionIds

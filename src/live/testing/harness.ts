@@ -5,6 +5,7 @@ import type { ConnectionStatus, SessionEntry, StreamFacts } from '../../reconcil
 import { readFacts, readSnapshots } from '../normalisedCaches';
 import type { ChatCache } from '../chatCache';
 import { createLiveEngine, type LiveEngine } from '../engine';
+import { projectPart } from '../projectPart';
 import { buildEntry, listedSessionIds } from '../sessionEntries';
 import type { ProjectStream } from '../projectStream';
 import { createFakeEnv, type FakeEnv } from './fakeEnv';
@@ -61,8 +62,8 @@ export function createHarness(options: { start?: number; seed?: number } = {}): 
     catchUpFinished: () => void (connection.catchUps -= 1),
   };
   const engine = createLiveEngine({ client, env: { ...env, api: sam.api } });
-  const { queries } = engine;
-  const stream = engine.projectStream(PROJECT, { connection });
+  const { queries } = projectPart(engine);
+  const stream = projectPart(engine).projectStream(PROJECT, { connection });
   const unsubscribers: Array<() => void> = [];
   const streamFacts = (): StreamFacts => ({ connection: connection.status, lastLiveAt: connection.lastLiveAt, catchingUp: connection.catchUps > 0 });
 
@@ -102,7 +103,7 @@ export function createHarness(options: { start?: number; seed?: number } = {}): 
     entry: (sessionId) => harness.entries([sessionId]).get(sessionId) ?? null,
     entries(sessionIds) {
       const inputs = { facts: readFacts(client, PROJECT), snapshots: readSnapshots(client, PROJECT), stream: streamFacts(), now: env.now() };
-      const memo = engine.entryMemo(PROJECT);
+      const memo = projectPart(engine).entryMemo(PROJECT);
       return new Map(sessionIds.map((id) => [id, buildEntry(memo, inputs, id)]));
     },
     sidebarIds: () => {

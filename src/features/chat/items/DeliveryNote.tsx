@@ -1,4 +1,4 @@
-import { usePromptDelivery } from '../../../live/react';
+import { usePromptDelivery } from '../../../live/react/project';
 import type { DeliveryPhase } from '../../../reconcile/pendingSends';
 
 const NOTES: Record<DeliveryPhase, { text: string; failed?: boolean } | null> = {

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useNavigate } from 'react-router';
-import { useSessionEntries, useStartTask } from '../../../live/react';
+import { useSessionEntries, useStartTask } from '../../../live/react/project';
 import { lineageChildren } from '../../../reconcile/lineage';
 import { chatPath } from '../../../ui/chatPath';
 import type { LineageActions, LineageChildLink } from '../chatTypes';
