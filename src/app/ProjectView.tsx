@@ -70,13 +70,13 @@ function useRememberOpenChat(projectId: string, sessionId: string | null) {
  * once, when the list has loaded; the empty pane stays when there is none to open.
  */
 function DefaultChat({ projectId }: { projectId: string }) {
-  const { entries, status } = useSessionEntries(projectId);
+  const { entries, status, attentionPending } = useSessionEntries(projectId);
   const lastOpened = useLastChatStore((s) => s.byProject[projectId] ?? null);
   const now = useNow();
   // Decided once: a chat that starts needing you later must not pull the person away from the empty pane.
   const [stayEmpty, setStayEmpty] = useState(false);
   if (!stayEmpty) {
-    if (status === 'pending' || (status === 'success' && !canChooseDefaultChat(entries))) return <div className="flex-1" />;
+    if (status === 'pending' || (status === 'success' && !canChooseDefaultChat(entries, attentionPending))) return <div className="flex-1" />;
     const target = status === 'success' ? defaultChatId(entries, lastOpened, now) : null;
     if (target) return <Navigate to={chatPath(projectId, target)} replace />;
     setStayEmpty(true);

@@ -29,7 +29,12 @@ describe('defaultChatId', () => {
   it('waits while a listed task is still loading (that chat may need you), not when a lookup failed', () => {
     const loading = makeSessionEntry({ session: { id: 'l' }, view: { state: 'unknown', reason: TASK_NOT_LOADED_YET } });
     const failed = makeSessionEntry({ session: { id: 'f' }, view: { state: 'unknown', reason: 'could not load the task; its status is unknown' } });
-    expect(canChooseDefaultChat([entry('a', 'working', NOW), loading])).toBe(false);
-    expect(canChooseDefaultChat([entry('a', 'working', NOW), failed])).toBe(true);
+    expect(canChooseDefaultChat([entry('a', 'working', NOW), loading], false)).toBe(false);
+    expect(canChooseDefaultChat([entry('a', 'working', NOW), failed], false)).toBe(true);
+  });
+
+  it('waits while an open question is still being looked up (SAM lists none), whatever the tasks say', () => {
+    expect(canChooseDefaultChat([entry('a', 'working', NOW)], true)).toBe(false);
+    expect(canChooseDefaultChat([entry('a', 'working', NOW)], false)).toBe(true);
   });
 });

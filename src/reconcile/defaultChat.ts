@@ -19,10 +19,12 @@ export function defaultChatId(
 }
 
 /**
- * Whether the choice can be made yet: not while a listed session's task is still being fetched, since
- * that session may turn out to need the person (deciding early left the pane empty, by luck of timing).
- * A task whose lookup failed does not hold the choice up.
+ * Whether the choice can be made yet: not while a listed session's task is still being fetched, nor
+ * while an active session's open question is still being looked up (SAM's list never names it), since
+ * either session may turn out to need the person (deciding early left the pane empty, by luck of
+ * timing: under load the look at the question came back after the tasks). A lookup that failed does
+ * not hold the choice up.
  */
-export function canChooseDefaultChat(entries: readonly Pick<SessionEntry, 'view'>[]): boolean {
-  return !entries.some((entry) => entry.view.state === 'unknown' && entry.view.reason === TASK_NOT_LOADED_YET);
+export function canChooseDefaultChat(entries: readonly Pick<SessionEntry, 'view'>[], attentionPending: boolean): boolean {
+  return !attentionPending && !entries.some((entry) => entry.view.state === 'unknown' && entry.view.reason === TASK_NOT_LOADED_YET);
 }

@@ -10,6 +10,8 @@ export type QueryStatusName = 'pending' | 'error' | 'success';
 export interface SessionEntries {
   entries: SessionEntry[];
   status: QueryStatusName;
+  /** A look at an active session's open question is under way: one of them may yet need the person. */
+  attentionPending: boolean;
   error: unknown;
   hasMore: boolean;
   loadMore(): void;
@@ -24,13 +26,14 @@ export function useSessionEntries(projectId: string): SessionEntries {
   const list = useInfiniteQuery(part.queries.sessionList(projectId));
   const ids = useMemo(() => listedSessionIds(list.data?.pages ?? [], known.facts), [list.data, known.facts]);
   const inputs = useMissingTasks(projectId, ids, known);
-  useAttentionProbes(projectId, ids, known.facts);
+  const attentionPending = useAttentionProbes(projectId, ids, known.facts);
   const memo = part.entryMemo(projectId);
   const entries = useMemo(() => buildEntries(memo, inputs, ids), [ids, inputs, memo]);
   const { fetchNextPage, refetch } = list;
   return {
     entries,
     status: list.status,
+    attentionPending,
     error: list.error,
     hasMore: list.hasNextPage,
     loadMore: () => void fetchNextPage(),

@@ -50,9 +50,10 @@ const MAX_ATTENTION_PROBES = 20;
 
 /**
  * Active sessions whose open question SAM's list cannot tell (`attentionUnknown`): one look at each
- * detail, so a chat that waits for an answer does not read "Working" until someone opens it.
+ * detail, so a chat that waits for an answer does not read "Working" until someone opens it. Returns
+ * whether a look is still under way (a question may yet be found).
  */
-export function useAttentionProbes(projectId: string, sessionIds: readonly string[], facts: SessionEntryInputs['facts']): void {
+export function useAttentionProbes(projectId: string, sessionIds: readonly string[], facts: SessionEntryInputs['facts']): boolean {
   const { queries } = useProjectPart();
   const ids = useMemo(
     () =>
@@ -64,5 +65,6 @@ export function useAttentionProbes(projectId: string, sessionIds: readonly strin
         .slice(0, MAX_ATTENTION_PROBES),
     [sessionIds, facts],
   );
-  useQueries({ queries: ids.map((id) => queries.sessionProbe(projectId, id)) });
+  const probes = useQueries({ queries: ids.map((id) => queries.sessionProbe(projectId, id)) });
+  return probes.some((probe) => probe.isPending && probe.fetchStatus === 'fetching');
 }
