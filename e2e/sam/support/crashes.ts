@@ -8,8 +8,8 @@ import { ensureSamUp } from './sam';
  * SAM's offline dev server is wrangler dev, whose proxy in front of SAM's worker now and then loses a
  * request on its way in (cloudflare/workers-sdk#15451): wrangler 4.118 then exited, which the harness
  * now prevents (scripts/sam/wrangler-patch.mjs), but the one request still fails with a 500 "Network
- * connection lost." that never reached SAM. playwright.sam.config.ts retries a check once, and this
- * guard lets that retry count only when the toolchain failed during the attempt: SAM went down, or the
+ * connection lost." that never reached SAM. playwright.sam.config.ts retries a check up to twice, and
+ * this guard lets a retry run only when the toolchain failed during the attempt before it: SAM went down, or the
  * proxy logged a dropped request. A check that failed with neither fails again at once on its retry,
  * with the first attempt's failure reported.
  */
@@ -17,6 +17,8 @@ import { ensureSamUp } from './sam';
 /** Cleared by scripts/test-sam.mjs at the start of each run. */
 export const CRASHES = join('test-results', 'sam-crashes.json');
 const pidOf = () => (existsSync(join(STATE, 'wrangler.pid')) ? readFileSync(join(STATE, 'wrangler.pid'), 'utf8').trim() : '');
+/** Each attempt of a check is judged on its own: a retry runs only after an attempt the toolchain failed. */
+const attemptKey = (testId: string, retry: number) => `${testId}#${retry}`;
 const crashed = (): Record<string, string> => (existsSync(CRASHES) ? JSON.parse(readFileSync(CRASHES, 'utf8')) : {});
 /** The mark wrangler-patch.mjs makes wrangler log for each request its proxy dropped. */
 const DROPPED = "[lookout] a request to the worker failed in wrangler's proxy";
@@ -31,7 +33,7 @@ export function retryOnlyWhenSamWentDown(): void {
   // Playwright reads fixtures from a destructuring pattern; these hooks use none.
   // eslint-disable-next-line no-empty-pattern
   test.beforeEach(async ({}, testInfo) => {
-    if (testInfo.retry > 0 && !crashed()[testInfo.testId]) {
+    if (testInfo.retry > 0 && !crashed()[attemptKey(testInfo.testId, testInfo.retry - 1)]) {
       throw new Error('not retried: the first attempt failed while SAM stayed up and its proxy dropped nothing (see its failure above)');
     }
     await ensureSamUp();
@@ -49,6 +51,6 @@ export function retryOnlyWhenSamWentDown(): void {
       description: wentDown ? 'SAM went down during this attempt' : "wrangler's proxy dropped a request during this attempt",
     });
     mkdirSync('test-results', { recursive: true });
-    writeFileSync(CRASHES, JSON.stringify({ ...crashed(), [testInfo.testId]: new Date().toISOString() }));
+    writeFileSync(CRASHES, JSON.stringify({ ...crashed(), [attemptKey(testInfo.testId, testInfo.retry)]: new Date().toISOString() }));
   });
 }
