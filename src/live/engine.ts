@@ -41,12 +41,22 @@ export interface StreamOptions {
 
 type ArrivalListener = (notifications: Notification[]) => void;
 
+export interface StreamSettings {
+  core: LiveCore;
+  sockets: Set<SocketClient>;
+  connection: ConnectionSink;
+  timing: Partial<SocketTiming> | undefined;
+  probeSignIn: () => unknown;
+}
+
 /** What a part of the engine made later (attach) is built from: the engine's own insides. */
 export interface EngineInside {
   readonly core: LiveCore;
   readonly sockets: Set<SocketClient>;
   readonly connection: ConnectionSink;
   readonly probeSignIn: () => Promise<SignInState>;
+  /** What every stream is made with: the engine's sockets and sinks, each replaceable by the stream's options. */
+  streamSettings(options: StreamOptions): StreamSettings;
   /** The project part hands the reducer its project half (src/live/projectReducer.ts). */
   installProjectReducer(reducer: ProjectReducer): void;
 }
@@ -95,6 +105,13 @@ export function createLiveEngine({ client, env: overrides = {}, connection = now
     sockets,
     connection,
     probeSignIn,
+    streamSettings: (options) => ({
+      core,
+      sockets,
+      connection: options.connection ?? connection,
+      timing: options.timing,
+      probeSignIn: options.probeSignIn ?? probeSignIn,
+    }),
     installProjectReducer: (reducer) => void (projectReducer = reducer),
   };
   const publishArrivals = (arrived: Notification[]) => arrivalListeners.forEach((listener) => listener(arrived));
@@ -109,12 +126,8 @@ export function createLiveEngine({ client, env: overrides = {}, connection = now
     },
     notificationStream: (options = {}) =>
       createNotificationStream({
-        core,
+        ...inside.streamSettings(options),
         notifications,
-        sockets,
-        connection: options.connection ?? connection,
-        timing: options.timing,
-        probeSignIn: options.probeSignIn ?? probeSignIn,
         onArrived: options.onArrived ?? publishArrivals,
       }),
     reconnectSockets: () => reconnectAll(sockets),

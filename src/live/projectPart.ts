@@ -17,7 +17,7 @@ export interface ProjectPart {
   projectStream(projectId: string, options?: StreamOptions): ProjectStream;
 }
 
-function createProjectPart({ core, sockets, connection, probeSignIn, installProjectReducer }: EngineInside): ProjectPart {
+function createProjectPart({ core, streamSettings, installProjectReducer }: EngineInside): ProjectPart {
   installProjectReducer(createProjectReducer(core.client));
   const memos = new Map<string, SessionEntryMemo>();
   return {
@@ -27,15 +27,7 @@ function createProjectPart({ core, sockets, connection, probeSignIn, installProj
       if (!memo) memos.set(projectId, (memo = createSessionEntryMemo()));
       return memo;
     },
-    projectStream: (projectId, options = {}) =>
-      createProjectStream({
-        core,
-        projectId,
-        sockets,
-        connection: options.connection ?? connection,
-        timing: options.timing,
-        probeSignIn: options.probeSignIn ?? probeSignIn,
-      }),
+    projectStream: (projectId, options = {}) => createProjectStream({ ...streamSettings(options), projectId }),
   };
 }
 
