@@ -30,10 +30,13 @@ const droppedSoFar = () => {
 export function retryOnlyWhenSamWentDown(): void {
   let pidBefore = '';
   let droppedBefore = 0;
+  // A refused retry runs no check: its failure says nothing of the toolchain and must not allow the next.
+  let refused = false;
   // Playwright reads fixtures from a destructuring pattern; these hooks use none.
   // eslint-disable-next-line no-empty-pattern
   test.beforeEach(async ({}, testInfo) => {
-    if (testInfo.retry > 0 && !crashed()[attemptKey(testInfo.testId, testInfo.retry - 1)]) {
+    refused = testInfo.retry > 0 && !crashed()[attemptKey(testInfo.testId, testInfo.retry - 1)];
+    if (refused) {
       throw new Error('not retried: the first attempt failed while SAM stayed up and its proxy dropped nothing (see its failure above)');
     }
     await ensureSamUp();
@@ -42,7 +45,7 @@ export function retryOnlyWhenSamWentDown(): void {
   });
   // eslint-disable-next-line no-empty-pattern
   test.afterEach(async ({}, testInfo) => {
-    if (testInfo.status === testInfo.expectedStatus) return;
+    if (refused || testInfo.status === testInfo.expectedStatus) return;
     const wentDown = pidOf() !== pidBefore || !(await alive());
     const dropped = !wentDown && droppedSoFar() > droppedBefore;
     if (!wentDown && !dropped) return;
