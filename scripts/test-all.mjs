@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 
 const UNIT_REPORT = 'test-results/unit.json';
 const E2E_REPORT = 'test-results/e2e.json';
@@ -24,6 +25,12 @@ const steps = [
     command: ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${UNIT_REPORT}`],
     report: UNIT_REPORT,
     readCounts: (json) => ({ passed: json.numPassedTests, failed: json.numFailedTests, skipped: json.numPendingTests + json.numTodoTests }),
+    listFailures: (json) =>
+      (json.testResults ?? []).flatMap((file) =>
+        (file.assertionResults ?? [])
+          .filter((test) => test.status === 'failed')
+          .map((test) => ({ title: `${file.name} › ${test.fullName}`, error: test.failureMessages?.[0] ?? '' })),
+      ),
   },
   { name: 'chromium', kind: 'setup', e2e: true, command: ['node', 'scripts/ensure-chromium.mjs'] },
   {
@@ -36,6 +43,7 @@ const steps = [
     // A flaky test passed on a retry; with retries: 0 there are none.
     readCounts: ({ stats }) => ({ passed: stats.expected + stats.flaky, failed: stats.unexpected, skipped: stats.skipped }),
     describeSkipped: describeE2eSkips,
+    listFailures: listPlaywrightFailures,
   },
   {
     // Lookout's live build against SAM's own API, booted from ../shared/real-sam (or SAM_SOURCE): the
@@ -49,8 +57,27 @@ const steps = [
     report: SAM_REPORT,
     skippedExit: SAM_SKIPPED_EXIT,
     readCounts: ({ stats }) => ({ passed: stats.expected + stats.flaky, failed: stats.unexpected, skipped: stats.skipped }),
+    listFailures: listPlaywrightFailures,
   },
 ];
+
+/** The tests a Playwright JSON report says failed, with the first line of each one's last error. */
+function listPlaywrightFailures(report) {
+  const failures = [];
+  const visit = (suite, path) => {
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests ?? []) {
+        if (test.status !== 'unexpected') continue;
+        const last = test.results?.at(-1);
+        const error = last?.error?.message ?? last?.errors?.[0]?.message ?? '';
+        failures.push({ title: `[${test.projectName}] ${spec.file}:${spec.line} › ${[...path, spec.title].join(' › ')}`, error });
+      }
+    }
+    for (const child of suite.suites ?? []) visit(child, child.title && !child.title.endsWith('.ts') ? [...path, child.title] : path);
+  };
+  for (const suite of report.suites ?? []) visit(suite, []);
+  return failures;
+}
 
 /**
  * Skipped e2e tests are mostly combinations not run by design: feature specs run at 375 and 1280 px
@@ -94,13 +121,19 @@ function readReport(step) {
     const report = JSON.parse(readFileSync(step.report, 'utf8'));
     const counts = step.readCounts(report);
     if (!Object.values(counts).every(Number.isFinite)) return null;
-    return { ...counts, skippedNote: counts.skipped ? (step.describeSkipped?.(report) ?? `${counts.skipped} skipped`) : '' };
+    return {
+      ...counts,
+      skippedNote: counts.skipped ? (step.describeSkipped?.(report) ?? `${counts.skipped} skipped`) : '',
+      failures: step.listFailures?.(report) ?? [],
+    };
   } catch {
     return null;
   }
 }
 
 const results = [];
+/** Failed tests, repeated just above the summary: a CI log is often cut to its tail. */
+const failures = [];
 for (const step of steps) {
   if (step.optOut && process.env[step.optOut] === '0') {
     results.push({ name: step.name, status: 'skipped', passed: 0, failed: 0, note: `not run: ${step.optOut}=0` });
@@ -130,6 +163,7 @@ for (const step of steps) {
     const counts = readReport(step);
     if (counts) ({ passed, failed } = counts);
     if (counts?.skipped) note = counts.skippedNote;
+    for (const failure of counts?.failures ?? []) failures.push({ step: step.name, ...failure });
     if (!counts) note = 'no JSON report';
     // A crash, or a failure outside any test (config error, web server, failed import), is at least one failure.
     if (exitCode !== 0 || !counts) failed = Math.max(failed, 1);
@@ -148,6 +182,16 @@ const rows = [
   ...results.map((r) => [r.name, r.status, String(r.passed), String(r.failed), r.seconds ?? '-', r.note ?? '']),
 ];
 const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
+if (failures.length) {
+  console.log('\nFailed tests');
+  for (const failure of failures) {
+    const firstLine =
+      stripVTControlCharacters(failure.error)
+        .split('\n')
+        .find((line) => line.trim()) ?? '';
+    console.log(`  ${failure.step}: ${failure.title}\n      ${firstLine.trim().slice(0, 300)}`);
+  }
+}
 console.log('\nSummary');
 for (const row of rows)
   console.log(
