@@ -49,7 +49,17 @@ export interface CallOptions {
   bearer?: string;
   /** Statuses that count as success (default: any 2xx). */
   expect?: number[];
+  /**
+   * For a write that wrangler's proxy dropped (500 "Network connection lost.", cloudflare/workers-sdk#15451),
+   * which may or may not have reached SAM: 'resend' when sending it again does no harm or the first did
+   * not land, 'landed' when SAM shows it took effect. Without it, a dropped write fails the call.
+   */
+  afterDrop?: () => Promise<'resend' | 'landed'>;
 }
+
+const DROPPED_BY_PROXY = /Network connection lost/;
+/** Sends after a dropped write, beyond the first: the proxy can drop the same call again under load. */
+const RESENDS_AFTER_DROP = 3;
 
 export async function sam<T = unknown>(path: string, options: CallOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
@@ -63,8 +73,13 @@ export async function sam<T = unknown>(path: string, options: CallOptions = {}):
   };
   // fetch here is patched by scripts/sam/fetch-retry.mjs (imported with server.mjs) for two failures of
   // wrangler's dev proxy: a closed keep-alive connection, and a read it lost on its way to SAM.
-  const res = await fetch(API + path, init);
-  const text = await res.text();
+  let res = await fetch(API + path, init);
+  let text = await res.text();
+  for (let resend = 0; resend < RESENDS_AFTER_DROP && options.afterDrop && res.status === 500 && DROPPED_BY_PROXY.test(text); resend++) {
+    if ((await options.afterDrop()) === 'landed') return null as T;
+    res = await fetch(API + path, init);
+    text = await res.text();
+  }
   const ok = options.expect ? options.expect.includes(res.status) : res.ok;
   if (!ok) throw new Error(`${init.method} ${path} -> ${res.status}: ${text.slice(0, 300)}`);
   return (text ? JSON.parse(text) : null) as T;
@@ -163,13 +178,24 @@ export async function agentSays(chat: Chat, rows: AgentRow[]): Promise<void> {
       timestamp: new Date(row.at ?? Date.now() + i).toISOString(),
       sequence: ++outboxSequence,
     }));
-    await sam(`/api/workspaces/${chat.workspaceId}/messages`, { bearer: chat.callback, body: { messages: batch } });
+    // SAM skips a row whose messageId it already holds, so a batch the proxy dropped is safe to send again.
+    await sam(`/api/workspaces/${chat.workspaceId}/messages`, {
+      bearer: chat.callback,
+      body: { messages: batch },
+      afterDrop: async () => 'resend',
+    });
   }
 }
 
 /** Moves the chat's task as the VM agent's callbacks do (delegated -> in_progress -> failed | completed). */
 export function taskCallback(chat: Chat, body: { toStatus: string; errorMessage?: string; outputSummary?: string }) {
-  return sam(`/api/projects/${projectId}/tasks/${chat.taskId}/status/callback`, { bearer: chat.callback, body });
+  return sam(`/api/projects/${projectId}/tasks/${chat.taskId}/status/callback`, {
+    bearer: chat.callback,
+    body,
+    // A transition is not idempotent (SAM refuses a move to the state the task is in): send it again only
+    // when the dropped one did not land.
+    afterDrop: async () => ((await task(chat.taskId)).status === body.toStatus ? 'landed' : 'resend'),
+  });
 }
 
 let rpcId = 0;
