@@ -29,7 +29,7 @@ const steps = [
       (json.testResults ?? []).flatMap((file) =>
         (file.assertionResults ?? [])
           .filter((test) => test.status === 'failed')
-          .map((test) => ({ title: `${file.name} › ${test.fullName}`, error: test.failureMessages?.[0] ?? '' })),
+          .map((test) => ({ title: `${file.name} › ${test.fullName}`, errors: [firstLine(test.failureMessages?.[0] ?? '')] })),
       ),
   },
   { name: 'chromium', kind: 'setup', e2e: true, command: ['node', 'scripts/ensure-chromium.mjs'] },
@@ -61,16 +61,24 @@ const steps = [
   },
 ];
 
-/** The tests a Playwright JSON report says failed, with the first line of each one's last error. */
+/** An error's first non-blank line, without terminal colours, cut to a readable length. */
+function firstLine(message) {
+  const line = stripVTControlCharacters(message)
+    .split('\n')
+    .find((text) => text.trim());
+  return (line ?? '').trim().slice(0, 300);
+}
+
+/** The tests a Playwright JSON report says failed, with the first line of each attempt's error. */
 function listPlaywrightFailures(report) {
   const failures = [];
   const visit = (suite, path) => {
     for (const spec of suite.specs ?? []) {
       for (const test of spec.tests ?? []) {
         if (test.status !== 'unexpected') continue;
-        const last = test.results?.at(-1);
-        const error = last?.error?.message ?? last?.errors?.[0]?.message ?? '';
-        failures.push({ title: `[${test.projectName}] ${spec.file}:${spec.line} › ${[...path, spec.title].join(' › ')}`, error });
+        // Each attempt's first line: a retry often fails for a different reason than the attempt before it.
+        const errors = (test.results ?? []).map((result, i) => `attempt ${i + 1}: ${firstLine(result.error?.message ?? result.errors?.[0]?.message ?? '')}`);
+        failures.push({ title: `[${test.projectName}] ${spec.file}:${spec.line} › ${[...path, spec.title].join(' › ')}`, errors });
       }
     }
     for (const child of suite.suites ?? []) visit(child, child.title && !child.title.endsWith('.ts') ? [...path, child.title] : path);
@@ -184,13 +192,7 @@ const rows = [
 const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
 if (failures.length) {
   console.log('\nFailed tests');
-  for (const failure of failures) {
-    const firstLine =
-      stripVTControlCharacters(failure.error)
-        .split('\n')
-        .find((line) => line.trim()) ?? '';
-    console.log(`  ${failure.step}: ${failure.title}\n      ${firstLine.trim().slice(0, 300)}`);
-  }
+  for (const failure of failures) console.log(`  ${failure.step}: ${failure.title}\n${failure.errors.map((error) => `      ${error}`).join('\n')}`);
 }
 console.log('\nSummary');
 for (const row of rows)

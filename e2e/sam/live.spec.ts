@@ -25,7 +25,9 @@ import { chatHeader, chatRegion, conversation, expectRowState, openChat, timeUnt
  */
 
 // Each check acts on its own chat, so none depends on another having run (or passed), and each can run
-// again on the world it left (playwright.sam.config.ts retries once when SAM's dev server went down).
+// again on the world it left (playwright.sam.config.ts retries a check the toolchain failed, twice at
+// most). One retry of a check whose task had failed met a refused agent callback ("Token workspace
+// mismatch": the task no longer named the chat's workspace), a cause not traced yet.
 test.skip(({ isMobile }) => isMobile, "changes SAM's world: runs once, at desktop width");
 
 const chats = {
@@ -66,9 +68,11 @@ function joinedTail(rows: { role: string; content: string }[]): string {
 test("an open chat streams the agent's messages.batch frames as they land", async ({ page }) => {
   const chat = chats.stream;
   await running(chat);
-  await agentSays(chat, [{ role: 'user', content: 'Explain the retry policy, step by step.' }]);
+  // Its own words each run: SAM drops a user row whose text the chat already holds.
+  const question = `Explain the retry policy, step by step (asked at ${Date.now()}).`;
+  await agentSays(chat, [{ role: 'user', content: question }]);
   await openChat(page, chat.sessionId, chat.topic);
-  await expect(conversation(page)).toContainText('Explain the retry policy, step by step.');
+  await expect(conversation(page)).toContainText(question);
   const words = Array.from({ length: 40 }, (_, i) => `step-${String(i + 1).padStart(2, '0')} `);
   for (const word of words) await agentSays(chat, [{ role: 'assistant', content: word }]);
   const sams = await allMessages(chat.sessionId);
@@ -106,23 +110,26 @@ test('a task that fails while its chat is open reads Failed in the list, header,
 test('a long disconnect loses and doubles nothing: more rows than a window, and rows persisted late', async ({ page }) => {
   const chat = chats.gap;
   await running(chat);
+  // SAM drops a user row whose text the chat already holds, so a retry (or a run on a used world) asks in
+  // its own words: the answer checked below is every assistant row after this run's question.
+  const firstHeldAt = Date.now();
   await agentSays(chat, [
-    { role: 'user', content: 'Count to five thousand, one chunk at a time.' },
-    { role: 'assistant', content: '<0000>' },
+    { role: 'user', content: `Count to five thousand, one chunk at a time (asked at ${firstHeldAt}).`, at: firstHeldAt - 10 },
+    { role: 'assistant', content: '<0000>', at: firstHeldAt },
   ]);
   await openChat(page, chat.sessionId, chat.topic);
   await expect(conversation(page)).toContainText('<0000>');
-  const lastHeldAt = Date.now();
 
   await cutNetwork();
   await expect(page.getByRole('button', { name: /^Connection: (Reconnecting|Offline|Connecting)/ })).toBeVisible();
   // More rows than SAM's default window (5,000) and than any page Lookout asks for.
   const rows: AgentRow[] = Array.from({ length: 5_100 }, (_, i) => ({ role: 'assistant', content: `<${String(i + 1).padStart(4, '0')}>` }));
   await agentSays(chat, rows);
-  // Rows the VM stamped before the cut that its outbox flushes only now (Corrections 2).
+  // Rows the VM stamped before the newest row the page held, that its outbox flushes only now
+  // (Corrections 2): a catch-up from "the newest createdAt held" would never see them.
   await agentSays(chat, [
-    { role: 'assistant', content: '<late-1>', at: lastHeldAt - 1_500 },
-    { role: 'assistant', content: '<late-2>', at: lastHeldAt - 500 },
+    { role: 'assistant', content: '<late-1>', at: firstHeldAt - 2 },
+    { role: 'assistant', content: '<late-2>', at: firstHeldAt - 1 },
   ]);
   await restoreNetwork();
 

@@ -37,7 +37,7 @@ export function retryOnlyWhenSamWentDown(): void {
   test.beforeEach(async ({}, testInfo) => {
     refused = testInfo.retry > 0 && !crashed()[attemptKey(testInfo.testId, testInfo.retry - 1)];
     if (refused) {
-      throw new Error('not retried: the first attempt failed while SAM stayed up and its proxy dropped nothing (see its failure above)');
+      throw new Error(`not retried: attempt ${testInfo.retry} failed while SAM stayed up and its proxy dropped nothing (see its failure above)`);
     }
     await ensureSamUp();
     pidBefore = pidOf();
