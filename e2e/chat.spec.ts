@@ -45,7 +45,7 @@ test.describe('watching a session', () => {
     await sim(page).clock.advance(3_000);
     await expect.poll(tail, { message: 'new output appears in the conversation' }).not.toBe(before);
     // The reader was at the end, so the view followed the new output.
-    await expect.poll(() => distanceFromEnd(log), { timeout: 5_000 }).toBeLessThanOrEqual(48);
+    await expect.poll(() => distanceFromEnd(log)).toBeLessThanOrEqual(48);
     await expect(jumpToLatest(page)).toHaveCount(0);
   });
 });
