@@ -19,6 +19,8 @@ export interface SessionEntryInputs {
   now: number;
   /** Tasks whose lookup failed (shown as unknown, not as loading). */
   failedTaskLookups?: ReadonlySet<string>;
+  /** The stall preference in ms (sessionView's default when absent; 0 = off). */
+  stallAfterMs?: number;
 }
 
 /**
@@ -74,7 +76,7 @@ export function buildEntry(memo: SessionEntryMemo, inputs: SessionEntryInputs, s
   const task = heldTaskRow(held);
   const previous = memo.entries.get(sessionId);
   const context = taskContext(session.taskId, held, inputs.failedTaskLookups);
-  let view: SessionView = sessionView(session, heldTaskFacts(held), inputs.stream, inputs.now, context);
+  let view: SessionView = sessionView(session, heldTaskFacts(held), inputs.stream, inputs.now, context, inputs.stallAfterMs);
   if (previous && sameShallow(previous.view, view)) view = previous.view;
   let lin: Lineage = lineage(task, tasksById(memo, inputs.snapshots), sessionsByTaskId(memo, inputs.facts));
   if (previous && sameShallow(previous.lineage, lin)) lin = previous.lineage;

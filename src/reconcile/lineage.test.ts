@@ -60,7 +60,8 @@ describe('lineageChildren: the other direction', () => {
     const byId = new Map(all.map((t) => [t.id, t]));
     const sessionsByTask = new Map(all.map((t) => [t.id, { id: `sess-${t.id}` }]));
     return all.map((task) => {
-      const session = makeFacts({ id: `sess-${task.id}`, taskId: task.id, topic: task.title });
+      // Written to a minute before `now`, so a working one is not (yet) silent.
+      const session = makeFacts({ id: `sess-${task.id}`, taskId: task.id, topic: task.title, lastMessageAt: T0 + 59 * MIN });
       return {
         session,
         task,

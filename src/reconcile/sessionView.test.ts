@@ -9,8 +9,15 @@ const question = { markerId: 'm1', kind: 'question', createdAt: T0, expiresAt: n
 
 // [case, session facts, task (null = not known yet), expected state, reason pattern]
 const table: Array<[string, Partial<SessionFacts>, Partial<TaskFacts> | null, DisplayState, RegExp]> = [
-  ['active, agent prompting', { activity: 'prompting', promptStartedAt: T0 }, {}, 'working', new RegExp(`^agent working since ${clockTime(T0)}$`)],
-  ['active, no activity known, not finished', {}, {}, 'working', /^agent working$/],
+  // The working cases wrote a minute ago: the stall alarm has its own cases below.
+  [
+    'active, agent prompting',
+    { activity: 'prompting', promptStartedAt: T0, lastMessageAt: NOW - MIN },
+    {},
+    'working',
+    new RegExp(`^agent working since ${clockTime(T0)}$`),
+  ],
+  ['active, no activity known, not finished', { lastMessageAt: NOW - MIN }, {}, 'working', /^agent working$/],
   ['active, task still queued', {}, { status: 'queued', executionStep: 'node_provisioning' }, 'working', /^task queued: node provisioning$/],
   ['active, agent finished (row only)', { agentCompletedAt: T0 + 8 * MIN }, {}, 'idle', /^agent finished 2 min ago$/],
   ['active, activity idle', { activity: 'idle', agentCompletedAt: T0 }, {}, 'idle', /^agent finished 10 min ago$/],

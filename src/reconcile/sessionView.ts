@@ -3,6 +3,7 @@ import { requeuedTaskWins, terminalTaskWins } from './conflicts';
 import { ago, clockTime, oneLine, words } from './format';
 import type { DisplayState, SessionFacts, SessionView, StreamFacts, TaskContext, TaskFacts } from './types';
 import { activeAttention } from './attention';
+import { DEFAULT_STALL_AFTER_MINUTES, MINUTE_MS, silenceDuration, stalledFor } from './stall';
 
 /*
  * The one derivation of a session's displayed state (invariant 1): the sidebar row, the chat header,
@@ -17,6 +18,8 @@ import { activeAttention } from './attention';
  *   6. waking, then sleeping
  *   7. the agent's activity: prompting -> working, idle -> idle, ...; when no activity is known,
  *      the row decides: agentCompletedAt set -> idle, else working
+ *   8. then, over any working state the agent itself claims: silent past the stall threshold ->
+ *      "Working, silent for 12 min" (./stall `stalledFor`; the state stays `working`)
  * While the stream is not live the view is stale and its reason says since when (inv. 5).
  */
 
@@ -176,17 +179,32 @@ export function staleReason(stream: StreamFacts): string | null {
 
 const NO_CONTEXT: TaskContext = { lookup: 'loading', taskLeftTerminal: false };
 
+export const DEFAULT_STALL_AFTER_MS = DEFAULT_STALL_AFTER_MINUTES * MINUTE_MS;
+
 /**
  * `task` is null while no snapshot of the session's task is held (or when it has none); `context` says
- * why it is missing and how the task was learned relative to the row (see TaskContext).
+ * why it is missing and how the task was learned relative to the row (see TaskContext). `stallAfterMs`:
+ * the person's stall preference (how much silence makes a working agent "silent"; 0 turns it off).
  */
-export function sessionView(session: SessionFacts, task: TaskFacts | null, stream: StreamFacts, now: number, context: TaskContext = NO_CONTEXT): SessionView {
+export function sessionView(
+  session: SessionFacts,
+  task: TaskFacts | null,
+  stream: StreamFacts,
+  now: number,
+  context: TaskContext = NO_CONTEXT,
+  stallAfterMs: number = DEFAULT_STALL_AFTER_MS,
+): SessionView {
   const base = baseView(session, task, now, context);
   const stale = staleReason(stream);
+  const silentFor = base.state === 'working' ? stalledFor(session, task, now, stallAfterMs) : null;
+  const silence = silentFor === null ? null : silenceDuration(silentFor);
+  const label = silence === null ? STATE_LABELS[base.state] : `${STATE_LABELS.working}, silent for ${silence}`;
+  const reason = silence === null ? base.reason : `${base.reason}; nothing written for ${silence}`;
   return {
     ...base,
-    label: STATE_LABELS[base.state],
-    reason: stale ? `${stale} · ${base.reason}` : base.reason,
+    label,
+    silentFor,
+    reason: stale ? `${stale} · ${reason}` : reason,
     canSend: !base.ended && (base.state === 'idle' || base.state === 'needs_input' || base.state === 'sleeping'),
     canInterrupt: base.state === 'working',
     stale: stale !== null,

@@ -26,6 +26,8 @@ export interface SessionView {
   attention: Attention | null;
   /** True when the data may be out of date because the stream is down or catching up. */
   stale: boolean;
+  /** How long (ms) the agent has said it works while writing nothing, once past the stall threshold; else null. */
+  silentFor: number | null;
 }
 
 /** Where a retry or fork came from. Subtasks dispatched by agents are `subtask`, not forks. */

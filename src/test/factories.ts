@@ -88,6 +88,7 @@ export function makeView(overrides: Partial<SessionView> = {}): SessionView {
     canInterrupt: true,
     attention: null,
     stale: false,
+    silentFor: null,
     ...overrides,
   };
 }

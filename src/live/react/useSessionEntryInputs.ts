@@ -4,6 +4,8 @@ import { useShallow } from 'zustand/react/shallow';
 import type { StreamFacts } from '../../reconcile/types';
 import { attentionUnknown } from '../../reconcile/sessionFacts';
 import { useConnectionStore } from '../../state/connection';
+import { useUiStore } from '../../state/ui';
+import { MINUTE_MS } from '../../reconcile/stall';
 import { emptyFacts, type TaskSnapshotsCache } from '../normalisedCaches';
 import { missingTaskIds, type SessionEntryInputs } from '../sessionEntries';
 import { registerLiveDefaults } from '../queries';
@@ -17,7 +19,10 @@ export function useStreamFacts(): StreamFacts {
   return useConnectionStore(useShallow((s) => ({ connection: s.project, lastLiveAt: s.lastLiveAt, catchingUp: s.catchingUp })));
 }
 
-/** What a project's entries are derived from: the normalised caches, the stream, and the engine clock's tick. */
+/**
+ * What a project's entries are derived from: the normalised caches, the stream, the engine clock's tick and
+ * the stall preference (so every surface calls a chat silent at the same moment).
+ */
 export function useSessionEntryInputs(projectId: string): SessionEntryInputs {
   const { client } = useLiveEngine();
   const { queries } = useProjectPart();
@@ -26,7 +31,8 @@ export function useSessionEntryInputs(projectId: string): SessionEntryInputs {
   const snapshots = useQuery(queries.taskSnapshots(projectId)).data ?? EMPTY_SNAPSHOTS;
   const stream = useStreamFacts();
   const now = useNow();
-  return useMemo(() => ({ facts, snapshots, stream, now }), [facts, snapshots, stream, now]);
+  const stallAfterMs = useUiStore((s) => s.stallAfterMinutes) * MINUTE_MS;
+  return useMemo(() => ({ facts, snapshots, stream, now, stallAfterMs }), [facts, snapshots, stream, now, stallAfterMs]);
 }
 
 /**
