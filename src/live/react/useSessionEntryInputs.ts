@@ -4,7 +4,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { StreamFacts } from '../../reconcile/types';
 import { attentionUnknown } from '../../reconcile/sessionFacts';
 import { useConnectionStore } from '../../state/connection';
-import { useUiStore } from '../../state/ui';
+import { useStallPreference } from '../../state/stallPreference';
 import { MINUTE_MS } from '../../reconcile/stall';
 import { emptyFacts, type TaskSnapshotsCache } from '../normalisedCaches';
 import { missingTaskIds, type SessionEntryInputs } from '../sessionEntries';
@@ -31,7 +31,7 @@ export function useSessionEntryInputs(projectId: string): SessionEntryInputs {
   const snapshots = useQuery(queries.taskSnapshots(projectId)).data ?? EMPTY_SNAPSHOTS;
   const stream = useStreamFacts();
   const now = useNow();
-  const stallAfterMs = useUiStore((s) => s.stallAfterMinutes) * MINUTE_MS;
+  const stallAfterMs = useStallPreference((s) => s.stallAfterMinutes) * MINUTE_MS;
   return useMemo(() => ({ facts, snapshots, stream, now, stallAfterMs }), [facts, snapshots, stream, now, stallAfterMs]);
 }
 
