@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Attention } from '../api/contract';
-import { needsYouCount, type QuestionHolder } from './needsYou';
+import { hasUnseenFailure, needsYouCount, type QuestionHolder } from './needsYou';
 import { makeNotification, T0 } from './notifications.fixtures';
 
 const HOUR = 3_600_000;
@@ -74,6 +74,26 @@ describe('needsYouCount', () => {
         expect(needsYouCount({ notifications: allRead, sessions, now: T0 })).toBe(open.size);
         expect(count).toBeGreaterThanOrEqual(open.size);
         expect(count).toBeLessThanOrEqual(open.size + new Set(items.map((i) => i.id)).size);
+      }),
+    );
+  });
+});
+
+describe('hasUnseenFailure', () => {
+  it('is true while an error or cron failure is unread, and false once it is read', () => {
+    expect(hasUnseenFailure([makeNotification({ id: 'e', type: 'error' })])).toBe(true);
+    expect(hasUnseenFailure([makeNotification({ id: 'c', type: 'cron_failure' })])).toBe(true);
+    expect(hasUnseenFailure([makeNotification({ id: 'e', type: 'error', readAt: T0 })])).toBe(false);
+    expect(hasUnseenFailure([makeNotification({ id: 'p', type: 'progress' }), makeNotification({ id: 'd', type: 'task_complete' })])).toBe(false);
+  });
+
+  it('is true iff some unread notification is a failure', () => {
+    const type = fc.constantFrom('error', 'cron_failure', 'needs_input', 'task_complete', 'progress', 'something_new');
+    fc.assert(
+      fc.property(fc.array(fc.record({ type, read: fc.boolean() })), (items) => {
+        const notifications = items.map((n, i) => makeNotification({ id: `n${i}`, type: n.type, readAt: n.read ? T0 : null }));
+        const expected = items.some((n) => !n.read && (n.type === 'error' || n.type === 'cron_failure'));
+        expect(hasUnseenFailure(notifications)).toBe(expected);
       }),
     );
   });

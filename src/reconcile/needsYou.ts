@@ -44,3 +44,15 @@ function isAboutOpenQuestion(notification: Notification, openMarkers: ReadonlySe
   if (markerId) return openMarkers.has(markerId);
   return notification.sessionId !== null && sessionsAsking.has(notification.sessionId);
 }
+
+/** Notification types that say something failed (SAM's task-failure item is `error`). */
+const FAILURE_TYPES: ReadonlySet<string> = new Set(['error', 'cron_failure']);
+
+/**
+ * Something failed and the person has not seen it: an unread failure notification. "Seen" is what it is for
+ * the title's count: reading the item (or "mark all read") clears it.
+ */
+export function hasUnseenFailure(notifications: Iterable<Pick<Notification, 'type' | 'readAt'>>): boolean {
+  for (const notification of notifications) if (isUnread(notification) && FAILURE_TYPES.has(notification.type)) return true;
+  return false;
+}

@@ -92,6 +92,23 @@ describe('NotificationBell', () => {
     expect(document.title).toBe('Chat · Lookout');
   });
 
+  it('puts the count on the tab icon and the app badge, red while a failure is unread, and clears them when nothing needs you', async () => {
+    stubBrowserApis();
+    const setAppBadge = vi.fn(() => Promise.resolve());
+    const clearAppBadge = vi.fn(() => Promise.resolve());
+    vi.stubGlobal('navigator', Object.assign(Object.create(navigator) as Navigator, { setAppBadge, clearAppBadge }));
+    const failure = makeNotification({ id: 'e1', type: 'error', title: 'Task failed: Fix the build' });
+    serveNotifications({ feed: [ask, done, failure] });
+    const icon = () => decodeURIComponent(document.querySelector('link[rel="icon"]')?.getAttribute('href') ?? '');
+    renderBell({ now: NOW });
+    await waitFor(() => expect(icon()).toMatch(/^data:image\/svg\+xml,.*>2<\/text>/));
+    expect(icon()).toContain('#c62a2f');
+    expect(setAppBadge).toHaveBeenLastCalledWith(2);
+    cleanup();
+    await waitFor(() => expect(icon()).toBe('/favicon.svg'));
+    expect(clearAppBadge).toHaveBeenCalled();
+  });
+
   it('is a full-screen sheet under 768 px that keeps focus inside', async () => {
     stubBrowserApis({ desktop: false });
     serveNotifications({ feed: [done] });

@@ -2,6 +2,7 @@ import { lazy, Suspense, useCallback, useRef, useState } from 'react';
 import { formatBadge } from '../../reconcile/notifications';
 import { LiveAnnouncement } from '../../ui/LiveAnnouncement';
 import { Spinner } from '../../ui/Spinner';
+import { useFleetFavicon } from './useFleetFavicon';
 import { useNeedsYouBadge } from './useNeedsYou';
 import { usePageTitleCount } from './usePageTitleCount';
 import { usePriorityAlerts } from './usePriorityAlerts';
@@ -13,7 +14,7 @@ export const NOTIFICATION_PANEL_ID = 'notification-panel';
 
 /**
  * The header's bell: what needs you (open questions and unread Priority items), the panel toggle, the
- * title prefix and arrival alerts.
+ * title prefix, the tab's icon and arrival alerts.
  */
 export function NotificationBell() {
   const needsYou = useNeedsYouBadge();
@@ -22,6 +23,7 @@ export function NotificationBell() {
   const containerRef = useRef<HTMLDivElement>(null);
   const announcement = usePriorityAlerts();
   usePageTitleCount(needsYou.count);
+  useFleetFavicon(needsYou.count, needsYou.failed);
 
   const close = useCallback((restoreFocus: boolean) => {
     setOpen(false);
