@@ -7,9 +7,11 @@ import { Spinner } from '../ui/Spinner';
 
 // The project view is its own chunk: the projects page, the first screen, stays small.
 const ProjectView = lazy(() => import('./ProjectView').then((m) => ({ default: m.ProjectView })));
+const NeedsYouPage = lazy(() => import('../features/notifications/lazySurfaces').then((m) => ({ default: m.NeedsYouPage })));
 
 /**
- * Routes: `/` lists projects; `/projects/:projectId/chat/:sessionId?` is the live project view.
+ * Routes: `/` lists projects; `/needs-you` is the Needs-you queue; `/projects/:projectId/chat/:sessionId?` is the
+ * live project view.
  * Declarative routes (no data router) keep about 18 KB gzip of router code off the first screen.
  */
 export function AppRoutes() {
@@ -18,6 +20,7 @@ export function AppRoutes() {
       <Routes>
         <Route element={<AppShell />}>
           <Route index element={<Guarded name="projects" element={<ProjectsPage />} />} />
+          <Route path="needs-you" element={<Guarded name="needs-you" element={<Lazy label="Loading what needs you" element={<NeedsYouPage />} />} />} />
           <Route path="projects/:projectId" element={<ToProjectChat />} />
           <Route path="projects/:projectId/chat/:sessionId?" element={<Guarded name="project" element={<LazyProjectView />} />} />
           <Route path="*" element={<NotFound />} />
@@ -41,15 +44,19 @@ function Guarded({ name, element }: { name: string; element: React.ReactNode }) 
 }
 
 function LazyProjectView() {
+  return <Lazy label="Loading project" element={<ProjectView />} />;
+}
+
+function Lazy({ label, element }: { label: string; element: React.ReactNode }) {
   return (
     <Suspense
       fallback={
         <div className="flex flex-1 items-center justify-center p-6">
-          <Spinner label="Loading project" />
+          <Spinner label={label} />
         </div>
       }
     >
-      <ProjectView />
+      {element}
     </Suspense>
   );
 }

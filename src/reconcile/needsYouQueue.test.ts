@@ -16,6 +16,7 @@ function session(id: string, overrides: Partial<QueueSession> = {}): QueueSessio
     topic: `Chat ${id}`,
     taskId: null,
     attention: null,
+    liveFactsKnown: true,
     activity: 'idle',
     agentCompletedAt: null,
     lastMessageAt: T0 - HOUR,
@@ -125,6 +126,7 @@ describe('needsYouQueue', () => {
     expect(queue({ sessions: [silent] })).toEqual([expect.objectContaining({ kind: 'stalled', silentFor: 12 * MIN, waitingSince: T0 - 12 * MIN })]);
     expect(queue({ sessions: [silent], now: T0 - 3 * MIN })).toEqual([]);
     expect(queue({ sessions: [silent], stallAfterMs: 0 })).toEqual([]);
+    expect(queue({ sessions: [{ ...silent, activity: null, liveFactsKnown: false }] })).toEqual([]);
     expect(queue({ sessions: [{ ...silent, attention: marker('m1') }] }).map((item) => item.kind)).toEqual(['question']);
   });
 
@@ -168,6 +170,7 @@ const sessionArb = fc
     activity: fc.constantFrom('prompting', 'idle', null),
     lastMessageAt: fc.option(time, { nil: null }),
     taskId: fc.option(fc.constantFrom('t1', 't2'), { nil: null }),
+    liveFactsKnown: fc.boolean(),
   })
   .map((s) => session(s.id, s));
 
@@ -204,7 +207,7 @@ const inputArb = fc.record({
   now: time,
 });
 
-const build = (input: fc.ValueOf<typeof inputArb>) => needsYouQueue({ ...input, projectNames: new Map(), stallAfterMs: STALL });
+const build = (input: typeof inputArb extends fc.Arbitrary<infer T> ? T : never) => needsYouQueue({ ...input, projectNames: new Map(), stallAfterMs: STALL });
 
 /** What needsYouCount sees: one row per session id (the queue keeps the first it is given). */
 const uniqueSessions = (sessions: readonly QueueSession[]) => [...new Map([...sessions].reverse().map((s) => [s.id, s])).values()];

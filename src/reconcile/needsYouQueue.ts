@@ -27,6 +27,11 @@ export interface QueueSession extends StallFacts {
   topic: string | null;
   taskId: string | null;
   attention: Attention | null;
+  /**
+   * The live fields (activity) and the task are known: a session held by a project view. A row of a plain
+   * list is not enough for the stall rule, which could not tell a silent agent from a task still queued.
+   */
+  liveFactsKnown: boolean;
 }
 
 export interface QueueTask extends Pick<TaskFacts, 'id' | 'status'> {
@@ -154,7 +159,7 @@ export function needsYouQueue(input: NeedsYouQueueInput): QueueItem[] {
 
   // Stalled sessions: a working agent silent past the threshold, unless it waits on a question already.
   for (const session of sessions.values()) {
-    if (questionBySession.has(session.id)) continue;
+    if (!session.liveFactsKnown || questionBySession.has(session.id)) continue;
     const task = session.taskId !== null ? (tasks.get(session.taskId) ?? null) : null;
     const silentFor = stalledFor(session, task, input.now, input.stallAfterMs);
     if (silentFor === null) continue;

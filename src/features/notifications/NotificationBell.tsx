@@ -8,7 +8,7 @@ import { usePageTitleCount } from './usePageTitleCount';
 import { usePriorityAlerts } from './usePriorityAlerts';
 
 /** The panel is its own chunk: the bell is on the first screen, the list only when someone opens it. */
-const NotificationPanel = lazy(() => import('./NotificationPanel').then((m) => ({ default: m.NotificationPanel })));
+const NotificationPanel = lazy(() => import('./lazySurfaces').then((m) => ({ default: m.NotificationPanel })));
 
 export const NOTIFICATION_PANEL_ID = 'notification-panel';
 

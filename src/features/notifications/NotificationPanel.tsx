@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useId, useRef, useState, type RefObject } from 'react';
+import { Link } from 'react-router';
 import { describeError } from '../../api/http';
 import type { PanelTab } from '../../reconcile/notifications';
 import { Button } from '../../ui/Button';
@@ -70,6 +71,13 @@ export function NotificationPanel({ id, onClose, containerRef }: NotificationPan
         <h2 id={headingId} className="mr-auto text-base font-semibold">
           Notifications
         </h2>
+        <Link
+          to="/needs-you"
+          onClick={closeAfterNavigation}
+          className="inline-flex min-h-11 items-center px-2 text-sm font-medium text-accent underline pointer-fine:min-h-9"
+        >
+          Open the queue
+        </Link>
         <Button
           variant="ghost"
           // aria-disabled, not disabled: a focused button that disables itself would drop focus to <body>.

@@ -117,22 +117,31 @@ export function useAnswerQuestion(notification: Notification) {
     mutationKey: answerKey(notification.id),
     mutationFn: (input: { projectId: string; sessionId: string; markerId: string; answer: string }) =>
       api.resolveAttention(input.projectId, input.sessionId, input.markerId, input.answer),
-    onSuccess: (_result, { projectId, sessionId }) => {
-      if (notification.readAt === null) {
-        const write = engine.notifications.optimisticWrite({ type: 'notification.read', notificationId: notification.id });
-        engine.dispatch({ type: 'notificationOptimistic', write });
-        api.markRead(notification.id).then(
-          () => engine.dispatch({ type: 'notificationSettled', write, outcome: 'confirmed' }),
-          () => {
-            engine.dispatch({ type: 'notificationSettled', write, outcome: 'refused' });
-            void refetchNotifications(engine);
-          },
-        );
-      }
-      void engine.client.invalidateQueries({ queryKey: keys.sessionList(projectId) });
-      void engine.client.invalidateQueries({ queryKey: keys.chat(projectId, sessionId) });
-    },
+    onSuccess: (_result, { projectId, sessionId }) =>
+      afterAnswer(engine, { projectId, sessionId, unreadIds: notification.readAt === null ? [notification.id] : [] }),
   });
+}
+
+/**
+ * After SAM took an answer: its notifications are read, and the session's cached attention (the project's
+ * lists, that chat) is fetched again so every surface stops asking.
+ */
+export function afterAnswer(engine: LiveEngine, answered: { projectId: string; sessionId: string; unreadIds: readonly string[] }) {
+  for (const notificationId of answered.unreadIds) {
+    const write = engine.notifications.optimisticWrite({ type: 'notification.read', notificationId });
+    engine.dispatch({ type: 'notificationOptimistic', write });
+    api.markRead(notificationId).then(
+      () => engine.dispatch({ type: 'notificationSettled', write, outcome: 'confirmed' }),
+      () => {
+        engine.dispatch({ type: 'notificationSettled', write, outcome: 'refused' });
+        void refetchNotifications(engine);
+      },
+    );
+  }
+  const { projectId, sessionId } = answered;
+  void engine.client.invalidateQueries({ queryKey: keys.sessionList(projectId) });
+  void engine.client.invalidateQueries({ queryKey: keys.projectActiveSessions(projectId) });
+  void engine.client.invalidateQueries({ queryKey: keys.chat(projectId, sessionId) });
 }
 
 /** The answer given to this item in this visit, if any (kept while the panel closes and opens). */

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
 import { queries } from '../../api/queries';
 import { describeError } from '../../api/http';
 import { ErrorCard } from '../../ui/ErrorCard';
@@ -14,7 +15,13 @@ export function ProjectsPage() {
     <div className="min-h-0 flex-1 overflow-y-auto">
       <div className="mx-auto max-w-5xl p-4 sm:p-6">
         <h1 className="text-xl font-semibold">Projects</h1>
-        <p className="mt-1 text-sm text-muted">Pick a project to watch its agents live.</p>
+        <p className="mt-1 text-sm text-muted">
+          Pick a project to watch its agents live, or see{' '}
+          <Link to="/needs-you" className="font-medium text-accent underline">
+            everything that needs you
+          </Link>
+          .
+        </p>
         <div className="mt-4">
           {projects.isPending ? (
             <ProjectSkeletons />
