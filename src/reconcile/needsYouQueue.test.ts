@@ -210,7 +210,7 @@ const inputArb = fc.record({
 const build = (input: typeof inputArb extends fc.Arbitrary<infer T> ? T : never) => needsYouQueue({ ...input, projectNames: new Map(), stallAfterMs: STALL });
 
 /** What needsYouCount sees: one row per session id (the queue keeps the first it is given). */
-const uniqueSessions = (sessions: readonly QueueSession[]) => [...new Map([...sessions].reverse().map((s) => [s.id, s])).values()];
+const uniqueSessions = (sessions: readonly QueueSession[]) => sessions.filter((s, i) => sessions.findIndex((other) => other.id === s.id) === i);
 
 describe('needsYouQueue properties', () => {
   it('is ordered by wait, oldest first', () => {

@@ -121,7 +121,7 @@ describe('NotificationBell', () => {
     toggle.focus();
     await user.tab();
     expect(dialog).toContainElement(document.activeElement as HTMLElement);
-    expect(within(dialog).getByRole('button', { name: 'Mark all read' })).toHaveFocus();
+    expect(within(dialog).getByRole('link', { name: 'Open the queue' })).toHaveFocus();
     await user.tab({ shift: true });
     expect(toggle).toHaveFocus();
   });

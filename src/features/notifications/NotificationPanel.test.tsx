@@ -123,7 +123,7 @@ describe('NotificationPanel', () => {
     const open = vi.spyOn(window, 'open').mockImplementation(() => null);
     const { user, dialog } = await openPanel('/start');
     await within(dialog).findByText('https://evil.example/login');
-    expect(within(dialog).queryByRole('link')).not.toBeInTheDocument();
+    expect(within(within(dialog).getByRole('tabpanel')).queryByRole('link')).not.toBeInTheDocument();
     expect(dialog.querySelector('a[href*="evil"]')).toBeNull();
     await user.click(within(dialog).getByRole('button', { name: 'Unread: Claim your prize' }));
     expect(rest.markRead).toHaveBeenCalledWith('x1');
