@@ -155,7 +155,9 @@ test('a reply in words goes through the prompt route and answers the question', 
 test('Dismiss takes a failure out of the queue and SAM dismisses its notification', async ({ page }) => {
   await freezePageClock(page);
   await openSim(page, { path: '/needs-you' });
-  const failure = rows(page).filter({ hasText: /^Failed/ }).first();
+  const failure = rows(page)
+    .filter({ hasText: /^Failed/ })
+    .first();
   const chat = (await failure.getByRole('heading', { level: 2 }).textContent())!;
   const count = await rows(page).count();
   await failure.getByRole('button', { name: /^Dismiss\b/ }).click();

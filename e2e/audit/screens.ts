@@ -302,6 +302,31 @@ export const JOURNEYS: readonly Journey[] = [
       },
     ],
   },
+  {
+    // The Needs-you queue across projects, reached from the home screen; and with nothing waiting.
+    name: 'needs-you',
+    screens: [
+      {
+        name: 'needs-you',
+        visual: false,
+        async go(page) {
+          await openScenario(page, 'default', '/');
+          await projectsLoaded(page);
+          await page.getByRole('link', { name: 'everything that needs you' }).click();
+          await page.getByRole('list', { name: /waiting, longest first$/ }).waitFor();
+          await expectLive(page);
+        },
+      },
+    ],
+  },
+  single({
+    name: 'needs-you-empty',
+    visual: false,
+    async go(page) {
+      await openScenario(page, 'empty', '/needs-you');
+      await page.getByText('Nothing needs you').waitFor();
+    },
+  }),
   single({
     name: 'project-empty',
     visual: true,
