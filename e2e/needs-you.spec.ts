@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { chatRegion, freezePageClock, openSim, sim } from './support/sim';
+import { SIM_NOW, chatRegion, freezePageClock, openProject, openSim, sim } from './support/sim';
 
 /*
  * The Needs-you queue (issue 16 item 1): one list across projects of what waits on the person, the
@@ -168,6 +168,25 @@ test('Dismiss takes a failure out of the queue and SAM dismisses its notificatio
   await page.getByRole('link', { name: 'Lookout' }).click();
   await page.getByRole('link', { name: 'everything that needs you' }).click();
   await expect(rows(page)).toHaveCount(count - 1);
+});
+
+test('a working chat silent past the threshold enters the queue as "Working, silent for N min"', async ({ page }) => {
+  // The page's clock is the app's one clock; the simulator's stays frozen, so the agents write nothing meanwhile.
+  await page.clock.install({ time: SIM_NOW });
+  await openSim(page);
+  await openProject(page, 'lookout-web');
+  await bell(page).click();
+  await page.getByRole('dialog', { name: 'Notifications' }).getByRole('link', { name: 'Open the queue' }).click();
+  await expect(rows(page).first()).toBeVisible();
+  await expect(row(page, STREAMING)).toHaveCount(0);
+
+  await page.clock.fastForward(11 * 60_000);
+  const silent = row(page, STREAMING);
+  await expect(silent).toContainText(/^Working, silent for 1[12] min/);
+  await expect(silent).toContainText('lookout-web');
+  await expect(silent.getByRole('button', { name: /^Hide for now\b/ })).toBeVisible();
+  await silent.getByRole('button', { name: /^Hide for now\b/ }).click();
+  await expect(silent).toHaveCount(0);
 });
 
 test('with nothing waiting the queue says so', async ({ page }) => {
