@@ -7,14 +7,19 @@ import { useNeedsYouBadge } from './useNeedsYou';
 import { usePageTitleCount } from './usePageTitleCount';
 import { usePriorityAlerts } from './usePriorityAlerts';
 
-/** The panel is its own chunk: the bell is on the first screen, the list only when someone opens it. */
+/**
+ * The panel and the alert watcher (FleetAlerts: a new question's sound, a silent chat's alert) come in the
+ * notification surfaces' one chunk (./lazySurfaces) after the first screen: the bell is on it, the list only
+ * once someone opens it.
+ */
 const NotificationPanel = lazy(() => import('./lazySurfaces').then((m) => ({ default: m.NotificationPanel })));
+const FleetAlerts = lazy(() => import('./lazySurfaces').then((m) => ({ default: m.FleetAlerts })));
 
 export const NOTIFICATION_PANEL_ID = 'notification-panel';
 
 /**
  * The header's bell: what needs you (open questions and unread Priority items), the panel toggle, the
- * title prefix, the tab's icon and arrival alerts.
+ * title prefix, the tab's icon and arrival alerts (and, loaded after it, FleetAlerts).
  */
 export function NotificationBell() {
   const needsYou = useNeedsYouBadge();
@@ -55,6 +60,9 @@ export function NotificationBell() {
         )}
       </button>
       <LiveAnnouncement message={announcement} />
+      <Suspense>
+        <FleetAlerts />
+      </Suspense>
       {open && (
         <Suspense fallback={<Spinner label="Loading notifications" className="absolute right-2 top-full mt-2" />}>
           <NotificationPanel id={NOTIFICATION_PANEL_ID} onClose={close} containerRef={containerRef} />

@@ -3,7 +3,7 @@
  * engine's project part: src/live/projectPart.ts) loads with the project view and not with the first screen.
  */
 export { useProjectStream } from './useProjectStream';
-export { useStreamFacts } from './useSessionEntryInputs';
+export { useStreamFacts } from './useStreamFacts';
 export { useSessionEntries, useSessionEntry, type QueryStatusName, type SessionEntries } from './useSessionEntries';
 export { useStartTask, type StartTask } from './useStartTask';
 export { useChat, type Chat } from './useChat';

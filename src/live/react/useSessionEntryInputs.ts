@@ -1,9 +1,6 @@
 import { useMemo } from 'react';
 import { useInfiniteQuery, useQueries, useQuery } from '@tanstack/react-query';
-import { useShallow } from 'zustand/react/shallow';
-import type { StreamFacts } from '../../reconcile/types';
 import { attentionUnknown } from '../../reconcile/sessionFacts';
-import { useConnectionStore } from '../../state/connection';
 import { useStallPreference } from '../../state/stallPreference';
 import { MINUTE_MS } from '../../reconcile/stall';
 import { emptyFacts, type TaskSnapshotsCache } from '../normalisedCaches';
@@ -12,12 +9,9 @@ import { registerLiveDefaults } from '../queries';
 import { useLiveEngine } from './LiveProvider';
 import { useProjectPart } from './useProjectPart';
 import { useNow } from './useNow';
+import { useStreamFacts } from './useStreamFacts';
 
 const EMPTY_SNAPSHOTS: TaskSnapshotsCache = new Map();
-
-export function useStreamFacts(): StreamFacts {
-  return useConnectionStore(useShallow((s) => ({ connection: s.project, lastLiveAt: s.lastLiveAt, catchingUp: s.catchingUp })));
-}
 
 /**
  * What a project's entries are derived from: the normalised caches, the stream, the engine clock's tick and
