@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { PreferenceSwitch } from './PreferenceSwitch';
 import { useNotificationPreferences } from './preferences';
 import { browserPermission } from './usePriorityAlerts';
 
@@ -29,21 +30,9 @@ export function BrowserAlertsToggle() {
 
   return (
     <div>
-      <button
-        type="button"
-        role="switch"
-        aria-checked={on}
-        onClick={() => void toggle()}
-        className="flex min-h-11 w-full items-center justify-between gap-3 rounded-md px-1 text-left text-sm hover:bg-raised"
-      >
-        <span>Browser notifications for Priority items while Lookout is in the background</span>
-        <span
-          aria-hidden="true"
-          className={`shrink-0 rounded-full border px-2 text-xs font-semibold ${on ? 'border-accent bg-accent text-accent-fg' : 'border-line text-muted'}`}
-        >
-          {on ? 'On' : 'Off'}
-        </span>
-      </button>
+      <PreferenceSwitch checked={on} onToggle={() => void toggle()}>
+        Browser notifications for Priority items and silent chats while Lookout is in the background
+      </PreferenceSwitch>
       {refusal && (
         <p role="alert" className="px-1 pb-1 text-xs text-state-failed">
           {refusal}

@@ -117,13 +117,13 @@ describe('NotificationBell', () => {
     const dialog = await screen.findByRole('dialog');
     expect(dialog).toHaveAttribute('aria-modal', 'true');
     await within(dialog).findByText('Docs updated');
-    const toggle = within(dialog).getByRole('switch');
-    toggle.focus();
+    const settings = within(dialog).getByRole('button', { name: 'Alert settings' });
+    settings.focus();
     await user.tab();
     expect(dialog).toContainElement(document.activeElement as HTMLElement);
     expect(within(dialog).getByRole('link', { name: 'Open the queue' })).toHaveFocus();
     await user.tab({ shift: true });
-    expect(toggle).toHaveFocus();
+    expect(settings).toHaveFocus();
   });
 
   it('announces Priority arrivals politely; progress stays quiet', async () => {
@@ -159,7 +159,8 @@ describe('NotificationBell', () => {
     serveNotifications({ feed: [] });
     const { user } = renderBell({ now: NOW });
     await user.click(bell());
-    const toggle = await screen.findByRole('switch');
+    await user.click(await screen.findByRole('button', { name: 'Alert settings' }));
+    const toggle = await screen.findByRole('switch', { name: /^Browser notifications/ });
     expect(toggle).toHaveAttribute('aria-checked', 'false');
     expect(FakeBrowserNotification.requestPermission).not.toHaveBeenCalled();
 

@@ -5,7 +5,7 @@ import type { PanelTab } from '../../reconcile/notifications';
 import { Button } from '../../ui/Button';
 import { useMediaQuery } from '../../ui/useMediaQuery';
 import { useMarkAllRead } from './actions';
-import { BrowserAlertsToggle } from './BrowserAlertsToggle';
+import { AlertSettingsDisclosure } from './AlertSettingsDisclosure';
 import { NotificationList } from './NotificationList';
 import { NotificationTabs, tabId } from './NotificationTabs';
 import { useTabBadges } from './queries';
@@ -103,7 +103,7 @@ export function NotificationPanel({ id, onClose, containerRef }: NotificationPan
         <NotificationList tab={tab} onNavigate={closeAfterNavigation} />
       </div>
       <div className="border-t border-line px-3 py-1">
-        <BrowserAlertsToggle />
+        <AlertSettingsDisclosure />
       </div>
     </div>
   );
