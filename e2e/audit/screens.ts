@@ -187,7 +187,7 @@ const single = (screen: Screen): Journey => ({ name: screen.name, screens: [scre
 export const JOURNEYS: readonly Journey[] = [
   {
     // The default world's projects page (loading, error, loaded after Retry), the notification panel
-    // on each tab, and the project's chats list (loading, error, loaded after Retry).
+    // on each tab and its alert settings, and the project's chats list (loading, error, loaded after Retry).
     name: 'projects',
     screens: [
       {
@@ -211,6 +211,15 @@ export const JOURNEYS: readonly Journey[] = [
       },
       { name: 'notifications-updates', visual: true, go: (page) => showTab(page, 'Updates') },
       { name: 'notifications-all', visual: true, go: (page) => showTab(page, 'All') },
+      {
+        name: 'notifications-alert-settings',
+        visual: true,
+        async go(page) {
+          const panel = page.getByRole('dialog', { name: 'Notifications' });
+          await panel.getByRole('button', { name: 'Alert settings' }).click();
+          await panel.getByRole('switch', { name: /^Sound and vibration/ }).waitFor();
+        },
+      },
       {
         name: 'project-loading',
         visual: true,
