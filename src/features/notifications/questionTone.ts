@@ -1,7 +1,8 @@
 /*
  * The sound of a new question: two short sine notes made in code (no audio file), and a short buzz where
- * the device vibrates. Browsers let a page make sound only after the person interacted with it, so the
- * one audio context is made (or resumed) on the click that turns the sound on, and reused after that.
+ * the device vibrates. Browsers let a page make sound only once the person has interacted with it: the
+ * click that turns the sound on plays a sample (and makes the one audio context, reused after that); after
+ * a reload the tone sounds once the person has clicked or typed anywhere in the page, and stays silent before.
  */
 
 type AudioContextConstructor = new () => AudioContext;
