@@ -121,7 +121,7 @@ describe('NotificationBell', () => {
     settings.focus();
     await user.tab();
     expect(dialog).toContainElement(document.activeElement as HTMLElement);
-    expect(within(dialog).getByRole('link', { name: 'Open the queue' })).toHaveFocus();
+    expect(within(dialog).getByRole('button', { name: 'Close notifications' })).toHaveFocus();
     await user.tab({ shift: true });
     expect(settings).toHaveFocus();
   });

@@ -67,31 +67,36 @@ export function NotificationPanel({ id, onClose, containerRef }: NotificationPan
       aria-labelledby={headingId}
       className={`flex flex-col overflow-hidden bg-surface text-fg ${layout}`}
     >
-      <div className="flex flex-wrap items-center gap-1 border-b border-line px-3 py-2">
-        <h2 id={headingId} className="mr-auto text-base font-semibold">
-          Notifications
-        </h2>
-        <Link
-          to="/needs-you"
-          onClick={closeAfterNavigation}
-          className="inline-flex min-h-11 items-center px-2 text-sm font-medium text-accent underline pointer-fine:min-h-9"
-        >
-          Open the queue
-        </Link>
-        <Button
-          variant="ghost"
-          // aria-disabled, not disabled: a focused button that disables itself would drop focus to <body>.
-          aria-disabled={nothingUnread}
-          className="aria-disabled:opacity-50"
-          onClick={() => {
-            if (!nothingUnread) markAllRead.mutate();
-          }}
-        >
-          Mark all read
-        </Button>
-        <Button variant="ghost" aria-label="Close notifications" onClick={() => onClose(true)}>
-          <span aria-hidden="true">✕</span>
-        </Button>
+      {/* Two rows: on a 320-375 px phone the title, the queue link, Mark all read and Close do not fit on one. */}
+      <div className="border-b border-line px-3 py-1">
+        <div className="flex items-center gap-1">
+          <h2 id={headingId} className="mr-auto text-base font-semibold">
+            Notifications
+          </h2>
+          <Button variant="ghost" aria-label="Close notifications" onClick={() => onClose(true)}>
+            <span aria-hidden="true">✕</span>
+          </Button>
+        </div>
+        <div className="flex flex-wrap items-center justify-between gap-1">
+          <Link
+            to="/needs-you"
+            onClick={closeAfterNavigation}
+            className="inline-flex min-h-11 items-center text-sm font-medium text-accent underline pointer-fine:min-h-9"
+          >
+            Open the queue
+          </Link>
+          <Button
+            variant="ghost"
+            // aria-disabled, not disabled: a focused button that disables itself would drop focus to <body>.
+            aria-disabled={nothingUnread}
+            className="aria-disabled:opacity-50"
+            onClick={() => {
+              if (!nothingUnread) markAllRead.mutate();
+            }}
+          >
+            Mark all read
+          </Button>
+        </div>
       </div>
       {markAllRead.isError && (
         <p role="alert" className="border-b border-line px-3 py-2 text-sm break-words text-state-failed">
