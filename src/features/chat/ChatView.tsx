@@ -28,7 +28,7 @@ export function ChatView({ projectId, entry, agentState, actions, lineageActions
   const rowActions = useMemo(() => ({ retrySend, discardSend }), [retrySend, discardSend]);
   return (
     <div className="flex min-h-0 min-w-0 flex-1 flex-col">
-      <ChatHeader projectId={projectId} entry={entry} agentState={agentState} lineageActions={lineageActions} />
+      <ChatHeader projectId={projectId} entry={entry} agentState={agentState} lineageActions={lineageActions} history={history} />
       <Conversation history={history} actions={rowActions} />
       <Composer sessionId={session.id} view={view} actions={actions} lineageActions={lineageActions} showRetry={canRetry(view)} showFork={canFork(entry)} />
       <LiveAnnouncement message={announcement} />

@@ -5,7 +5,7 @@ import { DisclosureButton } from '../../../ui/DisclosureButton';
 import { StatusBadge } from '../../../ui/StatusBadge';
 import { canFork, canRetry } from '../lineage/affordances';
 import { describeActivity } from './describeActivity';
-import type { LineageActions, LineageChildLink } from '../chatTypes';
+import type { ConversationHistory, LineageActions, LineageChildLink } from '../chatTypes';
 import { LineageButtons } from '../lineage/LineageButtons';
 import type { SessionEntry } from '../../../reconcile/types';
 import { ChildLink, ChildrenRow } from './ChildLinks';
@@ -14,12 +14,15 @@ import { Fact } from './Fact';
 import { SourceRow, SubtaskRow } from './SourceRow';
 import { TaskError, TaskFacts } from './TaskFacts';
 import { promptAcceptance } from '../../../reconcile/pendingSends';
+import { ExportButton } from './ExportButton';
 
 interface ChatHeaderProps {
   projectId: string;
   entry: SessionEntry;
   agentState: SessionState | null;
   lineageActions: LineageActions;
+  /** What Export as Markdown writes: the loaded conversation. */
+  history: Pick<ConversationHistory, 'items' | 'hasEarlier'>;
 }
 
 /** The child worth naming in the header line: the newest retry, else the newest fork. */
@@ -33,7 +36,7 @@ function headlineChild(children: readonly LineageChildLink[]): LineageChildLink 
  * said once: while the chat cannot take a prompt the composer says why and offers Retry and Fork, so
  * the header keeps the state badge only and Details holds no second pair of buttons.
  */
-export function ChatHeader({ projectId, entry, agentState, lineageActions }: ChatHeaderProps) {
+export function ChatHeader({ projectId, entry, agentState, lineageActions, history }: ChatHeaderProps) {
   const [open, setOpen] = useState(false);
   const detailsId = useId();
   const { session, view, task, lineage } = entry;
@@ -82,6 +85,7 @@ export function ChatHeader({ projectId, entry, agentState, lineageActions }: Cha
               <ChildrenRow items={children} />
             </dl>
             {!view.ended && <LineageButtons showRetry={canRetry(view)} showFork={canFork(entry)} actions={lineageActions} />}
+            <ExportButton projectId={projectId} entry={entry} items={history.items} hasEarlier={history.hasEarlier} />
           </div>
         )}
       </div>
