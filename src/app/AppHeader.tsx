@@ -8,6 +8,8 @@ import { ThemeToggle } from './ThemeToggle';
 import { NotificationBell } from '../features/notifications/NotificationBell';
 
 // Only simulated builds carry the fault/scenario panel; `__SIMULATED__` is false in live builds.
+// The find button and its keys (Cmd/Ctrl+K, `?`) arrive just after first paint, off the first screen's budget.
+const FindLauncher = lazy(() => import('../features/find/FindLauncher').then((m) => ({ default: m.FindLauncher })));
 const DevPanel = __SIMULATED__ ? lazy(() => import('../../mocks/DevPanel').then((m) => ({ default: m.DevPanel }))) : null;
 
 export function AppHeader() {
@@ -32,6 +34,9 @@ export function AppHeader() {
           <DevPanel />
         </Suspense>
       )}
+      <Suspense fallback={<span className="min-w-11" />}>
+        <FindLauncher />
+      </Suspense>
       <ThemeToggle />
       <NotificationBell />
     </header>
