@@ -15,6 +15,7 @@ import { SourceRow, SubtaskRow } from './SourceRow';
 import { TaskError, TaskFacts } from './TaskFacts';
 import { promptAcceptance } from '../../../reconcile/pendingSends';
 import { ExportButton } from './ExportButton';
+import { TurnList } from './TurnList';
 
 interface ChatHeaderProps {
   projectId: string;
@@ -23,6 +24,8 @@ interface ChatHeaderProps {
   lineageActions: LineageActions;
   /** What Export as Markdown writes: the loaded conversation. */
   history: Pick<ConversationHistory, 'items' | 'hasEarlier'>;
+  /** Scrolls the conversation to one of the prompts the turn list shows. */
+  onJumpToTurn(itemId: string): void;
 }
 
 /** The child worth naming in the header line: the newest retry, else the newest fork. */
@@ -36,7 +39,7 @@ function headlineChild(children: readonly LineageChildLink[]): LineageChildLink 
  * said once: while the chat cannot take a prompt the composer says why and offers Retry and Fork, so
  * the header keeps the state badge only and Details holds no second pair of buttons.
  */
-export function ChatHeader({ projectId, entry, agentState, lineageActions, history }: ChatHeaderProps) {
+export function ChatHeader({ projectId, entry, agentState, lineageActions, history, onJumpToTurn }: ChatHeaderProps) {
   const [open, setOpen] = useState(false);
   const detailsId = useId();
   const { session, view, task, lineage } = entry;
@@ -84,6 +87,7 @@ export function ChatHeader({ projectId, entry, agentState, lineageActions, histo
               {lineage.kind === 'subtask' && <SubtaskRow parentTaskId={lineage.parentTaskId} />}
               <ChildrenRow items={children} />
             </dl>
+            <TurnList items={history.items} onJump={onJumpToTurn} />
             {!view.ended && <LineageButtons showRetry={canRetry(view)} showFork={canFork(entry)} actions={lineageActions} />}
             <ExportButton projectId={projectId} entry={entry} items={history.items} hasEarlier={history.hasEarlier} />
           </div>
