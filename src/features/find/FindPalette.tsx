@@ -109,7 +109,7 @@ export function FindPalette({ onClose }: { onClose(): void }) {
           : data.chatsStatus === 'error'
             ? 'The chats of other projects could not be loaded. '
             : ''}
-        {`Messages: ${searched} loaded ones searched. ↑↓ move, Enter opens, Esc closes.`}
+        {`${searched} loaded messages searched. ↑↓ move, Enter opens, Esc closes.`}
       </p>
     </ModalDialog>
   );
