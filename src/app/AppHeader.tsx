@@ -14,6 +14,8 @@ const DevPanel = __SIMULATED__ ? lazy(() => import('../../mocks/DevPanel').then(
 
 export function AppHeader() {
   const { projectId } = useParams();
+  // Signed out there is nothing to find, and the header needs the room for the sign-in state.
+  const signedOut = useUiStore((s) => s.signedOut);
   return (
     <header className="flex h-14 shrink-0 items-center gap-1 border-b border-line bg-surface px-2 sm:gap-2 sm:px-4">
       {projectId && <DrawerButton />}
@@ -34,9 +36,11 @@ export function AppHeader() {
           <DevPanel />
         </Suspense>
       )}
-      <Suspense fallback={<span className="min-w-11" />}>
-        <FindLauncher />
-      </Suspense>
+      {!signedOut && (
+        <Suspense fallback={<span className="min-w-11" />}>
+          <FindLauncher />
+        </Suspense>
+      )}
       <ThemeToggle />
       <NotificationBell />
     </header>

@@ -1,5 +1,4 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
-import { useUiStore } from '../../state/ui';
 
 // The dialogs load on first use: the first screen carries only this button and the key listener.
 const FindPalette = lazy(() => import('./FindPalette').then((m) => ({ default: m.FindPalette })));
@@ -11,12 +10,6 @@ function isTyping(target: EventTarget | null): boolean {
 
 /** The header's find button, and the app-wide keys: Cmd/Ctrl+K opens find, `?` (outside a field) the shortcuts. */
 export function FindLauncher() {
-  // Signed out there is nothing to find, and the header needs the room for the sign-in state.
-  const signedOut = useUiStore((s) => s.signedOut);
-  return signedOut ? null : <SignedInLauncher />;
-}
-
-function SignedInLauncher() {
   const [open, setOpen] = useState<'find' | 'shortcuts' | null>(null);
   const returnFocus = useRef<HTMLElement | null>(null);
   const show = useCallback((which: 'find' | 'shortcuts') => {
