@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as c from '../src/api/contract';
+import { AllChatsSchema } from '../src/api/contract/chats';
 import { parseProjectFrame } from '../src/api/contract/projectFrames';
 import { createTestSimulator, openTestSocket, settle, type TestSimulator, type TestSocket } from './node';
 import { apiClient, firstProject } from './testing';
@@ -34,6 +35,7 @@ async function scriptedRun(scenario: string) {
 
   await check(c.UserSchema, 'GET', '/api/auth/me');
   await check(c.ProjectListSchema, 'GET', '/api/projects?sort=name');
+  await check(AllChatsSchema, 'GET', '/api/chats?limit=100');
   const project = firstProject(s);
   const p = `/api/projects/${project.id}`;
   await check(c.ProjectDetailSchema, 'GET', p);

@@ -244,3 +244,44 @@ describe('projects (sam-contract Corrections 8)', () => {
     expect(summary.taskCountsByStatus.in_progress ?? 0).toBe(tasks.filter((t) => t.status === 'in_progress').length);
   });
 });
+
+describe('chats of all projects (GET /api/chats, SAM routes/chats.ts)', () => {
+  it('serves every project chat newest updatedAt first with its project name, pages by offset, filters by status', async () => {
+    const { s, api } = start('default');
+    s.clock.advance(3_000);
+    const all = (await api.get('/api/chats?limit=100')).body as { sessions: Json[]; total: number };
+    const projects = [...s.world.projects.values()];
+    const expected = projects.flatMap((project) => s.world.sessions.list(project.id)).sort((a, b) => b.updatedAt - a.updatedAt || (a.id < b.id ? 1 : -1));
+    expect(projects.length).toBeGreaterThan(1);
+    expect(all.total).toBe(expected.length);
+    expect(all.sessions.map((x) => x.id)).toEqual(expected.slice(0, 100).map((x) => x.id));
+    const named = new Map(projects.map((project) => [project.id, project.name]));
+    for (const row of all.sessions) expect(row.projectName).toBe(named.get(String(row.projectId)));
+    expect(Object.keys(all.sessions[0]!).sort()).toEqual(
+      [
+        'agentCompletedAt',
+        'endedAt',
+        'id',
+        'lastMessageAt',
+        'messageCount',
+        'projectId',
+        'projectName',
+        'startedAt',
+        'status',
+        'taskId',
+        'topic',
+        'updatedAt',
+        'userId',
+        'workspaceId',
+      ].sort(),
+    );
+
+    const byDefault = (await api.get('/api/chats')).body as { sessions: Json[] };
+    expect(byDefault.sessions).toHaveLength(Math.min(50, expected.length));
+    const second = (await api.get('/api/chats?limit=3&offset=3')).body as { sessions: Json[] };
+    expect(second.sessions.map((x) => x.id)).toEqual(expected.slice(3, 6).map((x) => x.id));
+    const failed = (await api.get('/api/chats?status=failed')).body as { sessions: Json[]; total: number };
+    expect(failed.sessions.length).toBeGreaterThan(0);
+    expect(failed.sessions.every((x) => x.status === 'failed')).toBe(true);
+  });
+});

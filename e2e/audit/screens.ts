@@ -309,6 +309,28 @@ export const JOURNEYS: readonly Journey[] = [
           await page.getByRole('heading', { name: 'Page not found' }).waitFor();
         },
       },
+      {
+        // Cmd/Ctrl+K over the chats of every project and the messages loaded on the way here.
+        name: 'find',
+        visual: true,
+        async go(page) {
+          await page.keyboard.press('Control+k');
+          const palette = page.getByRole('dialog', { name: 'Find' });
+          await palette.getByRole('combobox').fill('retry');
+          await palette.getByRole('option').first().waitFor();
+          await expect(palette.getByRole('status')).not.toContainText('Loading');
+        },
+      },
+      {
+        name: 'shortcuts',
+        visual: true,
+        async go(page) {
+          await page.keyboard.press('Escape');
+          await page.getByRole('dialog', { name: 'Find' }).waitFor({ state: 'detached' });
+          await page.keyboard.press('?');
+          await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
+        },
+      },
     ],
   },
   {

@@ -8,10 +8,14 @@ import { ThemeToggle } from './ThemeToggle';
 import { NotificationBell } from '../features/notifications/NotificationBell';
 
 // Only simulated builds carry the fault/scenario panel; `__SIMULATED__` is false in live builds.
+// The find button and its keys (Cmd/Ctrl+K, `?`) arrive just after first paint, off the first screen's budget.
+const FindLauncher = lazy(() => import('../features/find/FindLauncher').then((m) => ({ default: m.FindLauncher })));
 const DevPanel = __SIMULATED__ ? lazy(() => import('../../mocks/DevPanel').then((m) => ({ default: m.DevPanel }))) : null;
 
 export function AppHeader() {
   const { projectId } = useParams();
+  // Signed out there is nothing to find, and the header needs the room for the sign-in state.
+  const signedOut = useUiStore((s) => s.signedOut);
   return (
     <header className="flex h-14 shrink-0 items-center gap-1 border-b border-line bg-surface px-2 sm:gap-2 sm:px-4">
       {projectId && <DrawerButton />}
@@ -30,6 +34,11 @@ export function AppHeader() {
       {DevPanel && (
         <Suspense fallback={null}>
           <DevPanel />
+        </Suspense>
+      )}
+      {!signedOut && (
+        <Suspense fallback={<span className="min-w-11" />}>
+          <FindLauncher />
         </Suspense>
       )}
       <ThemeToggle />

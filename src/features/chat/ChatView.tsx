@@ -1,9 +1,9 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import type { SessionState } from '../../api/contract';
 import type { SessionEntry } from '../../reconcile/types';
 import { LiveAnnouncement } from '../../ui/LiveAnnouncement';
 import { canFork, canRetry } from './lineage/affordances';
-import type { ChatActions, ConversationHistory, LineageActions } from './chatTypes';
+import type { ChatActions, ConversationHistory, ItemJump, LineageActions } from './chatTypes';
 import { Composer } from './composer/Composer';
 import { Conversation } from './Conversation';
 import { ChatHeader } from './header/ChatHeader';
@@ -26,10 +26,12 @@ export function ChatView({ projectId, entry, agentState, actions, lineageActions
   const announcement = useStateAnnouncement(entry);
   const { retrySend, discardSend } = actions;
   const rowActions = useMemo(() => ({ retrySend, discardSend }), [retrySend, discardSend]);
+  const [jump, setJump] = useState<ItemJump | null>(null);
+  const jumpToItem = (itemId: string) => setJump((held) => ({ itemId, seq: (held?.seq ?? 0) + 1 }));
   return (
     <div className="flex min-h-0 min-w-0 flex-1 flex-col">
-      <ChatHeader projectId={projectId} entry={entry} agentState={agentState} lineageActions={lineageActions} />
-      <Conversation history={history} actions={rowActions} />
+      <ChatHeader projectId={projectId} entry={entry} agentState={agentState} lineageActions={lineageActions} history={history} onJumpToTurn={jumpToItem} />
+      <Conversation history={history} actions={rowActions} jumpTo={jump} />
       <Composer sessionId={session.id} view={view} actions={actions} lineageActions={lineageActions} showRetry={canRetry(view)} showFork={canFork(entry)} />
       <LiveAnnouncement message={announcement} />
     </div>

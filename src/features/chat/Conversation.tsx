@@ -10,7 +10,7 @@ import { useFollowEnd } from './scroll/useFollowEnd';
 import { AT_END_PX } from './scroll/followDecision';
 import { ExpandedContext, type ExpandedStore } from './useExpanded';
 import type { RowActions } from './items/itemTypes';
-import type { ConversationHistory } from './chatTypes';
+import type { ConversationHistory, ItemJump } from './chatTypes';
 
 /** Scrolling this close to the top loads the previous page by itself (the button stays for keyboards). */
 const AUTO_LOAD_EARLIER_PX = 600;
@@ -28,6 +28,8 @@ const ESTIMATED_PX: Record<ConversationItem['kind'], number> = {
 interface ConversationProps {
   history: ConversationHistory;
   actions: RowActions;
+  /** Scroll to this item (the header's turn list), once per request. */
+  jumpTo?: ItemJump | null;
 }
 
 function sameIds(keys: readonly string[], items: readonly ConversationItem[]): boolean {
@@ -51,7 +53,7 @@ function useItemKeys(items: readonly ConversationItem[]): readonly string[] {
  * 30,000 messages scrolls like a short one. The list is anchored to its end: it follows new output only
  * while the reader is at the bottom, and keeps their place when earlier pages are prepended.
  */
-export function Conversation({ history, actions }: ConversationProps) {
+export function Conversation({ history, actions, jumpTo = null }: ConversationProps) {
   const { items, hasEarlier, isLoadingEarlier, earlierFailed } = history;
   const scrollRef = useRef<HTMLDivElement>(null);
   const [expanded] = useState<ExpandedStore>(() => new Map());
@@ -86,7 +88,7 @@ export function Conversation({ history, actions }: ConversationProps) {
 
   const scrollToEnd = useCallback(() => virtualizer.scrollToEnd(), [virtualizer]);
   const totalSize = virtualizer.getTotalSize();
-  const { following, onScroll: followOnScroll, followFromHere } = useFollowEnd(scrollRef, scrollToEnd, totalSize);
+  const { following, onScroll: followOnScroll, followFromHere, unpin } = useFollowEnd(scrollRef, scrollToEnd, totalSize);
 
   // The reader just sent something: show it, wherever they were reading.
   const last = items.at(-1);
@@ -94,6 +96,16 @@ export function Conversation({ history, actions }: ConversationProps) {
   useLayoutEffect(() => {
     if (justSentId) followFromHere();
   }, [justSentId, followFromHere]);
+
+  const jumpedSeq = useRef(0);
+  useLayoutEffect(() => {
+    if (!jumpTo || jumpTo.seq === jumpedSeq.current) return;
+    jumpedSeq.current = jumpTo.seq;
+    const index = keys.indexOf(jumpTo.itemId);
+    if (index < 0) return;
+    unpin();
+    virtualizer.scrollToIndex(index, { align: 'start' });
+  }, [jumpTo, keys, virtualizer, unpin]);
 
   function onScroll() {
     followOnScroll();

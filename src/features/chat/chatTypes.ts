@@ -17,6 +17,12 @@ export interface LineageActions {
 }
 
 /** The messages loaded so far, and the paging back to earlier ones: everything the conversation shows. */
+/** A request to scroll the conversation to an item; `seq` tells a repeated request for the same item apart. */
+export interface ItemJump {
+  itemId: string;
+  seq: number;
+}
+
 export interface ConversationHistory {
   items: readonly ConversationItem[];
   hasEarlier: boolean;

@@ -18,7 +18,14 @@ function renderHeader(entry: SessionEntry, children: readonly LineageChildLink[]
   const user = userEvent.setup();
   render(
     <MemoryRouter>
-      <ChatHeader projectId="p1" entry={entry} agentState={null} lineageActions={lineageActions} />
+      <ChatHeader
+        projectId="p1"
+        entry={entry}
+        agentState={null}
+        lineageActions={lineageActions}
+        history={{ items: [], hasEarlier: false }}
+        onJumpToTurn={vi.fn()}
+      />
     </MemoryRouter>,
   );
   return { user, lineageActions };

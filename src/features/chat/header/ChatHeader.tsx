@@ -5,7 +5,7 @@ import { DisclosureButton } from '../../../ui/DisclosureButton';
 import { StatusBadge } from '../../../ui/StatusBadge';
 import { canFork, canRetry } from '../lineage/affordances';
 import { describeActivity } from './describeActivity';
-import type { LineageActions, LineageChildLink } from '../chatTypes';
+import type { ConversationHistory, LineageActions, LineageChildLink } from '../chatTypes';
 import { LineageButtons } from '../lineage/LineageButtons';
 import type { SessionEntry } from '../../../reconcile/types';
 import { ChildLink, ChildrenRow } from './ChildLinks';
@@ -14,12 +14,18 @@ import { Fact } from './Fact';
 import { SourceRow, SubtaskRow } from './SourceRow';
 import { TaskError, TaskFacts } from './TaskFacts';
 import { promptAcceptance } from '../../../reconcile/pendingSends';
+import { ExportButton } from './ExportButton';
+import { TurnList } from './TurnList';
 
 interface ChatHeaderProps {
   projectId: string;
   entry: SessionEntry;
   agentState: SessionState | null;
   lineageActions: LineageActions;
+  /** What Export as Markdown writes: the loaded conversation. */
+  history: Pick<ConversationHistory, 'items' | 'hasEarlier'>;
+  /** Scrolls the conversation to one of the prompts the turn list shows. */
+  onJumpToTurn(itemId: string): void;
 }
 
 /** The child worth naming in the header line: the newest retry, else the newest fork. */
@@ -33,7 +39,7 @@ function headlineChild(children: readonly LineageChildLink[]): LineageChildLink 
  * said once: while the chat cannot take a prompt the composer says why and offers Retry and Fork, so
  * the header keeps the state badge only and Details holds no second pair of buttons.
  */
-export function ChatHeader({ projectId, entry, agentState, lineageActions }: ChatHeaderProps) {
+export function ChatHeader({ projectId, entry, agentState, lineageActions, history, onJumpToTurn }: ChatHeaderProps) {
   const [open, setOpen] = useState(false);
   const detailsId = useId();
   const { session, view, task, lineage } = entry;
@@ -81,7 +87,9 @@ export function ChatHeader({ projectId, entry, agentState, lineageActions }: Cha
               {lineage.kind === 'subtask' && <SubtaskRow parentTaskId={lineage.parentTaskId} />}
               <ChildrenRow items={children} />
             </dl>
+            <TurnList items={history.items} onJump={onJumpToTurn} />
             {!view.ended && <LineageButtons showRetry={canRetry(view)} showFork={canFork(entry)} actions={lineageActions} />}
+            <ExportButton projectId={projectId} entry={entry} items={history.items} hasEarlier={history.hasEarlier} />
           </div>
         )}
       </div>

@@ -85,5 +85,8 @@ export function useFollowEnd(scrollRef: RefObject<HTMLDivElement | null>, scroll
     scrollToEnd();
   }, [follow, scrollToEnd]);
 
-  return { following, onScroll, followFromHere };
+  /** The reader asked to go elsewhere (the turn list): stop following, as a scroll up by them would. */
+  const unpin = useCallback(() => follow(false), [follow]);
+
+  return { following, onScroll, followFromHere, unpin };
 }
