@@ -9,7 +9,8 @@ import { lastWrittenAt } from '../../reconcile/stall';
 import { chatPath } from '../../ui/chatPath';
 import { useNotificationPreferences } from './preferences';
 import { playQuestionTone } from './questionTone';
-import { browserPermission } from './usePriorityAlerts';
+import { LiveAnnouncement } from '../../ui/LiveAnnouncement';
+import { browserPermission, usePriorityAlerts } from './usePriorityAlerts';
 
 type Watched = WatchedSession & { state: HeldSessionState };
 
@@ -34,7 +35,9 @@ function watched(states: readonly HeldSessionState[], liveProjectId: string | nu
 /**
  * Makes noise, once, about what is new (reconcile/alerts): a new question plays a tone when the person
  * turned the sound on; a chat gone silent raises a browser notification while the tab is hidden, when they
- * opted in to browser notifications. Renders nothing. Loaded after the bell, in its own chunk.
+ * opted in to browser notifications. It also carries the Priority arrivals' polite announcement and browser
+ * alert (usePriorityAlerts), off the first screen: the stream's first arrivals come after its socket opens,
+ * which is after this chunk has loaded. Loaded after the bell, in the notification surfaces' chunk.
  */
 export function FleetAlerts() {
   const states = useHeldSessionStates();
@@ -56,7 +59,7 @@ export function FleetAlerts() {
     if (result.questions.length > 0) announceQuestion();
   }, []);
   useNotificationArrivals(onArrived);
-  return null;
+  return <LiveAnnouncement message={usePriorityAlerts()} />;
 }
 
 function announceQuestion() {

@@ -1,11 +1,9 @@
 import { lazy, Suspense, useCallback, useRef, useState } from 'react';
 import { formatBadge } from '../../reconcile/notifications';
-import { LiveAnnouncement } from '../../ui/LiveAnnouncement';
 import { Spinner } from '../../ui/Spinner';
 import { useFleetFavicon } from './useFleetFavicon';
 import { useNeedsYouBadge } from './useNeedsYou';
 import { usePageTitleCount } from './usePageTitleCount';
-import { usePriorityAlerts } from './usePriorityAlerts';
 
 /**
  * The panel and the alert watcher (FleetAlerts: a new question's sound, a silent chat's alert) come in the
@@ -19,14 +17,13 @@ export const NOTIFICATION_PANEL_ID = 'notification-panel';
 
 /**
  * The header's bell: what needs you (open questions and unread Priority items), the panel toggle, the
- * title prefix, the tab's icon and arrival alerts (and, loaded after it, FleetAlerts).
+ * title prefix and the tab's icon; loaded after it, FleetAlerts announces arrivals and makes the alerts' noise.
  */
 export function NotificationBell() {
   const needsYou = useNeedsYouBadge();
   const [open, setOpen] = useState(false);
   const bellRef = useRef<HTMLButtonElement>(null);
   const containerRef = useRef<HTMLDivElement>(null);
-  const announcement = usePriorityAlerts();
   usePageTitleCount(needsYou.count);
   useFleetFavicon(needsYou.count, needsYou.failed);
 
@@ -59,7 +56,6 @@ export function NotificationBell() {
           </span>
         )}
       </button>
-      <LiveAnnouncement message={announcement} />
       <Suspense>
         <FleetAlerts />
       </Suspense>
