@@ -46,7 +46,7 @@ test('a journey through the app raises no CSP violation, and an injected script 
   await page.reload();
   await expect(page.locator('html')).toHaveClass(/\bdark\b/);
   await page.getByRole('banner').getByRole('link', { name: 'Lookout' }).click();
-  const firstProject = page.getByRole('main').getByRole('link').first();
+  const firstProject = page.getByRole('main').getByRole('listitem').getByRole('link').first();
   const name = (await firstProject.getByRole('heading', { level: 2 }).textContent()) ?? '';
   await openProject(page, name);
   let list = page.getByRole('complementary', { name: 'Chats' });

@@ -121,7 +121,7 @@ test('Export as Markdown downloads the chat with its title and prompts', async (
 
 test('the turn list in Details scrolls a long chat back to an earlier prompt', async ({ page }) => {
   await openSim(page, { scenario: 'long-chat' });
-  await page.getByRole('main').getByRole('link').first().click();
+  await page.getByRole('main').getByRole('listitem').getByRole('link').first().click();
   await page.getByRole('complementary', { name: 'Chats' }).or(page.getByRole('main')).getByRole('link').first().click();
   const log = chatRegion(page).getByRole('log', { name: 'Conversation' });
   await expect(log).toBeVisible();

@@ -152,7 +152,7 @@ async function throughConversation(page: Page, visit: () => Promise<void>): Prom
 async function openHostileProject(page: Page): Promise<void> {
   await openScenario(page, 'hostile', '/');
   await projectsLoaded(page);
-  await page.getByRole('main').getByRole('link').first().click();
+  await page.getByRole('main').getByRole('listitem').getByRole('link').first().click();
   await chatsLoaded(page);
 }
 

@@ -65,7 +65,7 @@ const UNOPENED_CHAT: ChatRef = { topic: /^Upgrade the ORM and fix the breaking c
 async function openFirstChat(page: Page, scenario: 'long-chat' | 'hostile'): Promise<void> {
   await openScenario(page, scenario, '/');
   await projectsLoaded(page);
-  await page.getByRole('main').getByRole('link').first().click();
+  await page.getByRole('main').getByRole('listitem').getByRole('link').first().click();
   await chatsLoaded(page);
   await page.getByRole('complementary', { name: 'Chats' }).getByRole('link').first().click();
   await page.getByRole('log', { name: 'Conversation' }).waitFor();
