@@ -126,7 +126,9 @@ test('the turn list in Details scrolls a long chat back to an earlier prompt', a
   const log = chatRegion(page).getByRole('log', { name: 'Conversation' });
   await expect(log).toBeVisible();
   await chatRegion(page).getByRole('button', { name: 'Details' }).click();
-  const turns = chatRegion(page).getByRole('navigation', { name: 'Turns' }).getByRole('button');
+  const turnList = chatRegion(page).getByRole('navigation', { name: 'Turns' });
+  await turnList.getByRole('button', { name: /^Turns/ }).click();
+  const turns = turnList.getByRole('listitem').getByRole('button');
   await expect(turns.nth(1)).toBeVisible();
   const atEnd = await log.evaluate((el) => el.scrollTop);
   const first = turns.first();

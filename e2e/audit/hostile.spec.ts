@@ -98,7 +98,9 @@ async function threats(page: Page): Promise<string[]> {
         const name = attr.name.toLowerCase();
         if (name.startsWith('on')) found.push(`${name} attribute: ${show(el)}`);
         if (name === 'srcdoc') found.push(`srcdoc: ${show(el)}`);
-        if (URL_ATTRIBUTES.has(name)) {
+        // The tab's icon is the app's own drawing (reconcile/fleetBadge: a count and a colour), never wire content.
+        const ownIcon = el.matches('head > link[rel="icon"]') && name === 'href' && attr.value.startsWith('data:image/svg+xml,');
+        if (URL_ATTRIBUTES.has(name) && !ownIcon) {
           // Browsers ignore whitespace and control characters in a scheme ("java\tscript:").
           // eslint-disable-next-line no-control-regex
           const url = attr.value.replace(/[\u0000-\u0020\u007f-\u009f]/g, '').toLowerCase();

@@ -41,7 +41,8 @@ export function AppHeader() {
           <FindLauncher />
         </Suspense>
       )}
-      <ThemeToggle />
+      {/* On a phone inside a project the project's name needs the room; the theme is switched from the home screen. */}
+      <ThemeToggle className={projectId ? 'max-sm:hidden' : ''} />
       <NotificationBell />
     </header>
   );

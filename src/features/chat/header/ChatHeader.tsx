@@ -65,6 +65,7 @@ export function ChatHeader({ projectId, entry, agentState, lineageActions, histo
           </p>
         </div>
         <CopyLinkButton projectId={projectId} sessionId={session.id} />
+        <ExportButton projectId={projectId} entry={entry} items={history.items} hasEarlier={history.hasEarlier} />
         <DisclosureButton open={open} onToggle={setOpen} controls={detailsId} className="shrink-0 px-2">
           Details
         </DisclosureButton>
@@ -89,7 +90,6 @@ export function ChatHeader({ projectId, entry, agentState, lineageActions, histo
             </dl>
             <TurnList items={history.items} onJump={onJumpToTurn} />
             {!view.ended && <LineageButtons showRetry={canRetry(view)} showFork={canFork(entry)} actions={lineageActions} />}
-            <ExportButton projectId={projectId} entry={entry} items={history.items} hasEarlier={history.hasEarlier} />
           </div>
         )}
       </div>
