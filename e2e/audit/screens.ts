@@ -339,7 +339,7 @@ export const JOURNEYS: readonly Journey[] = [
     screens: [
       {
         name: 'needs-you',
-        visual: false,
+        visual: true,
         async go(page) {
           await openScenario(page, 'default', '/');
           await projectsLoaded(page);
@@ -352,7 +352,7 @@ export const JOURNEYS: readonly Journey[] = [
   },
   single({
     name: 'needs-you-empty',
-    visual: false,
+    visual: true,
     async go(page) {
       await openScenario(page, 'empty', '/needs-you');
       await page.getByText('Nothing needs you').waitFor();
