@@ -90,6 +90,13 @@ export function needsYouQueue(input: NeedsYouQueueInput): QueueItem[] {
   for (const task of input.tasks) if (!tasks.has(task.id)) tasks.set(task.id, task);
   const projectName = (projectId: string | null, fallback?: string | null) =>
     (projectId !== null ? input.projectNames.get(projectId) : undefined) ?? fallback ?? null;
+  // Where a session-born item lives: its project and chat, named.
+  const placeOf = (session: { id: string; projectId: string | null; topic: string | null }) => ({
+    projectId: session.projectId,
+    projectName: projectName(session.projectId),
+    sessionId: session.id,
+    chatName: session.topic ?? 'Untitled chat',
+  });
 
   const items = new Map<string, QueueItem>();
   const questionBySession = new Map<string, QueueItem>();
@@ -101,10 +108,7 @@ export function needsYouQueue(input: NeedsYouQueueInput): QueueItem[] {
     const item: QueueItem = {
       key: `question:${attention.markerId}`,
       kind: 'question',
-      projectId: session.projectId,
-      projectName: projectName(session.projectId),
-      sessionId: session.id,
-      chatName: session.topic ?? 'Untitled chat',
+      ...placeOf(session),
       detail: attention.reason,
       waitingSince: attention.createdAt ?? input.now,
       notificationIds: [],
@@ -166,10 +170,7 @@ export function needsYouQueue(input: NeedsYouQueueInput): QueueItem[] {
     items.set(`stalled:${session.id}`, {
       key: `stalled:${session.id}`,
       kind: 'stalled',
-      projectId: session.projectId,
-      projectName: projectName(session.projectId),
-      sessionId: session.id,
-      chatName: session.topic ?? 'Untitled chat',
+      ...placeOf(session),
       detail: null,
       waitingSince: lastWrittenAt(session) ?? input.now - silentFor,
       notificationIds: [],

@@ -8,6 +8,7 @@ import { chatPath } from '../../ui/chatPath';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorCard } from '../../ui/ErrorCard';
 import { RelativeTime } from '../../ui/RelativeTime';
+import { AnswerStatus } from './QuestionAnswers';
 import { targetOf, useAnswerQueueItem, useDismissQueueItem } from './queueActions';
 import { useNeedsYouQueue } from './useNeedsYouQueue';
 
@@ -216,16 +217,7 @@ function QueueRow({ item, tabbable, onFocus, onSettled }: QueueRowProps) {
           </div>
         )}
         {answerable && <ReplyForm chatName={item.chatName} pending={answer.isPending} onReply={(text) => answer.mutate({ kind: 'text', text })} />}
-        {answer.isPending && (
-          <p className="mt-1 text-xs text-muted" role="status">
-            Sending answer…
-          </p>
-        )}
-        {answer.isError && (
-          <p role="alert" className="mt-1 break-words text-sm text-state-failed">
-            Could not send the answer: {describeError(answer.error)}
-          </p>
-        )}
+        <AnswerStatus pending={answer.isPending} error={answer.isError ? answer.error : null} />
         <div className="mt-2 flex flex-wrap gap-2">
           {path && (
             <Link to={path} className="inline-flex min-h-11 items-center rounded-md px-2 text-sm font-medium text-accent underline pointer-fine:min-h-9">

@@ -36,16 +36,25 @@ function Answers({ notification, question }: { notification: Notification; quest
           </Button>
         ))}
       </div>
-      {answer.isPending && (
+      <AnswerStatus pending={answer.isPending} error={answer.isError ? answer.error : null} />
+    </div>
+  );
+}
+
+/** While an answer is on its way, and why it did not arrive: the panel's rows and the queue's show the same. */
+export function AnswerStatus({ pending, error }: { pending: boolean; error: unknown }) {
+  return (
+    <>
+      {pending && (
         <p className="mt-1 text-xs text-muted" role="status">
           Sending answer…
         </p>
       )}
-      {answer.isError && (
+      {error != null && (
         <p role="alert" className="mt-1 break-words text-sm text-state-failed">
-          Could not send the answer: {describeError(answer.error)}
+          Could not send the answer: {describeError(error)}
         </p>
       )}
-    </div>
+    </>
   );
 }
