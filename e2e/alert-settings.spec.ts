@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { SIM_NOW, chatRegion, freezePageClock, openProject, openSession, openSim, sim } from './support/sim';
+import { SIM_NOW, STREAMING_CHAT, chatRegion, freezePageClock, openFrozenWorkingChat, openProject, openSession, openSim, sim } from './support/sim';
 
 /*
  * The panel's alert settings (issue 16 items 5 and 6), as a person notices them: the stall threshold decides
@@ -12,7 +12,7 @@ import { SIM_NOW, chatRegion, freezePageClock, openProject, openSession, openSim
 const MIN = 60_000;
 /** Long enough for a scripted agent to take its next step (each waits 0.25-1.5 s of simulated time). */
 const AGENT_STEP_MS = 2_000;
-const STREAMING = 'Add retry with backoff to the webhook dispatcher';
+const STREAMING = STREAMING_CHAT;
 /** A chat of the default scenario that waits for an answer from the start. */
 const ALREADY_ASKING = 'Migrate settings page to the new form components';
 
@@ -70,14 +70,7 @@ async function closePanel(page: Page) {
 }
 
 test('the stall threshold decides when a silent working chat says so', async ({ page }) => {
-  // The page's clock is the app's one clock; the simulator's stays frozen, so the agent writes nothing meanwhile.
-  await page.clock.install({ time: SIM_NOW });
-  await openSim(page);
-  await openProject(page, 'lookout-web');
-  await openSession(page, STREAMING);
-  const header = chatRegion(page).locator('header');
-  await expect(header).toContainText('Working');
-  await expect(header).not.toContainText('silent');
+  const header = await openFrozenWorkingChat(page);
 
   const panel = await openAlertSettings(page);
   const threshold = panel.getByLabel('Call a working agent silent after');

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { chatRegion, openProject, openSession, openSim, sim } from './support/sim';
+import { STREAMING_CHAT, chatRegion, openProject, openSession, openSim, sim } from './support/sim';
 
 /*
  * Find anything and take a chat away (issue 17 items 4 and 6): Cmd/Ctrl+K finds a chat of another
@@ -20,6 +20,16 @@ async function onlySession(page: Page, topic: string) {
   return session!;
 }
 
+/** Opens the streaming chat once the agent's first answer shows, and returns its session. */
+async function openAnsweredChat(page: Page) {
+  await openSim(page);
+  await openProject(page, 'lookout-web');
+  const session = await onlySession(page, STREAMING_CHAT);
+  await openSession(page, STREAMING_CHAT);
+  await expect(chatRegion(page).getByRole('log', { name: 'Conversation' }).getByRole('heading', { name: 'Agent said' }).first()).toBeVisible();
+  return session;
+}
+
 test('Ctrl+K finds a chat of another project by its title, and Enter opens it', async ({ page }) => {
   await openSim(page);
   await openProject(page, 'lookout-web');
@@ -37,12 +47,8 @@ test('Ctrl+K finds a chat of another project by its title, and Enter opens it', 
 });
 
 test('finds the text of a message loaded earlier, and opens its chat', async ({ page }) => {
-  await openSim(page);
-  await openProject(page, 'lookout-web');
-  const topic = 'Add retry with backoff to the webhook dispatcher';
-  const session = await onlySession(page, topic);
-  await openSession(page, topic);
-  await expect(chatRegion(page).getByRole('log', { name: 'Conversation' }).getByRole('heading', { name: 'Agent said' }).first()).toBeVisible();
+  const topic = STREAMING_CHAT;
+  const session = await openAnsweredChat(page);
   const messages = await sim(page).world.messages(session.id);
   const line = messages
     .filter((m) => m.role === 'assistant')
@@ -93,12 +99,8 @@ test('? lists the shortcuts; Escape closes a dialog and gives focus back to wher
 });
 
 test('Export as Markdown downloads the chat with its title and prompts', async ({ page }) => {
-  await openSim(page);
-  await openProject(page, 'lookout-web');
-  const topic = 'Add retry with backoff to the webhook dispatcher';
-  const session = await onlySession(page, topic);
-  await openSession(page, topic);
-  await expect(chatRegion(page).getByRole('log', { name: 'Conversation' }).getByRole('heading', { name: 'Agent said' }).first()).toBeVisible();
+  const topic = STREAMING_CHAT;
+  const session = await openAnsweredChat(page);
   // A prompt of this visit: the loaded window of this long chat starts after its first one.
   const prompt = 'Please also add a changelog entry for the retry budget';
   const box = chatRegion(page).getByRole('textbox', { name: 'Message the agent' });

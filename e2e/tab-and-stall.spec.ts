@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { SIM_NOW, chatRegion, expectSidebarRowState, freezePageClock, openProject, openSession, openSim, sim } from './support/sim';
+import { STREAMING_CHAT, expectSidebarRowState, freezePageClock, openFrozenWorkingChat, openSim, sim } from './support/sim';
 
 /*
  * What a person notices from another tab (issue 16 items 4 and 5): the favicon carries the count of what
@@ -10,7 +10,7 @@ import { SIM_NOW, chatRegion, expectSidebarRowState, freezePageClock, openProjec
 /** Long enough for a scripted agent to take its next step (each waits 0.25-1.5 s of simulated time). */
 const AGENT_STEP_MS = 2_000;
 const MIN = 60_000;
-const STREAMING = 'Add retry with backoff to the webhook dispatcher';
+const STREAMING = STREAMING_CHAT;
 
 const bell = (page: Page) => page.getByRole('button', { name: /^Notifications, / });
 
@@ -56,14 +56,7 @@ test('the tab icon carries what needs you, grows live when an agent asks, is red
 });
 
 test('a working chat that writes nothing reads "Working, silent for N min" once the clock passes the threshold', async ({ page }) => {
-  // The page's clock is the app's one clock; the simulator's stays frozen, so the agent writes nothing meanwhile.
-  await page.clock.install({ time: SIM_NOW });
-  await openSim(page);
-  await openProject(page, 'lookout-web');
-  await openSession(page, STREAMING);
-  const header = chatRegion(page).locator('header');
-  await expect(header).toContainText('Working');
-  await expect(header).not.toContainText('silent');
+  const header = await openFrozenWorkingChat(page);
 
   await page.clock.fastForward(11 * MIN);
   await expect(header).toContainText(/Working, silent for \d+ min/);

@@ -227,6 +227,25 @@ export async function openSession(page: Page, topic: string | RegExp): Promise<v
   if (typeof topic === 'string') await expect(heading).toHaveText(topic);
 }
 
+/** The default scenario's chat whose scripted agent streams an answer from the start. */
+export const STREAMING_CHAT = 'Add retry with backoff to the webhook dispatcher';
+
+/**
+ * Opens the streaming chat with the page's clock installed at the simulator's start: the page's clock is the
+ * app's one clock and the simulator's stays frozen, so the agent writes nothing while a test moves time on.
+ * Returns the chat's header, which says "Working" and not yet "silent".
+ */
+export async function openFrozenWorkingChat(page: Page) {
+  await page.clock.install({ time: SIM_NOW });
+  await openSim(page);
+  await openProject(page, 'lookout-web');
+  await openSession(page, STREAMING_CHAT);
+  const header = chatRegion(page).locator('header');
+  await expect(header).toContainText('Working');
+  await expect(header).not.toContainText('silent');
+  return header;
+}
+
 /** A chat's row says `state` (a RegExp source): beside the chat on a desktop, in the Chats drawer on a phone. */
 export async function expectSidebarRowState(page: Page, topic: string | RegExp, state: string): Promise<void> {
   const isPhone = (page.viewportSize()?.width ?? 1280) < 768;
