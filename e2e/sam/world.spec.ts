@@ -121,3 +121,36 @@ test("the notification center sorts SAM's notifications into Priority and Update
   await panel.getByRole('tab', { name: /^All/ }).click();
   for (const n of feed) await expect(panel.getByRole('tabpanel')).toContainText(n.title);
 });
+
+test("find (Ctrl+K) lists the chats SAM's GET /api/chats returns for every project, and opens one @phone", async ({ page }) => {
+  const { sessions } = await sam<{ sessions: { id: string; projectId: string; topic: string | null }[] }>('/api/chats?limit=100');
+  const target = sessions.find((s) => s.id === world.chats.failed.sessionId);
+  test.info().annotations.push({ type: 'sam', description: `GET /api/chats: ${sessions.length} chats` });
+  expect(target, 'SAM lists the seeded failed chat among all chats').toBeDefined();
+  await page.goto('/');
+  await expect(page.getByRole('button', { name: /^Connection: Live\b/ })).toBeVisible();
+  await page.keyboard.press('Control+k');
+  const palette = page.getByRole('dialog', { name: 'Find' });
+  await palette.getByRole('combobox', { name: 'Find projects, chats and messages' }).fill(world.chats.failed.topic);
+  await expect(palette.getByRole('option', { name: new RegExp(`Chat\\s*${world.chats.failed.topic}`) })).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`/projects/${target!.projectId}/chat/${target!.id}$`));
+  await expect(chatRegion(page).getByRole('heading', { level: 1 })).toHaveText(world.chats.failed.topic);
+});
+
+test('the Needs-you queue holds the question SAM keeps open, with its options, and the failure it reported @phone', async ({ page }) => {
+  const [asking, feed] = await Promise.all([sessionDetail(world.chats.active.sessionId), notifications()]);
+  const attention = asking.session.attention as { reason?: string; options?: string[] } | null | undefined;
+  const failedUnread = feed.notifications.some((n) => n.type === 'error' && n.sessionId === world.chats.failed.sessionId && n.readAt === null);
+  test.info().annotations.push({ type: 'sam', description: `question open: ${Boolean(attention)}, failure unread: ${failedUnread}` });
+  test.skip(!attention && !failedUnread, 'nothing of the seed waits on the person any more');
+  await page.goto('/needs-you');
+  const queue = page.getByRole('list', { name: /waiting, longest first$/ });
+  if (attention) {
+    const question = queue.getByRole('article', { name: world.chats.active.topic, exact: true });
+    await expect(question).toContainText(/^Question/);
+    await expect(question).toContainText('Harbor Demo');
+    for (const option of attention.options ?? []) await expect(question.getByRole('button', { name: option })).toBeVisible();
+  }
+  if (failedUnread) await expect(queue.getByRole('article', { name: world.chats.failed.topic, exact: true })).toContainText(/^Failed/);
+});
