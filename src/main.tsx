@@ -2,7 +2,10 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './app/styles.css';
 import { Providers } from './app/Providers';
+import { createQueryClient } from './app/queryClient';
 import { AppRoutes } from './app/router';
+import { createLiveEngine } from './live/react';
+import { connectionSink } from './state/connection';
 
 async function start() {
   // `__SIMULATED__` is a build-time constant: in live builds this branch and the simulator vanish.
@@ -12,9 +15,12 @@ async function start() {
   }
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root element');
+  const engine = createLiveEngine({ client: createQueryClient(), connection: connectionSink });
+  // The kept cache (src/live/persist) loads beside the first render, never in the first screen's chunk.
+  void import('./live/persist/browser').then((m) => m.persistInBrowser(engine));
   createRoot(root).render(
     <StrictMode>
-      <Providers>
+      <Providers engine={engine}>
         <AppRoutes />
       </Providers>
     </StrictMode>,
