@@ -17,7 +17,7 @@ async function start() {
   if (!root) throw new Error('index.html has no #root element');
   const engine = createLiveEngine({ client: createQueryClient(), connection: connectionSink });
   // The kept cache (src/live/persist) loads beside the first render, never in the first screen's chunk.
-  void import('./live/persist/browser').then((m) => m.persistInBrowser(engine));
+  void import('./live/persist/persistInBrowser').then((m) => m.persistInBrowser(engine));
   createRoot(root).render(
     <StrictMode>
       <Providers engine={engine}>
