@@ -16,8 +16,10 @@ async function start() {
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root element');
   const engine = createLiveEngine({ client: createQueryClient(), connection: connectionSink });
-  // The kept cache (src/live/persist) loads beside the first render, never in the first screen's chunk.
-  void import('./live/persist/persistInBrowser').then((m) => m.persistInBrowser(engine));
+  // The kept cache (src/live/persist) loads beside the first render, never in the first screen's chunk;
+  // who is signed in and the store's keys are asked at once, so its restore waits for neither its chunk.
+  const asked = { user: engine.env.api.me(), keys: engine.env.storage.keys() };
+  void import('./live/persist/persistInBrowser').then((m) => m.persistInBrowser(engine, asked));
   createRoot(root).render(
     <StrictMode>
       <Providers engine={engine}>

@@ -1,5 +1,6 @@
 import { persistQueryClientRestore, persistQueryClientSubscribe, type PersistedClient } from '@tanstack/query-persist-client-core';
 import { onUnauthorized } from '../../api/http';
+import type { User } from '../../api/contract';
 import type { LiveEngine } from '../engine';
 import { shouldKeepQuery } from './keptKinds';
 import { restoredMarks } from './marks';
@@ -18,6 +19,11 @@ export const PERSIST_MAX_AGE_MS = 24 * 60 * 60 * 1000;
 export interface PersistOptions {
   /** Changes with the app's version: a cache saved by another version is never read. */
   buster: string;
+  /**
+   * `GET /api/auth/me` and the store's key list, when the app asked for them before this code loaded
+   * (src/main.tsx does, so neither waits for the persister's chunk).
+   */
+  asked?: { user: Promise<User>; keys: Promise<string[]> };
   maxAge?: number;
   throttleMs?: number;
 }
@@ -32,7 +38,7 @@ export interface Persisting {
 
 export function startPersisting(
   engine: Pick<LiveEngine, 'client' | 'env' | 'attach'>,
-  { buster, maxAge = PERSIST_MAX_AGE_MS, throttleMs }: PersistOptions,
+  { buster, maxAge = PERSIST_MAX_AGE_MS, throttleMs, asked }: PersistOptions,
 ): Persisting {
   const { client, env } = engine;
   const marks = engine.attach(restoredMarks);
@@ -53,11 +59,16 @@ export function startPersisting(
   });
 
   const restored = (async () => {
-    const user = await env.api.me().catch(() => null);
+    // Only the keys are listed before SAM names the user (it opens the store meanwhile); nothing is read.
+    const storedKeys = (asked?.keys ?? env.storage.keys()).catch((error: unknown) => {
+      env.reportError(error);
+      return [];
+    });
+    const user = await (asked?.user ?? env.api.me()).catch(() => null);
     if (!user || stopped) return 'no-user' as const;
     const own = storageKey(user.id);
     // Whoever used this browser before: their store goes before anything is read.
-    for (const key of await env.storage.keys()) if (isCacheKey(key) && key !== own) await env.storage.del(key);
+    for (const key of await storedKeys) if (isCacheKey(key) && key !== own) await env.storage.del(key);
     if (stopped) return 'no-user' as const;
     const userPersister = createUserPersister({ env, storage: env.storage, userId: user.id, maxAge, throttleMs });
     let found: { savedAt: number; client: PersistedClient } | null = null;
