@@ -18,7 +18,7 @@ async function start() {
   const engine = createLiveEngine({ client: createQueryClient(), connection: connectionSink });
   // The kept cache (src/live/persist) loads beside the first render, never in the first screen's chunk;
   // who is signed in and the store's keys are asked at once, so its restore waits for neither its chunk.
-  const asked = { user: engine.env.api.me(), keys: engine.env.storage.keys() };
+  const asked = { user: engine.env.api.me().catch(() => null), keys: engine.env.storage.keys().catch(() => []) };
   void import('./live/persist/persistInBrowser').then((m) => m.persistInBrowser(engine, asked));
   createRoot(root).render(
     <StrictMode>

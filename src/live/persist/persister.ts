@@ -60,7 +60,13 @@ export function createUserPersister({ env, storage, userId, maxAge, throttleMs =
     if (!client || closed) return writing;
     const record: StoredCache = { userId, savedAt: env.now(), client: { ...client, clientState: encodeCache(client.clientState) } };
     // One write at a time, in order: a slow write must not land after a newer one.
-    writing = writing.then(() => (closed ? undefined : storage.set(key, record))).catch(env.reportError);
+    // A store that refuses a write (no IndexedDB in a private window, quota) is not asked again.
+    writing = writing
+      .then(() => (closed ? undefined : storage.set(key, record)))
+      .catch((error: unknown) => {
+        closed = true;
+        env.reportError(error);
+      });
     return writing;
   };
 

@@ -23,7 +23,7 @@ export interface PersistOptions {
    * `GET /api/auth/me` and the store's key list, when the app asked for them before this code loaded
    * (src/main.tsx does, so neither waits for the persister's chunk).
    */
-  asked?: { user: Promise<User>; keys: Promise<string[]> };
+  asked?: { user: Promise<User | null>; keys: Promise<string[]> };
   maxAge?: number;
   throttleMs?: number;
 }
