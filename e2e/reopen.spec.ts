@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { seriousViolations } from './audit/axe';
 import { chatRegion, openProject, openSession, openSim, sim } from './support/sim';
 
 /*
@@ -90,6 +91,7 @@ test.describe('a reopened tab', () => {
     const mark = page.getByTestId('restored-mark');
     await expect(mark).toContainText(/Saved copy as of \d{1,2}:\d{2}/);
     await expect(mark).toContainText('just now');
+    expect(await seriousViolations(page)).toEqual([]);
 
     await page.evaluate(() => window.__releaseSam!());
     await expect(mark).toHaveCount(0);
