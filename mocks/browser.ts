@@ -2,6 +2,7 @@ import { setupWorker, type SetupWorker } from 'msw/browser';
 import { SCENARIO_NAMES } from './scenarios';
 import { createSimulator, DEFAULT_NOW, toSeed, type Simulator } from './simulator';
 import { createRealTimeClock, type RealTimeClock } from './world/clock';
+import type { SimUser } from './world/world';
 
 export type ClockMode = 'real' | 'frozen';
 
@@ -12,6 +13,8 @@ export interface SimulatorParams {
   speed: number;
   /** Start of simulated time; null = the real current time (real clock) or DEFAULT_NOW (frozen). */
   now: number | null;
+  /** `?user=grace`: a second user signs in (the same browser, someone else's SAM account). */
+  user: SimUser;
 }
 
 export interface SimulatorHandle extends Simulator {
@@ -30,9 +33,9 @@ declare global {
 }
 
 const STORAGE_KEY = 'lookout.simulator';
-const PARAM_KEYS = ['scenario', 'seed', 'clock', 'speed', 'now'] as const;
+const PARAM_KEYS = ['scenario', 'seed', 'clock', 'speed', 'now', 'user'] as const;
 
-/** `?scenario=&seed=&clock=frozen|real&speed=N&now=<ms>`; unknown values fall back to defaults. */
+/** `?scenario=&seed=&clock=frozen|real&speed=N&now=<ms>&user=ada|grace`; unknown values fall back to defaults. */
 export function readSimulatorParams(search: string): SimulatorParams {
   const q = new URLSearchParams(search);
   const scenario = q.get('scenario') ?? 'default';
@@ -44,6 +47,7 @@ export function readSimulatorParams(search: string): SimulatorParams {
     clock: q.get('clock') === 'frozen' ? 'frozen' : 'real',
     speed: Number.isFinite(speed) && speed >= 0 ? speed : 1,
     now: now !== null && /^\d+$/.test(now) ? Number(now) : null,
+    user: q.get('user') === 'grace' ? 'grace' : 'ada',
   };
 }
 
@@ -74,7 +78,7 @@ export async function startSimulator(): Promise<SimulatorHandle> {
   // Built on a still clock: on the real clock, how long the build takes must not change what it writes
   // (the ids of everything the agents create depend on the order of their writes).
   const clock = createRealTimeClock(params.now ?? (frozen ? DEFAULT_NOW : null), { speed: params.speed, frozen: true });
-  const sim = createSimulator({ scenario: params.scenario, seed: params.seed, clock });
+  const sim = createSimulator({ scenario: params.scenario, seed: params.seed, clock, user: params.user });
   if (!frozen) clock.resume();
   const worker = setupWorker(...sim.handlers());
   await worker.start({

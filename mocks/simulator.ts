@@ -6,7 +6,7 @@ import type { SimCore } from './http/router';
 import { getScenario } from './scenarios';
 import { ManualClock, type Clock } from './world/clock';
 import { normaliseSeed } from './world/rng';
-import { World } from './world/world';
+import { World, type SimUser } from './world/world';
 import { SocketHub } from './ws';
 
 /** 2026-11-21T12:00:00Z: the default start of simulated time (screenshots, tests). */
@@ -18,6 +18,8 @@ export interface SimulatorOptions {
   /** Defaults to a ManualClock at `now`. */
   clock?: Clock;
   now?: number;
+  /** Who is signed in (default Ada). */
+  user?: SimUser;
 }
 
 export interface Simulator extends SimCore {
@@ -44,7 +46,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   const clock = options.clock ?? new ManualClock(options.now ?? DEFAULT_NOW);
   // One start instant for the ids and the scenario, so the world is the same whatever time it starts at.
   const start = clock.now();
-  const world = new World({ seed, clock, start });
+  const world = new World({ seed, clock, start, user: options.user });
   const fleet = new Fleet(world);
   const faults = new FaultController(world, clock);
   scenario.build({ world, fleet, faults, rng: world.rng.fork(), now: start });

@@ -6,6 +6,7 @@ import { launch } from './browser';
 import { chatBenchmarks } from './chat';
 import { firehoseBenchmark } from './firehose';
 import { bundleFigures, loadBenchmark } from './load';
+import { reopenBenchmark } from './reopen';
 import type { BrowserBench, BrowserResults } from './report';
 import { startServer } from './server';
 
@@ -40,13 +41,14 @@ export async function runBrowser(options: BrowserOptions): Promise<BrowserResult
     }
   };
   if (wanted('bundle')) results.bundle = await timed('bundle', async () => bundleFigures(options.root));
-  if (!wanted('load') && !wanted('chat') && !wanted('firehose')) return results;
+  if (!wanted('load') && !wanted('chat') && !wanted('firehose') && !wanted('reopen')) return results;
 
   const server = await startServer(options.root);
   const browser = await launch();
   try {
     const runs = options.quick ? 3 : 5;
     if (wanted('load')) results.load = await timed('load', () => loadBenchmark(browser, server, options.root, { runs, log: options.log }));
+    if (wanted('reopen')) results.reopen = await timed('reopen', () => reopenBenchmark(browser, server, { runs, log: options.log }));
     if (wanted('chat')) results.chat = await timed('chat', () => chatBenchmarks(browser, server, { runs, log: options.log }));
     if (wanted('firehose')) {
       const mode = options.quick ? FIREHOSE.quick : FIREHOSE.full;

@@ -6,13 +6,17 @@ import type { FirehoseResult } from './firehose';
 import { EAGER_BUDGET_BYTES, type BundleFigures, type LoadRun } from './load';
 import { figure, percentile, show, type Figure } from './stats';
 
-export type BrowserBench = 'bundle' | 'load' | 'chat' | 'firehose';
+import type { ReopenRun } from './reopen';
+
+export type BrowserBench = 'bundle' | 'load' | 'chat' | 'firehose' | 'reopen';
 
 export interface BrowserResults {
   bundle: BundleFigures | null;
   load: LoadRun[] | null;
   chat: ChatResults | null;
   firehose: FirehoseResult | null;
+  /** Instant reopen (bench/browser/reopen.ts); not in the report's tables yet: figures are printed. */
+  reopen?: ReopenRun[] | null;
   seconds: Partial<Record<BrowserBench, number>>;
 }
 

@@ -14,7 +14,15 @@ export interface WorldOptions {
   clock: Clock;
   /** When the world starts (ids count from it); defaults to the clock's current time. */
   start?: number;
+  /** Who is signed in: Ada (the default) or Grace, a second user of the same browser (e2e/reopen.spec.ts). */
+  user?: SimUser;
 }
+
+export type SimUser = 'ada' | 'grace';
+const USERS: Record<SimUser, { id: string; email: string; name: string }> = {
+  ada: { id: 'user_01HZX8ADA', email: 'ada@example.com', name: 'Ada Lovelace' },
+  grace: { id: 'user_01HZX8GRC', email: 'grace@example.com', name: 'Grace Hopper' },
+};
 
 export type ProjectListener = (event: ProjectEvent) => void;
 export type NotificationListener = (frame: NotificationFrame) => void;
@@ -43,14 +51,12 @@ export class World implements WorldCore {
   private readonly projectListeners = new Set<ProjectListener>();
   private readonly notificationListeners = new Set<NotificationListener>();
 
-  constructor({ seed, clock, start = clock.now() }: WorldOptions) {
+  constructor({ seed, clock, start = clock.now(), user = 'ada' }: WorldOptions) {
     this.rng = new Rng(seed);
     this.ids = new Ids(this.rng.fork(), start);
     this.clock = clock;
     this.me = {
-      id: 'user_01HZX8ADA',
-      email: 'ada@example.com',
-      name: 'Ada Lovelace',
+      ...USERS[user],
       avatarUrl: null,
       createdAt: clock.now() - 400 * 86_400_000,
     };

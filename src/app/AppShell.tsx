@@ -1,10 +1,13 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { Outlet } from 'react-router';
 import { onUnauthorized } from '../api/http';
 import { AppHeader } from './AppHeader';
 import { SignedOut } from './SignedOut';
 import { useUiStore } from '../state/ui';
 import { useNotificationStream } from '../live/react';
+
+// Only a reopened tab needs it: its code comes with the persister's, off the first screen.
+const RestoredMark = lazy(() => import('./RestoredMark').then((m) => ({ default: m.RestoredMark })));
 
 export function AppShell() {
   const signedOut = useUiStore((s) => s.signedOut);
@@ -18,6 +21,9 @@ export function AppShell() {
         Skip to content
       </a>
       <AppHeader />
+      <Suspense fallback={null}>
+        <RestoredMark />
+      </Suspense>
       <main id="main" className="flex min-h-0 flex-1 flex-col">
         {signedOut ? <SignedOut /> : <Outlet />}
       </main>

@@ -1,12 +1,9 @@
-import { useState, type ReactNode } from 'react';
-import { createLiveEngine, LiveProvider } from '../live/react';
-import { connectionSink } from '../state/connection';
-import { createQueryClient } from './queryClient';
+import type { ReactNode } from 'react';
+import { LiveProvider, type LiveEngine } from '../live/react';
 import { useThemeClass } from './useThemeClass';
 
-/** The one live engine of the app, over its one query client, given to the tree once. */
-export function Providers({ children }: { children: ReactNode }) {
-  const [engine] = useState(() => createLiveEngine({ client: createQueryClient(), connection: connectionSink }));
+/** The one live engine of the app (made in src/main.tsx), given to the tree once. */
+export function Providers({ engine, children }: { engine: LiveEngine; children: ReactNode }) {
   useThemeClass();
   return <LiveProvider engine={engine}>{children}</LiveProvider>;
 }

@@ -3,7 +3,7 @@ import { api } from '../api/endpoints';
 /*
  * The outside world of src/live, injected in one object so that tests drive it by hand: SAM's routes,
  * clock, timers, randomness, ids, the WebSocket constructor, the frame scheduler, and the browser's
- * online/visibility/focus signals. `browserEnv()` is the real one; tests override parts of it (see
+ * online/visibility/focus signals, and the storage the query cache is persisted in. `browserEnv()` is the real one; tests override parts of it (see
  * src/live/testing/fakeEnv.ts) when they create the engine (src/live/engine.ts).
  */
 
@@ -24,8 +24,21 @@ export interface WebSocketLike {
 }
 export type WebSocketConstructor = new (url: string) => WebSocketLike;
 
+/**
+ * An async key-value store for values the browser can structured-clone (Maps included). The browser's is
+ * IndexedDB (src/live/persist/idbStorage.ts, loaded on first use); tests use an in-memory fake.
+ */
+export interface KeyValueStorage {
+  get(key: string): Promise<unknown>;
+  set(key: string, value: unknown): Promise<void>;
+  del(key: string): Promise<void>;
+  keys(): Promise<string[]>;
+}
+
 export interface LiveEnv {
   api: LiveApi;
+  /** Where the query cache is persisted between visits (src/live/persist/). */
+  storage: KeyValueStorage;
   WebSocket: WebSocketConstructor;
   /** The one clock of the app: stamps, timers, "2 min ago", stale reasons and the stall timer all read it. */
   now(): number;
@@ -65,6 +78,17 @@ function randomId(): string {
   return `local-${Date.now()}-${Math.random().toString(36).slice(2)}`;
 }
 
+/** IndexedDB, its code fetched by the first call (the persister's chunk asks at startup). */
+function indexedDbStorage(): KeyValueStorage {
+  const idb = () => import('./persist/idbStorage');
+  return {
+    get: async (key) => (await idb()).get(key),
+    set: async (key, value) => (await idb()).set(key, value),
+    del: async (key) => (await idb()).del(key),
+    keys: async () => (await idb()).keys(),
+  };
+}
+
 export function browserEnv(): LiveEnv {
   const win = typeof window === 'undefined' ? undefined : window;
   const doc = typeof document === 'undefined' ? undefined : document;
@@ -75,6 +99,7 @@ export function browserEnv(): LiveEnv {
     });
   return {
     api,
+    storage: indexedDbStorage(),
     WebSocket: globalThis.WebSocket as unknown as WebSocketConstructor,
     now: () => Date.now(),
     setTimeout: (callback, ms) => globalThis.setTimeout(callback, ms),

@@ -1,4 +1,5 @@
 import type { LiveEnv, TimerId, WebSocketLike } from '../env';
+import { memoryStorage } from './memoryStorage';
 
 /*
  * A hand-driven LiveEnv for tests: a virtual clock with timers, a seeded random source, a frame
@@ -95,6 +96,7 @@ export function createFakeEnv(options: { start?: number; random?: () => number; 
   const fire = (set: Set<() => void>) => [...set].forEach((callback) => callback());
 
   const env: FakeEnv = {
+    storage: memoryStorage(),
     WebSocket: class extends FakeSocket {
       constructor(url: string) {
         super(url);
