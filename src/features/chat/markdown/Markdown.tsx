@@ -4,7 +4,11 @@ import { mayHoldLongTable } from './tableSlices';
 
 export { PlainText };
 
-const MarkdownRenderer = lazy(() => import('./MarkdownRenderer'));
+const loadRenderer = () => import('./MarkdownRenderer');
+const MarkdownRenderer = lazy(loadRenderer);
+// Asked for as soon as the project view's chunk runs, beside the chat's data: waiting for the first message
+// to render before asking cost a reopened chat one more round trip before its messages were formatted.
+void loadRenderer();
 
 /** Above this, a message first shows as plain text and is formatted in a background render. */
 const FORMAT_LATER_CHARS = 16 * 1024;
