@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { describeError } from '../../api/http';
 import { useChat, useChatActions, useStartTask } from '../../live/react/project';
@@ -12,6 +12,8 @@ import { ChatView } from './ChatView';
 import { ChatScopeProvider } from './chatScope';
 import { useDocumentTitle } from './useDocumentTitle';
 import { useLineageActions } from './lineage/useLineageActions';
+
+const MachineStrip = lazy(() => import('./machine/MachineStrip'));
 
 /** The chat column of a project: the open session, or a way to start one. */
 export function ChatPage({ projectId, sessionId }: { projectId: string; sessionId: string | null }) {
@@ -76,6 +78,17 @@ function OpenChat({ projectId, sessionId }: { projectId: string; sessionId: stri
       }}
       actions={actions}
       lineageActions={lineageActions}
+      machine={
+        <Suspense fallback={null}>
+          <MachineStrip
+            projectId={projectId}
+            session={chat.entry.session}
+            viewState={chat.entry.view.state}
+            agentState={chat.state}
+            cleanupAt={chat.detail?.cleanupAt ?? null}
+          />
+        </Suspense>
+      }
     />
   );
 }
