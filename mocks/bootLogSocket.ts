@@ -15,7 +15,14 @@ let link: ReturnType<typeof ws.link> | null = null;
 /** `BootLogWSEntry`: `{type:'log', step, status, message, detail?, timestamp}` with RFC 3339 seconds. */
 function logFrame(entry: BootLogEntryRec): string {
   const timestamp = new Date(entry.at).toISOString().replace(/\.\d{3}Z$/, 'Z');
-  return JSON.stringify({ type: 'log', step: entry.step, status: entry.status, message: entry.message, ...(entry.detail ? { detail: entry.detail } : {}), timestamp });
+  return JSON.stringify({
+    type: 'log',
+    step: entry.step,
+    status: entry.status,
+    message: entry.message,
+    ...(entry.detail ? { detail: entry.detail } : {}),
+    timestamp,
+  });
 }
 
 /** The agent's last frame; the close waits a turn so that msw delivers the frame before it. */

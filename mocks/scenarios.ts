@@ -39,7 +39,8 @@ const list: Scenario[] = [
   { name: 'firehose', description: '50 sessions streaming at once.', build: buildFirehose },
   {
     name: 'machine',
-    description: 'The machine behind the chats: a chat woken 5 s in (phases, boot log), a recovery container, a prompt retried after overloads, an idle cleanup countdown.',
+    description:
+      'The machine behind the chats: a chat woken 5 s in (phases, boot log), a recovery container, a prompt retried after overloads, an idle cleanup countdown.',
     build: buildMachine,
   },
   { name: 'signed-out', description: 'Every request answers 401 UNAUTHORIZED.', build: buildSignedOut },

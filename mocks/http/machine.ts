@@ -57,7 +57,17 @@ function workspaceWire(core: SimCore, workspaceId: string) {
     url: workspaceUrlOf(workspaceId),
     chatSessionId: session.id,
     // SAM adds the KV boot logs while the workspace is being created.
-    ...(status === 'creating' ? { bootLogs: (rec?.bootLog ?? []).map(({ step, status: s, message, detail, at }) => ({ step, status: s, message, ...(detail ? { detail } : {}), timestamp: iso(at) })) } : {}),
+    ...(status === 'creating'
+      ? {
+          bootLogs: (rec?.bootLog ?? []).map(({ step, status: s, message, detail, at }) => ({
+            step,
+            status: s,
+            message,
+            ...(detail ? { detail } : {}),
+            timestamp: iso(at),
+          })),
+        }
+      : {}),
   };
 }
 
@@ -121,4 +131,3 @@ export const machineRoutes: Route[] = [
     },
   },
 ];
-

@@ -70,7 +70,10 @@ export function buildMachine({ world, fleet, rng, now }: ScenarioContext): void 
   const retrying = fleet.spawn({
     projectId: p,
     title: MACHINE_TOPICS.retrying,
-    script: [{ kind: 'think', chunks: ['Outlining the guide before writing it.'] }, { kind: 'pause', ms: 60 * MIN }],
+    script: [
+      { kind: 'think', chunks: ['Outlining the guide before writing it.'] },
+      { kind: 'pause', ms: 60 * MIN },
+    ],
     at: now - 2 * MIN,
   });
   const busy = world.machines.ensure(retrying.session, 'running');

@@ -4,7 +4,14 @@ import { createFakeEnv } from './testing/fakeEnv';
 
 const TOKEN = { token: 'tok/en', expiresAt: 1_795_262_400_000, workspaceUrl: 'https://ws-ws1.sam.example' };
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
-const line = (message: string, extra: Record<string, unknown> = {}) => ({ type: 'log', step: 'git_clone', status: 'completed', message, timestamp: '2026-11-21T12:00:00Z', ...extra });
+const line = (message: string, extra: Record<string, unknown> = {}) => ({
+  type: 'log',
+  step: 'git_clone',
+  status: 'completed',
+  message,
+  timestamp: '2026-11-21T12:00:00Z',
+  ...extra,
+});
 
 async function opened(maxLines?: number) {
   const env = createFakeEnv();
@@ -66,7 +73,12 @@ describe('the boot log stream', () => {
 
   it('says why when no token is given', async () => {
     const env = createFakeEnv();
-    const stream = openBootLog({ env, workspaceId: 'ws1', workspaceUrl: null, token: () => Promise.reject(new Error('Workspace is not accessible (status: stopped)')) });
+    const stream = openBootLog({
+      env,
+      workspaceId: 'ws1',
+      workspaceUrl: null,
+      token: () => Promise.reject(new Error('Workspace is not accessible (status: stopped)')),
+    });
     await settle();
     expect(stream.snapshot()).toMatchObject({ status: 'unavailable', problem: 'Workspace is not accessible (status: stopped)' });
     expect(env.sockets).toHaveLength(0);

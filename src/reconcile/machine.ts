@@ -170,7 +170,10 @@ export function plainText(text: string, max = MAX_LINE_CHARS): string {
   return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
 }
 
-export function bootLogLine(frame: { step: string | null; status: string | null; message: string | null; detail: string | null; timestamp: number | null }, id: number): BootLogLine {
+export function bootLogLine(
+  frame: { step: string | null; status: string | null; message: string | null; detail: string | null; timestamp: number | null },
+  id: number,
+): BootLogLine {
   const message = frame.message ?? frame.step ?? '';
   const text = frame.detail ? `${message}: ${frame.detail}` : message;
   return { id, step: frame.step, status: frame.status, text: plainText(text), at: frame.timestamp };

@@ -44,7 +44,8 @@ export function useWorkspace(workspaceId: string | null, moment: string): Worksp
 
 /** "capacity, retrying (2/3)" while the VM agent retries the running prompt; null otherwise. */
 export function usePromptRetry(workspace: Workspace | null, state: SessionState | null): PromptRetry | null {
-  const since = state?.activity === 'prompting' ? state.promptStartedAt : null;
+  // A list row leaves the merged `promptStartedAt` unknown (null); the detail's `activityAt` says since when the agent works.
+  const since = state?.activity === 'prompting' ? (state.promptStartedAt ?? state.activityAt) : null;
   const nodeId = workspace?.nodeId ?? null;
   const { data } = useQuery({
     queryKey: machineKeys.nodeEvents(nodeId ?? ''),

@@ -64,7 +64,11 @@ function BootLog({ workspaceId, workspaceUrl, reopen }: BootLogProps & { reopen(
         ) : (
           <ol className="flex flex-col gap-0.5">
             {log.lines.map((line) => (
-              <li key={line.id} data-status={line.status ?? undefined} className={`break-words whitespace-pre-wrap ${line.status === 'failed' ? 'text-state-failed' : ''}`}>
+              <li
+                key={line.id}
+                data-status={line.status ?? undefined}
+                className={`break-words whitespace-pre-wrap ${line.status === 'failed' ? 'text-state-failed' : ''}`}
+              >
                 {line.status === 'failed' && (
                   <>
                     <span aria-hidden="true">✗ </span>

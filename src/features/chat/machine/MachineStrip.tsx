@@ -35,8 +35,9 @@ export default function MachineStrip({ projectId, session, viewState, agentState
   const keep = useKeepAlive(projectId, session.id);
   const countdown = viewState === 'idle' ? idleCountdown(idleDeadline(cleanupAt, keep.keptAliveUntil), now) : null;
   const recovery = workspace?.status === 'recovery';
-  const hasBootLog = workspace !== null && (recovery || workspace.status === 'creating');
-  if (!wake && !recovery && !retry && !countdown && !(hasBootLog && logOpen)) return null;
+  // The log stays open once opened, even when the workspace it belongs to finished booting meanwhile.
+  const hasBootLog = workspace !== null && (recovery || workspace.status === 'creating' || logOpen);
+  if (!wake && !recovery && !retry && !countdown && !logOpen) return null;
 
   const logButton = hasBootLog && (
     <Button variant="secondary" aria-expanded={logOpen} aria-controls={logId} onClick={() => setLogOpen(!logOpen)} className="shrink-0">
@@ -48,14 +49,19 @@ export default function MachineStrip({ projectId, session, viewState, agentState
       <div className="flex flex-col gap-1.5">
         {wake && (
           <div className="flex min-w-0 flex-wrap items-center gap-x-2 gap-y-1">
-            {!wake.failed && <span aria-hidden="true" className="size-3.5 shrink-0 rounded-full border-2 border-state-working border-t-transparent motion-safe:animate-spin" />}
+            {!wake.failed && (
+              <span aria-hidden="true" className="size-3.5 shrink-0 rounded-full border-2 border-state-working border-t-transparent motion-safe:animate-spin" />
+            )}
             <span role="status" className={`min-w-0 flex-1 break-words ${wake.failed ? 'text-state-failed' : ''}`}>
               {wake.step !== null ? `Waking, step ${wake.step} of ${wake.of}: ${wake.label}` : wake.label}
             </span>
-            {wake.step !== null && <progress aria-label="Wake progress" max={wake.of} value={wake.step} className="h-1.5 w-16 shrink-0 accent-[var(--color-state-working)]" />}
+            {wake.step !== null && (
+              <progress aria-label="Wake progress" max={wake.of} value={wake.step} className="h-1.5 w-16 shrink-0 accent-[var(--color-state-working)]" />
+            )}
             {!recovery && logButton}
           </div>
         )}
+        {!wake && !recovery && logOpen && <div className="flex justify-end">{logButton}</div>}
         {recovery && (
           <div className="flex min-w-0 flex-wrap items-center gap-x-2 gap-y-1">
             <span className="inline-flex shrink-0 items-center gap-1 rounded border border-state-attention/40 px-1.5 py-0.5 text-xs font-medium text-state-attention">
