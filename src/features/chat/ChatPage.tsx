@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { describeError } from '../../api/http';
 import { useChat, useChatActions, useStartTask } from '../../live/react/project';
@@ -8,12 +8,11 @@ import { GoneCard, isGone } from '../../ui/GoneCard';
 import { NewChatButton } from '../../ui/NewChatButton';
 import { chatPath } from '../../ui/chatPath';
 import { ChatLoading } from './ChatLoading';
+import { MachineStrip } from './machine/MachineStrip';
 import { ChatView } from './ChatView';
 import { ChatScopeProvider } from './chatScope';
 import { useDocumentTitle } from './useDocumentTitle';
 import { useLineageActions } from './lineage/useLineageActions';
-
-const MachineStrip = lazy(() => import('./machine/MachineStrip'));
 
 /** The chat column of a project: the open session, or a way to start one. */
 export function ChatPage({ projectId, sessionId }: { projectId: string; sessionId: string | null }) {
@@ -79,15 +78,13 @@ function OpenChat({ projectId, sessionId }: { projectId: string; sessionId: stri
       actions={actions}
       lineageActions={lineageActions}
       machine={
-        <Suspense fallback={null}>
-          <MachineStrip
-            projectId={projectId}
-            session={chat.entry.session}
-            viewState={chat.entry.view.state}
-            agentState={chat.state}
-            cleanupAt={chat.detail?.cleanupAt ?? null}
-          />
-        </Suspense>
+        <MachineStrip
+          projectId={projectId}
+          session={chat.entry.session}
+          viewState={chat.entry.view.state}
+          agentState={chat.state}
+          cleanupAt={chat.detail?.cleanupAt ?? null}
+        />
       }
     />
   );

@@ -17,7 +17,7 @@ const TAIL_SLACK_PX = 24;
  * The VM agent's boot log as plain text (never markup), newest at the bottom. While the reader is at the
  * bottom it follows new lines; scrolled up, it stays where they are.
  */
-export default function BootLogPanel(props: BootLogProps) {
+export function BootLogPanel(props: BootLogProps) {
   // Opening again is a new stream: a new mount.
   const [attempt, setAttempt] = useState(0);
   return <BootLog key={attempt} {...props} reopen={() => setAttempt((n) => n + 1)} />;

@@ -1,13 +1,11 @@
-import { lazy, Suspense, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import type { SessionRow, SessionState } from '../../../api/contract';
 import { useNow } from '../../../live/react';
 import { useKeepAlive, usePromptRetry, useWorkspace } from '../../../live/react/machine';
 import { idleCountdown, idleDeadline, wakeProgress } from '../../../reconcile/machine';
 import type { DisplayState } from '../../../reconcile/types';
 import { Button } from '../../../ui/Button';
-import { Spinner } from '../../../ui/Spinner';
-
-const BootLogPanel = lazy(() => import('./BootLogPanel'));
+import { BootLogPanel } from './BootLogPanel';
 
 export interface MachineStripProps {
   projectId: string;
@@ -21,11 +19,14 @@ export interface MachineStripProps {
 const RECOVERY_HELP = 'The devcontainer build failed, so SAM runs this chat in a fallback container. The boot log has the build’s error output.';
 
 /**
+ * Part of the lazy project view's chunk (with the boot log panel): as chunks of their own, rolldown split
+ * two more eager chunks off the first screen (+1.6 KB gzip, over its budget).
+ *
  * What the machine behind a chat is doing, in one strip under the header: a wake's phase, a recovery
  * container (with the way to the boot log), a prompt the agent is retrying, the idle cleanup's countdown
  * with Keep alive. Renders nothing when there is nothing to say.
  */
-export default function MachineStrip({ projectId, session, viewState, agentState, cleanupAt }: MachineStripProps) {
+export function MachineStrip({ projectId, session, viewState, agentState, cleanupAt }: MachineStripProps) {
   const now = useNow();
   const logId = useId();
   const [logOpen, setLogOpen] = useState(false);
@@ -90,11 +91,7 @@ export default function MachineStrip({ projectId, session, viewState, agentState
           </div>
         )}
         <div id={logId} hidden={!(hasBootLog && logOpen)}>
-          {hasBootLog && logOpen && workspace && (
-            <Suspense fallback={<Spinner label="Loading the boot log" />}>
-              <BootLogPanel workspaceId={workspace.id} workspaceUrl={session.workspaceUrl} />
-            </Suspense>
-          )}
+          {hasBootLog && logOpen && workspace && <BootLogPanel workspaceId={workspace.id} workspaceUrl={session.workspaceUrl} />}
         </div>
       </div>
     </section>
