@@ -64,12 +64,14 @@ export function MachineStrip({ projectId, session, viewState, agentState, cleanu
         )}
         {!wake && !recovery && logOpen && <div className="flex justify-end">{logButton}</div>}
         {recovery && (
-          <div className="flex min-w-0 flex-wrap items-center gap-x-2 gap-y-1">
-            <span className="inline-flex shrink-0 items-center gap-1 rounded border border-state-attention/40 px-1.5 py-0.5 text-xs font-medium text-state-attention">
-              <span aria-hidden="true">⚠</span>Recovery container
-            </span>
-            <span className="min-w-0 flex-1 break-words text-muted">{RECOVERY_HELP}</span>
-            {logButton}
+          <div className="flex min-w-0 flex-col gap-1">
+            <div className="flex min-w-0 flex-wrap items-center justify-between gap-x-2 gap-y-1">
+              <span className="inline-flex shrink-0 items-center gap-1 rounded border border-state-attention/40 px-1.5 py-0.5 text-xs font-medium text-state-attention">
+                <span aria-hidden="true">⚠</span>Recovery container
+              </span>
+              {logButton}
+            </div>
+            <p className="min-w-0 break-words text-muted">{RECOVERY_HELP}</p>
           </div>
         )}
         {retry && (
@@ -80,10 +82,7 @@ export function MachineStrip({ projectId, session, viewState, agentState, cleanu
         )}
         {countdown && (
           <div className="flex min-w-0 flex-wrap items-center gap-x-2 gap-y-1">
-            <span className={`min-w-0 flex-1 break-words ${countdown.urgent ? 'text-state-failed' : 'text-muted'}`}>
-              <span aria-hidden="true">⏲ </span>
-              {countdown.text}
-            </span>
+            <span className={`min-w-0 flex-1 break-words ${countdown.urgent ? 'text-state-failed' : 'text-muted'}`}>{countdown.text}</span>
             <Button variant="secondary" onClick={keep.keepAlive} disabled={keep.pending} className="shrink-0">
               {keep.pending ? 'Keeping alive…' : 'Keep alive'}
             </Button>
