@@ -13,6 +13,7 @@ import {
   promptRetry,
   retryReason,
   wakeProgress,
+  wakePhaseWords,
   type BootLogLine,
   type RetryEvent,
 } from './machine';
@@ -50,6 +51,11 @@ describe('wakeProgress', () => {
   it('says a wake failed while the chat is not active again', () => {
     expect(wakeProgress({ recoveryStatus: 'failed', wakePhase: null, sessionStatus: 'sleeping' })).toMatchObject({ failed: true });
     expect(wakeProgress({ recoveryStatus: 'failed', wakePhase: null, sessionStatus: 'active' })).toBeNull();
+  });
+
+  it('puts a phase in a sentence, an unknown one in words', () => {
+    expect(wakePhaseWords('node_provisioning')).toBe('provisioning a server');
+    expect(wakePhaseWords('gpu_attach')).toBe('gpu attach');
   });
 
   it('numbers every phase in order, each once', () => {

@@ -38,6 +38,12 @@ const WAKE_PHASE_LABELS: Readonly<Record<(typeof WAKE_PHASES)[number], string>> 
   agent_session: 'Starting the agent',
 };
 
+/** A phase in words for a sentence ("provisioning a server"); an unknown one as its identifier in words. */
+export function wakePhaseWords(phase: string): string {
+  const label = (WAKE_PHASE_LABELS as Readonly<Record<string, string>>)[phase];
+  return label ? label.charAt(0).toLowerCase() + label.slice(1) : words(phase);
+}
+
 export interface WakeProgress {
   /** What is happening now, in words. */
   label: string;
