@@ -3,6 +3,7 @@ import { buildDefault } from './scenarios/default';
 import { buildFirehose } from './scenarios/firehose';
 import { buildHostile } from './scenarios/hostile';
 import { buildLongChat } from './scenarios/long-chat';
+import { buildMachine } from './scenarios/machine';
 import { buildRequeued } from './scenarios/requeued';
 import { buildEmpty, buildSignedOut, buildStaleActive } from './scenarios/small';
 
@@ -36,6 +37,12 @@ const list: Scenario[] = [
     build: buildRequeued,
   },
   { name: 'firehose', description: '50 sessions streaming at once.', build: buildFirehose },
+  {
+    name: 'machine',
+    description:
+      'The machine behind the chats: a chat woken 5 s in (phases, boot log), a recovery container, a prompt retried after overloads, an idle cleanup countdown.',
+    build: buildMachine,
+  },
   { name: 'signed-out', description: 'Every request answers 401 UNAUTHORIZED.', build: buildSignedOut },
 ];
 

@@ -8,6 +8,7 @@ import { ManualClock, type Clock } from './world/clock';
 import { normaliseSeed } from './world/rng';
 import { World, type SimUser } from './world/world';
 import { SocketHub } from './ws';
+import { bootLogHandler } from './bootLogSocket';
 
 /** 2026-11-21T12:00:00Z: the default start of simulated time (screenshots, tests). */
 export const DEFAULT_NOW = 1_795_262_400_000;
@@ -59,6 +60,6 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     seed,
     clock,
     sockets,
-    handlers: () => (handlers ??= [...createHttpHandlers(core), ...sockets.handlers()]),
+    handlers: () => (handlers ??= [...createHttpHandlers(core), ...sockets.handlers(), bootLogHandler(world)]),
   };
 }

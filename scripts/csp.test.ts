@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { apiSources, contentSecurityPolicy, inlineScriptHashes } from './csp';
+import { apiSources, contentSecurityPolicy, inlineScriptHashes, workspaceSocketSources } from './csp';
 
 const sha = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 
@@ -33,5 +33,11 @@ describe('the CSP', () => {
       "connect-src 'self' http://127.0.0.1:8787 ws://127.0.0.1:8787",
     );
     expect(apiSources(undefined)).toEqual([]);
+  });
+
+  it("lets the bundle reach the VM agents' boot-log sockets on SAM's workspace hosts, and nothing else", () => {
+    expect(workspaceSocketSources('https://api.sam.example/')).toEqual(['wss://*.sam.example']);
+    expect(workspaceSocketSources('http://127.0.0.1:8787')).toEqual([]);
+    expect(workspaceSocketSources(undefined)).toEqual([]);
   });
 });

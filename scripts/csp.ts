@@ -33,6 +33,18 @@ export function apiSources(apiBaseUrl: string | undefined): string[] {
   return [url.origin, `${url.protocol === 'https:' ? 'wss:' : 'ws:'}//${url.host}`];
 }
 
+/**
+ * The VM agents' sockets (the boot log): SAM serves its API at `api.<domain>` and each workspace at
+ * `ws-<id>.<domain>` (its routes/terminal.ts), so `https://api.example.com` -> `wss://*.example.com`.
+ * An API on any other host gives no workspace sockets (the boot log then reports it cannot connect).
+ */
+export function workspaceSocketSources(apiBaseUrl: string | undefined): string[] {
+  if (!apiBaseUrl) return [];
+  const url = new URL(apiBaseUrl);
+  if (!url.hostname.startsWith('api.')) return [];
+  return [`${url.protocol === 'https:' ? 'wss:' : 'ws:'}//*.${url.hostname.slice('api.'.length)}`];
+}
+
 export interface PolicyOptions {
   scriptHashes: readonly string[];
   connect?: readonly string[];
@@ -80,7 +92,7 @@ function htmlPolicyMiddleware(policyFor: (html: string) => string): Connect.Next
 }
 
 export function cspPlugin(options: { apiBaseUrl?: string } = {}): Plugin {
-  const connect = apiSources(options.apiBaseUrl);
+  const connect = [...apiSources(options.apiBaseUrl), ...workspaceSocketSources(options.apiBaseUrl)];
   let outDir = 'dist';
   return {
     name: 'lookout:csp',

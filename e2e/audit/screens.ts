@@ -60,6 +60,11 @@ const FAILED_CHAT: ChatRef = { topic: /^Speed up the cold start of the worker/ }
 /** Chats not opened before in the default journey, so their first page really is requested. */
 const UNOPENED_CHAT: ChatRef = { topic: /^Upgrade the ORM and fix the breaking changes/ };
 
+const RECOVERY_CHAT: ChatRef = { topic: /^Add a health check endpoint to the API/ };
+const RETRYING_CHAT: ChatRef = { topic: /^Write the migration guide for v3/ };
+const IDLE_CHAT: ChatRef = { topic: /^Tidy the README badges/ };
+const machineStrip = (page: Page) => page.getByRole('region', { name: 'Chat' }).getByRole('region', { name: 'Machine' });
+
 // ---------- steps ----------
 /** A scenario's first project and its first chat, opened by clicking, with the stream live. */
 async function openFirstChat(page: Page, scenario: 'long-chat' | 'hostile'): Promise<void> {
@@ -384,6 +389,51 @@ export const JOURNEYS: readonly Journey[] = [
       await page.getByRole('heading', { name: 'You are signed out of SAM' }).waitFor();
     },
   }),
+  {
+    // The machine behind a chat (docs/machine.md): a recovery container and its boot log (a failed build as
+    // plain text), a prompt the agent retries, an idle chat's cleanup countdown with Keep alive.
+    name: 'machine',
+    screens: [
+      {
+        name: 'chat-recovery',
+        visual: true,
+        async go(page) {
+          await openScenario(page, 'machine', '/');
+          await projectsLoaded(page);
+          await projectCard(page, 'machine-room').click();
+          await chatsLoaded(page);
+          await openChat(page, RECOVERY_CHAT);
+          await machineStrip(page).getByText('Recovery container').waitFor();
+        },
+      },
+      {
+        name: 'chat-recovery-boot-log',
+        visual: true,
+        async go(page) {
+          await machineStrip(page).getByRole('button', { name: 'Boot log' }).click();
+          await machineStrip(page).getByRole('region', { name: 'Boot log' }).getByText('Workspace is ready').waitFor();
+        },
+      },
+      {
+        name: 'chat-retrying',
+        visual: true,
+        async go(page) {
+          await openChat(page, RETRYING_CHAT);
+          await machineStrip(page)
+            .getByText(/retrying \(2\/5\)/)
+            .waitFor();
+        },
+      },
+      {
+        name: 'chat-idle-countdown',
+        visual: true,
+        async go(page) {
+          await openChat(page, IDLE_CHAT);
+          await machineStrip(page).getByRole('button', { name: 'Keep alive' }).waitFor();
+        },
+      },
+    ],
+  },
   single({
     // Not a baseline: the hostile world is a stress test for layout (a 5,000-character token, raw HTML as text).
     name: 'hostile-chat',

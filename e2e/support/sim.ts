@@ -11,7 +11,7 @@ import type {} from '../../mocks/browser';
 /** 2026-11-21T12:00:00Z: the simulator's default start of time (mocks/simulator.ts DEFAULT_NOW). */
 export const SIM_NOW = 1_795_262_400_000;
 
-export type Scenario = 'default' | 'empty' | 'long-chat' | 'stale-active' | 'hostile' | 'firehose' | 'signed-out' | 'requeued';
+export type Scenario = 'default' | 'empty' | 'long-chat' | 'stale-active' | 'hostile' | 'firehose' | 'signed-out' | 'requeued' | 'machine';
 export type SocketKind = 'project' | 'notifications';
 
 export interface OpenSimOptions {

@@ -29,17 +29,49 @@ export function* bootSequence(world: World, agent: StepAgent): Generator<Yield, 
   world.sessions.setActivity(agent.session.id, 'prompting', agent.t);
 }
 
-/** A sleeping (or failed) session comes back: wake progress, then active again. */
+/**
+ * The phases a replacement task reports while it wakes a chat (SAM's execution steps, in order; capacity
+ * waits are skipped here), and the boot-log line the new VM agent writes in each, if any.
+ */
+const WAKE_STEPS: ReadonlyArray<{ phase: string; boot?: { step: string; started: string; completed: string } }> = [
+  { phase: 'node_selection' },
+  { phase: 'node_provisioning' },
+  { phase: 'node_agent_ready' },
+  { phase: 'workspace_creation', boot: { step: 'volume_create', started: 'Creating workspace volume', completed: 'Workspace volume ready' } },
+  { phase: 'workspace_dispatch', boot: { step: 'git_clone', started: 'Cloning repository', completed: 'Repository cloned' } },
+  { phase: 'workspace_ready', boot: { step: 'devcontainer_up', started: 'Building devcontainer', completed: 'Devcontainer ready' } },
+  { phase: 'agent_session', boot: { step: 'workspace_ready', started: 'Marking workspace ready', completed: 'Workspace is ready' } },
+];
+
+/**
+ * A sleeping (or failed) session comes back: claimed (`waking`, no phase yet), each phase as the task
+ * runner reports it, then `restored` with no phase (task-runner wake-progress-notifier.ts), active again.
+ * Its workspace is recreated on a new VM meanwhile: `creating`, with a boot log, then `running`.
+ */
 export function* wakeSequence(world: World, agent: StepAgent): Generator<Yield, void, void> {
   const id = agent.session.id;
   // The workspace comes back on a new VM: its outbox (the rows' sequence) starts again at 1.
   world.messages.replaceVm(id);
+  const workspace = agent.session.workspaceId ? world.machines.ensure(agent.session, 'sleeping') : null;
+  if (workspace) world.machines.replaceVm(workspace.id);
   world.sessions.setActivity(id, 'recovering', agent.t);
-  world.sessions.wakeProgress(id, 'waking', 'vm_starting', agent.t);
-  yield wait(agent.rng.int(600, 1500));
-  world.sessions.wakeProgress(id, 'waking', 'agent_starting', agent.t);
-  yield wait(agent.rng.int(600, 1500));
-  world.sessions.wakeProgress(id, 'recovered', 'ready', agent.t);
+  world.sessions.wakeProgress(id, 'waking', null, agent.t);
+  for (const { phase, boot } of WAKE_STEPS) {
+    yield wait(agent.rng.int(300, 900));
+    world.sessions.wakeProgress(id, 'waking', phase, agent.t);
+    if (!workspace) continue;
+    if (phase === 'workspace_creation') world.machines.setStatus(workspace.id, 'creating');
+    if (boot) {
+      world.machines.bootLine(workspace.id, { step: boot.step, status: 'started', message: boot.started, detail: null, at: agent.t });
+      world.machines.bootLine(workspace.id, { step: boot.step, status: 'completed', message: boot.completed, detail: null, at: agent.t });
+    }
+  }
+  yield wait(agent.rng.int(300, 900));
+  if (workspace) {
+    world.machines.setStatus(workspace.id, 'running');
+    world.machines.bootComplete(workspace.id);
+  }
+  world.sessions.wakeProgress(id, 'restored', null, agent.t);
   world.sessions.setStatus(id, 'active', agent.t);
   world.sessions.setActivity(id, 'prompting', agent.t);
 }

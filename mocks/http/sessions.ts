@@ -81,7 +81,8 @@ export const sessionRoutes: Route[] = [
       });
       const task = session.taskId ? (core.world.tasks.get(session.taskId) ?? null) : null;
       return ok({
-        session: sessionDetailWire(session, task, core.world.me),
+        // Only the single-session read joins the idle-cleanup schedule (SAM's getSession).
+        session: { ...sessionDetailWire(session, task, core.world.me), cleanupAt: core.world.machines.cleanupAt(session.id) ?? session.cleanupAt },
         messages: page.messages.map(compactMessageWire),
         hasMore: page.hasMore,
         state: sessionStateWire(session),

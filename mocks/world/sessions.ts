@@ -229,7 +229,7 @@ export class SessionStore {
     return marker;
   }
 
-  wakeProgress(sessionId: string, recoveryStatus: string, wakePhase: string, at = this.world.now()): void {
+  wakeProgress(sessionId: string, recoveryStatus: string, wakePhase: string | null, at = this.world.now()): void {
     const session = this.require(sessionId);
     session.state.recoveryStatus = recoveryStatus;
     session.state.wakePhase = wakePhase;

@@ -1,6 +1,7 @@
 import type { Clock } from './clock';
 import { Ids } from './ids';
 import { Rng } from './rng';
+import { MachineStore } from './machines';
 import { MessageStore } from './messages';
 import { NotificationStore } from './notifications';
 import { SessionStore } from './sessions';
@@ -47,6 +48,8 @@ export class World implements WorldCore {
   readonly sessions: SessionStore;
   readonly messages: MessageStore;
   readonly notifications: NotificationStore;
+  /** Workspaces, boot logs, node events and the idle-cleanup schedule (the machine strip's routes). */
+  readonly machines: MachineStore;
   readonly flags: WorldFlags = { keepSessionActiveAfterTaskFailure: false };
   private readonly projectListeners = new Set<ProjectListener>();
   private readonly notificationListeners = new Set<NotificationListener>();
@@ -64,6 +67,7 @@ export class World implements WorldCore {
     this.sessions = new SessionStore(this);
     this.messages = new MessageStore(this);
     this.notifications = new NotificationStore(this);
+    this.machines = new MachineStore(this);
   }
 
   now(): number {

@@ -27,6 +27,13 @@ const table: Array<[string, Partial<SessionFacts>, Partial<TaskFacts> | null, Di
   ['expired question', { attention: { ...question, expiresAt: T0 + MIN }, agentCompletedAt: T0 }, {}, 'idle', /finished/],
   ['sleeping', { status: 'sleeping' }, {}, 'sleeping', /^asleep; a new message wakes it$/],
   ['sleeping, waking up', { status: 'sleeping', wakePhase: 'vm_boot' }, {}, 'waking', /^waking: vm boot$/],
+  [
+    'sleeping, waking through a known phase',
+    { status: 'sleeping', recoveryStatus: 'waking', wakePhase: 'node_provisioning' },
+    {},
+    'waking',
+    /^waking: provisioning a server$/,
+  ],
   ['stopped session', { status: 'stopped', endedAt: T0 }, {}, 'stopped', /^session stopped 10 min ago$/],
   ['failed session', { status: 'failed', statusError: 'VM lost' }, {}, 'failed', /^session failed: VM lost$/],
   [

@@ -3,6 +3,7 @@ import { requeuedTaskWins, terminalTaskWins } from './conflicts';
 import { ago, clockTime, oneLine, words } from './format';
 import type { DisplayState, SessionFacts, SessionView, StreamFacts, TaskContext, TaskFacts } from './types';
 import { activeAttention } from './attention';
+import { wakePhaseWords } from './machine';
 import { DEFAULT_STALL_AFTER_MINUTES, MINUTE_MS, silenceDuration, stalledFor } from './stall';
 
 /*
@@ -151,8 +152,9 @@ function baseView(s: SessionFacts, task: TaskFacts | null, now: number, context:
     return { ...view('needs_input', reason, attention.createdAt), attention };
   }
   if (isWaking(s)) {
-    const phase = s.wakePhase ?? s.recoveryStatus;
-    return view('waking', phase ? `waking: ${words(phase)}` : 'the agent is recovering', s.wakeAt);
+    // The phase in the machine strip's words (reconcile/machine.ts), so the header and the strip agree.
+    const phase = s.wakePhase ? wakePhaseWords(s.wakePhase) : s.recoveryStatus ? words(s.recoveryStatus) : null;
+    return view('waking', phase ? `waking: ${phase}` : 'the agent is recovering', s.wakeAt);
   }
   if (s.status === 'sleeping') return view('sleeping', 'asleep; a new message wakes it');
   return agentView(s, task, now);

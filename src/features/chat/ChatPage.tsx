@@ -8,6 +8,7 @@ import { GoneCard, isGone } from '../../ui/GoneCard';
 import { NewChatButton } from '../../ui/NewChatButton';
 import { chatPath } from '../../ui/chatPath';
 import { ChatLoading } from './ChatLoading';
+import { MachineStrip } from './machine/MachineStrip';
 import { ChatView } from './ChatView';
 import { ChatScopeProvider } from './chatScope';
 import { useDocumentTitle } from './useDocumentTitle';
@@ -76,6 +77,15 @@ function OpenChat({ projectId, sessionId }: { projectId: string; sessionId: stri
       }}
       actions={actions}
       lineageActions={lineageActions}
+      machine={
+        <MachineStrip
+          projectId={projectId}
+          session={chat.entry.session}
+          viewState={chat.entry.view.state}
+          agentState={chat.state}
+          cleanupAt={chat.detail?.cleanupAt ?? null}
+        />
+      }
     />
   );
 }

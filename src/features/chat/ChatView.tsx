@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import type { SessionState } from '../../api/contract';
 import type { SessionEntry } from '../../reconcile/types';
 import { LiveAnnouncement } from '../../ui/LiveAnnouncement';
@@ -17,10 +17,12 @@ export interface ChatViewProps {
   history: ConversationHistory;
   actions: ChatActions;
   lineageActions: LineageActions;
+  /** What the machine behind the chat is doing (features/chat/machine), under the header. */
+  machine?: ReactNode;
 }
 
 /** An open chat: header on top, the conversation scrolling in between, the composer at the bottom. */
-export function ChatView({ projectId, entry, agentState, actions, lineageActions, history }: ChatViewProps) {
+export function ChatView({ projectId, entry, agentState, actions, lineageActions, history, machine }: ChatViewProps) {
   const { view, session } = entry;
   useDocumentTitle(`${session.topic || 'Untitled chat'} (${view.label}) · Lookout`);
   const announcement = useStateAnnouncement(entry);
@@ -31,6 +33,7 @@ export function ChatView({ projectId, entry, agentState, actions, lineageActions
   return (
     <div className="flex min-h-0 min-w-0 flex-1 flex-col">
       <ChatHeader projectId={projectId} entry={entry} agentState={agentState} lineageActions={lineageActions} history={history} onJumpToTurn={jumpToItem} />
+      {machine}
       <Conversation history={history} actions={rowActions} jumpTo={jump} />
       <Composer sessionId={session.id} view={view} actions={actions} lineageActions={lineageActions} showRetry={canRetry(view)} showFork={canFork(entry)} />
       <LiveAnnouncement message={announcement} />
