@@ -128,7 +128,7 @@ async function networkFirst(request: Request): Promise<Response> {
 }
 
 sw.addEventListener('push', (event) => {
-  let message: unknown = null;
+  let message: unknown;
   try {
     message = event.data?.json() ?? null;
   } catch {
