@@ -81,8 +81,9 @@ export function answerOf(navigate: string): QuestionAnswer | null {
 /** The notification a push message becomes, or null for a message that is not SAM's (it is then ignored). */
 export function notificationFromPush(message: unknown): NotificationToShow | null {
   const parsed = v.safeParse(PushPayloadSchema, message);
-  if (!parsed.success) return null;
+  if (!parsed.success || parsed.output.web_push !== 8030) return null;
   const { title, body, navigate, actions } = parsed.output.notification;
+  if (!title) return null;
   const answers: Record<string, QuestionAnswer> = {};
   const shownActions: { action: string; title: string }[] = [];
   for (const action of actions) {
