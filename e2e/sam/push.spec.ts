@@ -150,7 +150,11 @@ const shownNotifications = (worker: Worker, tag: string) =>
   worker.evaluate(async (t) => {
     const scope = self as unknown as { registration: ServiceWorkerRegistration };
     const list = await scope.registration.getNotifications({ tag: t });
-    return list.map((n) => ({ title: n.title, body: n.body, actions: (n as unknown as { actions: { action: string; title: string }[] }).actions }));
+    return list.map((n) => ({
+      title: n.title,
+      body: n.body,
+      actions: (n as unknown as { actions: { action: string; title: string }[] }).actions.map(({ action, title }) => ({ action, title })),
+    }));
   }, tag);
 
 test("a question pushed to the worker is answered from its action, by SAM's resolve route, without opening the app", async ({ page, context }) => {

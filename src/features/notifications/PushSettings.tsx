@@ -60,8 +60,10 @@ function ThisDevice() {
     <div>
       {unavailable ? (
         <p className="px-1 text-xs text-muted">{unavailable}</p>
+      ) : !key.data ? (
+        <p className="px-1 text-xs text-muted">{key.isError ? describeError(key.error) : 'Asking SAM whether it sends pushes…'}</p>
       ) : (
-        <PreferenceSwitch checked={on} onToggle={() => !toggle.isPending && key.data && toggle.mutate()}>
+        <PreferenceSwitch checked={on} onToggle={() => !toggle.isPending && toggle.mutate()}>
           {toggle.isPending ? 'Push to this device (saving…)' : 'Push to this device, even when Lookout is closed'}
         </PreferenceSwitch>
       )}
