@@ -5,19 +5,27 @@ import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 import { cspPlugin } from './scripts/csp.ts';
 import { liveProxy } from './scripts/devProxy.ts';
+import { installable } from './scripts/serviceWorker.ts';
 
 /**
  * Two modes, one codebase:
  * - default ("simulated"): MSW serves the SAM contract from the in-browser simulator (mocks/).
  * - `--mode live`: /api (HTTP and WebSocket) is proxied to a real SAM API so its session cookie works
  *   same-origin (for this origin's pages only: scripts/devProxy.ts), and `__SIMULATED__` is false, so
- *   the simulator is dead code and never bundled.
+ *   the simulator is dead code and never bundled. Only this build is installable (manifest, icons and the
+ *   app's service worker: scripts/serviceWorker.ts); the simulated one keeps MSW's worker to itself.
  */
 export default defineConfig(async ({ mode, command }) => {
   const env = { ...loadEnv(mode, process.cwd(), ''), ...process.env };
   const live = mode === 'live';
   return {
-    plugins: [react(), tailwindcss(), live && withoutMockWorker(), cspPlugin({ apiBaseUrl: env.VITE_SAM_API_URL })],
+    plugins: [
+      react(),
+      tailwindcss(),
+      live && withoutMockWorker(),
+      live && installable({ root: process.cwd(), mode }),
+      cspPlugin({ apiBaseUrl: env.VITE_SAM_API_URL }),
+    ],
     // The app's version busts the kept query cache (src/live/persist): another build never reads it.
     define: { __SIMULATED__: JSON.stringify(!live), __APP_VERSION__: JSON.stringify(appVersion()) },
     server: { port: 5173, proxy: live && command === 'serve' ? await liveProxy(env.SAM_API_URL, env.SAM_API_TOKEN) : undefined },

@@ -3,11 +3,12 @@ import { chatRoutes } from './http/chats';
 import { machineRoutes } from './http/machine';
 import { notificationRoutes } from './http/notifications';
 import { projectRoutes } from './http/projects';
+import { pushRoutes } from './http/push';
 import { dispatch, errorResponse, type ApiResponse, type Route, type SimCore } from './http/router';
 import { sessionRoutes } from './http/sessions';
 
 /** Every REST route of the contract that the dashboard calls (src/api/endpoints.ts). */
-export const ROUTES: readonly Route[] = [...projectRoutes, ...sessionRoutes, ...chatRoutes, ...notificationRoutes, ...machineRoutes];
+export const ROUTES: readonly Route[] = [...projectRoutes, ...sessionRoutes, ...chatRoutes, ...notificationRoutes, ...machineRoutes, ...pushRoutes];
 
 function matchPath(pattern: string, path: string): Record<string, string> | null {
   const want = pattern.split('/');
@@ -27,7 +28,7 @@ function matchPath(pattern: string, path: string): Record<string, string> | null
  * Calls the simulated API without msw (used by tests that compare two worlds side by side). Takes the
  * same path + query a fetch would.
  */
-export function callApi(core: SimCore, method: 'GET' | 'POST', pathWithQuery: string, body?: unknown): ApiResponse {
+export function callApi(core: SimCore, method: Route['method'], pathWithQuery: string, body?: unknown): ApiResponse {
   const url = new URL(pathWithQuery, 'http://sim.local');
   for (const route of ROUTES) {
     if (route.method !== method) continue;
@@ -54,7 +55,7 @@ function toResponse(res: ApiResponse): Response {
 /** msw handlers for every route, plus a 404 for any other /api path. */
 export function createHttpHandlers(core: SimCore): HttpHandler[] {
   const handlers = ROUTES.map((route) => {
-    const method = route.method === 'GET' ? http.get : http.post;
+    const method = { GET: http.get, POST: http.post, PUT: http.put, DELETE: http.delete }[route.method];
     return method(`*${route.path}`, async ({ request, params }) => {
       if (core.faults.latencyMs > 0) await delay(core.faults.latencyMs);
       const url = new URL(request.url);

@@ -27,6 +27,8 @@ async function start() {
       </Providers>
     </StrictMode>,
   );
+  // Only the live bundle has a service worker of its own (/sw.js: scripts/serviceWorker.ts); the simulator's is MSW's.
+  if (!__SIMULATED__ && import.meta.env.PROD) addEventListener('load', () => navigator.serviceWorker?.register('/sw.js').catch(() => {}));
 }
 
 void start();

@@ -223,6 +223,7 @@ export const JOURNEYS: readonly Journey[] = [
           const panel = page.getByRole('dialog', { name: 'Notifications' });
           await panel.getByRole('button', { name: 'Alert settings' }).click();
           await panel.getByRole('switch', { name: /^Sound and vibration/ }).waitFor();
+          await panel.getByRole('group', { name: 'What SAM pushes' }).waitFor();
         },
       },
       {

@@ -25,7 +25,7 @@ export interface ApiResponse {
 }
 
 export interface Route {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** msw-style path with `:params`, starting at `/api`. */
   path: string;
   handle(core: SimCore, req: ApiRequest): ApiResponse;

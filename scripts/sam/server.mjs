@@ -10,7 +10,8 @@
 // Env: SAM_SOURCE (a SAM checkout to use instead of the pinned snapshot), LOOKOUT_SAM_CACHE (default
 // ~/.cache/lookout/real-sam), LOOKOUT_SAM_PORT (default 8795).
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { connect } from 'node:net';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -167,6 +168,7 @@ export async function up() {
   for (const leftover of ['wrangler.pid', 'world.json', 'wrangler.log']) rmSync(join(STATE, leftover), { force: true });
   patchWrangler(source);
   run('bash', [start, source.checkout, STATE, String(PORT)], { env: recipeEnv({ REAL_SAM_NO_SEED: '1' }) });
+  await configurePush(source);
   log("seeding a world through SAM's routes (about a minute)");
   run(
     'node',
@@ -186,6 +188,7 @@ export async function up() {
   if (!existsSync(WORLD_FILE)) throw new Error(`seeding wrote no ${WORLD_FILE}`);
   const world = readWorld();
   world.extraChats = await createExtraChats(world);
+  world.pushMcpToken = agentToolToken(world, world.extraChats.push);
   world.fork = await forkCompletedChat(world);
   writeFileSync(WORLD_FILE, JSON.stringify(world, null, 2));
   await settle(world);
@@ -200,6 +203,7 @@ export const EXTRA_CHATS = {
   tool: 'Show tool output after a reload',
   queue: 'Queue a prompt while the agent is away',
   requeue: 'Fail, then run again in place',
+  push: 'Ask from a push',
 };
 
 /**
@@ -300,6 +304,84 @@ export async function restart() {
   const logFile = join(STATE, 'wrangler.log');
   if (existsSync(logFile)) renameSync(logFile, join(STATE, `wrangler.ended-${Date.now()}.log`));
   run('bash', [join(source.recipe, 'start.sh'), source.checkout, STATE, String(PORT)], { env: recipeEnv() });
+  await configurePush(source);
+}
+
+/**
+ * Web Push as a deployment sets it up: a VAPID key pair (raw base64url P-256, as SAM's wrangler.toml asks) in
+ * .dev.vars. The recipe writes that file afresh on every start, so the keys are added after it, once per run
+ * state, and wrangler reloads with them; this waits until SAM serves the public key. Nothing is pushed for real
+ * offline (no push service); the keys let a browser subscribe and SAM sign its deliveries.
+ */
+async function configurePush(source) {
+  const file = join(STATE, 'vapid.json');
+  if (!existsSync(file)) {
+    const { publicKey, privateKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+    const jwk = publicKey.export({ format: 'jwk' });
+    const raw = Buffer.concat([Buffer.from([4]), Buffer.from(jwk.x, 'base64url'), Buffer.from(jwk.y, 'base64url')]).toString('base64url');
+    writeFileSync(file, JSON.stringify({ publicKey: raw, privateKey: privateKey.export({ format: 'jwk' }).d }));
+  }
+  const keys = JSON.parse(readFileSync(file, 'utf8'));
+  const devVars = join(source.checkout, 'apps/api/.dev.vars');
+  if (!readFileSync(devVars, 'utf8').includes('VAPID_PUBLIC_KEY=')) {
+    appendFileSync(devVars, `VAPID_PUBLIC_KEY=${keys.publicKey}\nVAPID_PRIVATE_KEY=${keys.privateKey}\nVAPID_SUBJECT=mailto:lookout-tests@example.com\n`);
+    // wrangler watches its config file, not .dev.vars: saving the config again (whole, by a rename, as an
+    // editor does: a truncated file read mid-write ends wrangler) makes it reload the vars.
+    const config = join(source.checkout, 'apps/api/wrangler.local.toml');
+    writeFileSync(`${config}.tmp`, readFileSync(config));
+    renameSync(`${config}.tmp`, config);
+  }
+  for (let i = 0; i < 120; i++) {
+    const served = await fetch(`${API}/api/config/vapid-public-key`)
+      .then((res) => (res.ok ? res.json() : null))
+      .catch(() => null);
+    if (served?.publicKey === keys.publicKey) return log('web push keys configured');
+    await new Promise((r) => setTimeout(r, 1_000));
+  }
+  throw new Error('SAM did not pick up the VAPID keys from .dev.vars within 2 minutes');
+}
+
+/**
+ * An MCP token for a chat's agent (SAM keeps it in KV as `mcp:<token>`, as seed-world.mjs does for the active
+ * chat), so a check can raise a question in that chat with `request_human_input`.
+ */
+function agentToolToken(world, chat) {
+  const source = locateSource();
+  const token = randomBytes(32).toString('base64url');
+  const data = {
+    taskId: chat.taskId,
+    contextType: 'task',
+    taskMode: 'task',
+    projectId: world.projectId,
+    userId: world.userId,
+    workspaceId: chat.workspaceId,
+    chatSessionId: chat.sessionId,
+    createdAt: new Date().toISOString(),
+  };
+  run(
+    'npx',
+    [
+      'wrangler',
+      'kv',
+      'key',
+      'put',
+      '--binding',
+      'KV',
+      `mcp:${token}`,
+      JSON.stringify(data),
+      '--local',
+      '-c',
+      'wrangler.local.toml',
+      '--persist-to',
+      join(STATE, 'wrangler'),
+    ],
+    {
+      cwd: join(source.checkout, 'apps/api'),
+      env: recipeEnv({ CI: '1', WRANGLER_SEND_METRICS: 'false' }),
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
+  return token;
 }
 
 export async function stop() {

@@ -72,7 +72,7 @@ type Query = Record<string, string | number | boolean | null | undefined>;
 
 export interface RequestOptions<S extends v.GenericSchema> {
   schema: S;
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
   query?: Query;
   body?: unknown;
   signal?: AbortSignal;

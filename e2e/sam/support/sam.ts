@@ -29,6 +29,8 @@ interface World {
   projectId: string;
   nodeId: string;
   mcpToken: string;
+  /** The MCP token of the `push` extra chat's agent (scripts/sam/server.mjs agentToolToken). */
+  pushMcpToken: string;
   chats: Record<'active' | 'failed' | 'done', Chat>;
   retry: { taskId: string; sessionId: string } | null;
   fork: { taskId: string; sessionId: string };
@@ -147,7 +149,7 @@ function callbackToken(workspaceId: string): string {
   return `${unsigned}.${base64url(signature)}`;
 }
 
-type ExtraChatKey = 'stream' | 'fail' | 'gap' | 'tool' | 'queue' | 'requeue';
+type ExtraChatKey = 'stream' | 'fail' | 'gap' | 'tool' | 'queue' | 'requeue' | 'push';
 
 /** The chats the harness made for the live checks (scripts/sam/server.mjs EXTRA_CHATS), with agent credentials. */
 export function extraChat(key: ExtraChatKey): Chat {
@@ -199,10 +201,10 @@ export function taskCallback(chat: Chat, body: { toStatus: string; errorMessage?
 }
 
 let rpcId = 0;
-/** Calls one of SAM's MCP tools as the agent of the seeded active chat. */
-export function mcpTool(name: string, args: Record<string, unknown>) {
+/** Calls one of SAM's MCP tools as the agent of the seeded active chat (or of the chat whose token is given). */
+export function mcpTool(name: string, args: Record<string, unknown>, token = world.mcpToken) {
   return sam('/mcp', {
-    bearer: world.mcpToken,
+    bearer: token,
     body: { jsonrpc: '2.0', id: ++rpcId, method: 'tools/call', params: { name, arguments: args } },
   });
 }

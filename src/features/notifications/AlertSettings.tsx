@@ -3,6 +3,7 @@ import { DEFAULT_STALL_AFTER_MINUTES } from '../../reconcile/stall';
 import { useStallPreference } from '../../state/stallPreference';
 import { BrowserAlertsToggle } from './BrowserAlertsToggle';
 import { PreferenceSwitch } from './PreferenceSwitch';
+import { PushSettings } from './PushSettings';
 import { useNotificationPreferences } from './preferences';
 import { playQuestionTone } from './questionTone';
 
@@ -13,7 +14,7 @@ const choiceLabel = (minutes: number) => (minutes === 0 ? 'Never' : `${minutes} 
 
 /**
  * What may make noise, kept on this device: when a working agent that writes nothing reads "silent", browser
- * notifications, and a sound for a new question. Loaded when the panel's "Alert settings" opens.
+ * notifications, a sound for a new question, and (from SAM) pushes. Loaded when the panel's "Alert settings" opens.
  */
 export function AlertSettings() {
   const stallAfterMinutes = useStallPreference((s) => s.stallAfterMinutes);
@@ -61,6 +62,7 @@ export function AlertSettings() {
       <PreferenceSwitch checked={questionSound} onToggle={toggleSound}>
         Sound and vibration when an agent asks a new question
       </PreferenceSwitch>
+      <PushSettings />
     </div>
   );
 }
