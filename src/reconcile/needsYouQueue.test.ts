@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Attention, Notification } from '../api/contract';
 import { needsYouCount } from './needsYou';
-import { byWait, countedByBell, needsYouQueue, type NeedsYouQueueInput, type QueueSession, type QueueTask } from './needsYouQueue';
+import { byWait, chatNameFromTitle, countedByBell, needsYouQueue, type NeedsYouQueueInput, type QueueSession, type QueueTask } from './needsYouQueue';
 import { makeNotification, T0 } from './notifications.fixtures';
 
 const MIN = 60_000;
@@ -53,6 +53,22 @@ function queue(partial: Partial<NeedsYouQueueInput>) {
     ...partial,
   });
 }
+
+describe('chatNameFromTitle', () => {
+  it("names a chat this tab does not hold by the task title in SAM's notification title, without the kind", () => {
+    expect(chatNameFromTitle('Task failed: Upgrade the ORM to v3')).toBe('Upgrade the ORM to v3');
+    expect(chatNameFromTitle('Task completed: Add a dark mode toggle')).toBe('Add a dark mode toggle');
+    expect(chatNameFromTitle('PR created: Add a dark mode toggle')).toBe('Add a dark mode toggle');
+    expect(chatNameFromTitle('Input needed: Fix the flaky login test')).toBe('Fix the flaky login test');
+    expect(chatNameFromTitle('Approval needed: Deploy: staging')).toBe('Deploy: staging');
+  });
+
+  it('keeps a title of another shape whole, and never names a chat by nothing', () => {
+    expect(chatNameFromTitle('Weekly digest: 3 tasks')).toBe('Weekly digest: 3 tasks');
+    expect(chatNameFromTitle('Task failed: ')).toBe('Task failed: ');
+    expect(chatNameFromTitle('')).toBe('Untitled chat');
+  });
+});
 
 describe('needsYouQueue', () => {
   it('a question known from its marker and its notification is one item, waiting since the earlier of the two', () => {

@@ -84,6 +84,18 @@ const KIND_ORDER: Record<QueueItemKind, number> = { question: 0, failed: 1, revi
 /** The items the bell counts (`needsYouCount`). */
 export const countedByBell = (item: Pick<QueueItem, 'kind'>) => item.kind === 'question' || item.kind === 'review';
 
+/**
+ * SAM titles a task's notification "<what happened>: <task title>" ("Task failed: ", "Task completed: ",
+ * "PR created: ", "Progress: ", "<Category> needed: ", services/notification.ts); the kind is said by the row's
+ * label, so the chat is named by the task title alone.
+ */
+const SAM_TITLE_KIND = /^(?:Task completed|Task failed|PR created|Progress|[A-Z][A-Za-z ]{0,40} needed): (?=\S)/;
+
+/** A chat's name from its notification, for a chat this tab does not hold (a finished one, of a project not visited). */
+export function chatNameFromTitle(title: string): string {
+  return title.replace(SAM_TITLE_KIND, '') || 'Untitled chat';
+}
+
 export function needsYouQueue(input: NeedsYouQueueInput): QueueItem[] {
   const sessions = firstById(input.sessions);
   const tasks = new Map<string, QueueTask>();
@@ -127,7 +139,7 @@ export function needsYouQueue(input: NeedsYouQueueInput): QueueItem[] {
       projectId: notification.projectId,
       projectName: projectName(notification.projectId, notification.metadata.projectName),
       sessionId: notification.sessionId,
-      chatName: session?.topic ?? (notification.title || 'Untitled chat'),
+      chatName: session?.topic ?? chatNameFromTitle(notification.title),
       detail: notification.body,
       waitingSince: notification.createdAt,
       notificationIds: [notification.id],

@@ -71,7 +71,7 @@ describe('NeedsYouPage', () => {
     fail = false;
     await user.click(within(alert).getByRole('button', { name: 'Retry' }));
     const rows = await screen.findAllByRole('article');
-    expect(rows.map((row) => within(row).getByRole('heading').textContent)).toEqual(['Task failed: Upgrade', 'Input needed: Deploy the docs']);
+    expect(rows.map((row) => within(row).getByRole('heading').textContent)).toEqual(['Upgrade', 'Deploy the docs']);
     expect(rows[1]).toHaveTextContent('Alpha');
     expect(rows[1]).toHaveTextContent('5 min ago');
   });
@@ -83,17 +83,17 @@ describe('NeedsYouPage', () => {
     const user = renderQueue();
     await screen.findAllByRole('article');
     await user.keyboard('j');
-    expect(screen.getByRole('article', { name: 'Task failed: Upgrade' })).toHaveFocus();
+    expect(screen.getByRole('article', { name: 'Upgrade' })).toHaveFocus();
     await user.keyboard('1'); // a failure has no options: nothing happens
     await user.keyboard('j');
-    expect(screen.getByRole('article', { name: 'Input needed: Deploy the docs' })).toHaveFocus();
+    expect(screen.getByRole('article', { name: 'Deploy the docs' })).toHaveFocus();
     await user.keyboard('2');
     expect(resolve).toHaveBeenCalledWith('p1', 's1', 'm1', 'staging');
     expect(markRead).toHaveBeenCalledWith('q1');
-    expect(await screen.findByText('Answered “staging”: Input needed: Deploy the docs. It left the queue.')).toHaveAttribute('role', 'status');
-    expect(screen.queryByRole('article', { name: 'Input needed: Deploy the docs' })).not.toBeInTheDocument();
+    expect(await screen.findByText('Answered “staging”: Deploy the docs. It left the queue.')).toHaveAttribute('role', 'status');
+    expect(screen.queryByRole('article', { name: 'Deploy the docs' })).not.toBeInTheDocument();
     // Focus stays in the list, on the row that took the answered one's place.
-    expect(screen.getByRole('article', { name: 'Task failed: Upgrade' })).toHaveFocus();
+    expect(screen.getByRole('article', { name: 'Upgrade' })).toHaveFocus();
   });
 
   it('Enter on a row opens its chat; typing in the reply box is not taken for a shortcut', async () => {
