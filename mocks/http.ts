@@ -4,9 +4,10 @@ import { notificationRoutes } from './http/notifications';
 import { projectRoutes } from './http/projects';
 import { dispatch, errorResponse, type ApiResponse, type Route, type SimCore } from './http/router';
 import { sessionRoutes } from './http/sessions';
+import { workspaceRoutes } from './http/workspace';
 
 /** Every REST route of the contract that the dashboard calls (src/api/endpoints.ts). */
-export const ROUTES: readonly Route[] = [...projectRoutes, ...sessionRoutes, ...chatRoutes, ...notificationRoutes];
+export const ROUTES: readonly Route[] = [...projectRoutes, ...sessionRoutes, ...chatRoutes, ...notificationRoutes, ...workspaceRoutes];
 
 function matchPath(pattern: string, path: string): Record<string, string> | null {
   const want = pattern.split('/');
