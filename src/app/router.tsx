@@ -7,11 +7,12 @@ import { Spinner } from '../ui/Spinner';
 
 // The project view is its own chunk: the projects page, the first screen, stays small.
 const ProjectView = lazy(() => import('./ProjectView').then((m) => ({ default: m.ProjectView })));
+const ChangesPage = lazy(() => import('../features/changes/ChangesPage').then((m) => ({ default: m.ChangesPage })));
 const NeedsYouPage = lazy(() => import('../features/notifications/lazySurfaces').then((m) => ({ default: m.NeedsYouPage })));
 
 /**
  * Routes: `/` lists projects; `/needs-you` is the Needs-you queue; `/projects/:projectId/chat/:sessionId?` is the
- * live project view.
+ * live project view; `/projects/:projectId/chat/:sessionId/changes` is that chat's workspace (diff and files).
  * Declarative routes (no data router) keep about 18 KB gzip of router code off the first screen.
  */
 export function AppRoutes() {
@@ -23,6 +24,10 @@ export function AppRoutes() {
           <Route path="needs-you" element={<Guarded name="needs-you" element={<Lazy label="Loading what needs you" element={<NeedsYouPage />} />} />} />
           <Route path="projects/:projectId" element={<ToProjectChat />} />
           <Route path="projects/:projectId/chat/:sessionId?" element={<Guarded name="project" element={<LazyProjectView />} />} />
+          <Route
+            path="projects/:projectId/chat/:sessionId/changes"
+            element={<Guarded name="changes" element={<Lazy label="Loading the changes" element={<ChangesPage />} />} />}
+          />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>
