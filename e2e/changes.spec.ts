@@ -77,6 +77,8 @@ test('browses the folders, finds a file by name and shows its text', async ({ pa
     .click();
   const contents = page.getByRole('region', { name: 'Contents of src/server/retry.ts' });
   await expect(contents).toContainText('export async function withRetry');
+  // Highlighted by the worker: `export` becomes a keyword token (drawn as a span, never as markup from the wire).
+  await expect(contents.locator('span[class*="6639ba"]', { hasText: /^export$/ }).first()).toBeVisible();
   await expect(page.getByText(/· 23 lines$/)).toBeVisible();
 
   await page.getByRole('link', { name: 'Back to the folder' }).click();

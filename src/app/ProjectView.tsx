@@ -9,6 +9,7 @@ import { chatPath } from '../ui/chatPath';
 import { useMediaQuery } from '../ui/useMediaQuery';
 import { SessionsSidebar } from '../features/sessions/SessionsSidebar';
 import { ChatPage } from '../features/chat/ChatPage';
+export { ChangesPage } from '../features/changes/ChangesPage';
 
 const WIDE = '(min-width: 768px)';
 

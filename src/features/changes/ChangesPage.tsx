@@ -1,4 +1,4 @@
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import { changesPath, chatPath } from '../../ui/chatPath';
 import { ChangesView } from './ChangesView';
 import { DirectoryView, FileViewer, type FilesLinks } from './FilesView';
@@ -13,7 +13,8 @@ const tabClass = 'inline-flex min-h-11 items-center border-b-2 px-3 text-sm font
 
 export function ChangesPage() {
   const { projectId = '', sessionId = '' } = useParams();
-  const [search] = useSearchParams();
+  // Not useSearchParams: react-router lives in the first screen's chunk, and that hook would add 0.4 KB gzip to it.
+  const search = new URLSearchParams(useLocation().search);
   const showFiles = search.get('view') === 'files';
   const base = changesPath(projectId, sessionId);
   const links: FilesLinks = {

@@ -9,7 +9,7 @@ import { Spinner } from '../../ui/Spinner';
 import { changedFiles, changeRows, diffTotals, hunkJump, hunkRowIndexes, type ChangedFile, type FileDiffState } from './changeRows';
 import { DiffRow, FileCounts, StatusLetter } from './DiffRow';
 import { languageOf } from './highlight';
-import { useHighlighters } from './HighlightedCode';
+import { useLineHighlighter } from './useLineHighlighter';
 import { parseUnifiedDiff, type FileDiff } from './unifiedDiff';
 import { workspaceProblem } from './workspaceError';
 
@@ -72,8 +72,7 @@ function ChangesDiff({ projectId, sessionId, files, onRefresh }: ChangesDiffProp
   const rows = useMemo(() => changeRows(files, diffs, collapsed), [files, diffs, collapsed]);
   const hunks = useMemo(() => hunkRowIndexes(rows), [rows]);
   const totals = diffTotals(diffs, files.length);
-  const languages = useMemo(() => [...new Set(files.map((f) => languageOf(f.path)).filter((l): l is string => l !== null))], [files]);
-  const highlighters = useHighlighters(languages);
+  const highlighter = useLineHighlighter();
 
   const scrollRef = useRef<HTMLDivElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
@@ -193,7 +192,8 @@ function ChangesDiff({ projectId, sessionId, files, onRefresh }: ChangesDiffProp
                   state={diffs[row.fileIndex]}
                   collapsed={collapsed.has(file.key)}
                   onToggle={toggle}
-                  highlighter={language ? highlighters.get(language) : undefined}
+                  language={language}
+                  highlighter={highlighter}
                 />
               </div>
             );

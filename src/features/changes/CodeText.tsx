@@ -1,19 +1,21 @@
-import { memo, useMemo } from 'react';
+import { memo, useCallback, useSyncExternalStore } from 'react';
 import { clipLine, MAX_HIGHLIGHT_CHARS } from './changeRows';
 import { HighlightedCode } from './HighlightedCode';
-import type { Highlighter } from './highlight';
+import type { LineHighlighter } from './highlight';
 
-/** One line of code: clipped to what a screen can use, highlighted when it is short enough and its grammar is loaded. */
-export const CodeText = memo(function CodeText({ code, highlighter }: { code: string; highlighter: Highlighter | undefined }) {
+interface CodeTextProps {
+  code: string;
+  /** The grammar of the file, or null to draw plain text. */
+  language: string | null;
+  highlighter: LineHighlighter | null;
+}
+
+/** One line of code: clipped to what a screen can use; highlighted once the worker has answered, when it is short enough. */
+export const CodeText = memo(function CodeText({ code, language, highlighter }: CodeTextProps) {
   const { shown, hidden } = clipLine(code);
-  const tree = useMemo(() => {
-    if (!highlighter || shown.length > MAX_HIGHLIGHT_CHARS) return null;
-    try {
-      return highlighter(shown);
-    } catch {
-      return null;
-    }
-  }, [highlighter, shown]);
+  const wanted = highlighter !== null && language !== null && shown.length <= MAX_HIGHLIGHT_CHARS && shown.trim() !== '';
+  const subscribe = useCallback((onChange: () => void) => (highlighter ? highlighter.subscribe(onChange) : () => {}), [highlighter]);
+  const tree = useSyncExternalStore(subscribe, () => (wanted ? highlighter.get(language, shown) : null));
   return (
     <>
       {tree ? <HighlightedCode tree={tree} /> : shown}

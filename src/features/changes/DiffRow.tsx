@@ -2,7 +2,7 @@ import { memo } from 'react';
 import type { ChangedFile, ChangeRow, FileDiffState } from './changeRows';
 import { statusLetter } from './changeRows';
 import { CodeText } from './CodeText';
-import type { Highlighter } from './highlight';
+import type { LineHighlighter } from './highlight';
 import type { DiffLine } from './unifiedDiff';
 
 /* The rows of the virtualised diff: a file's header (its collapse button), a diff line, or a note. */
@@ -51,10 +51,11 @@ interface DiffRowProps {
   state: FileDiffState | undefined;
   collapsed: boolean;
   onToggle(key: string): void;
-  highlighter: Highlighter | undefined;
+  language: string | null;
+  highlighter: LineHighlighter | null;
 }
 
-export const DiffRow = memo(function DiffRow({ row, file, state, collapsed, onToggle, highlighter }: DiffRowProps) {
+export const DiffRow = memo(function DiffRow({ row, file, state, collapsed, onToggle, language, highlighter }: DiffRowProps) {
   if (row.type === 'file') {
     return (
       <h2 className="border-y border-line bg-surface text-sm">
@@ -100,7 +101,7 @@ export const DiffRow = memo(function DiffRow({ row, file, state, collapsed, onTo
       </span>
       <span className={`w-[2ch] shrink-0 select-none text-center ${SIGN_STYLES[line.kind] ?? ''}`}>{sign}</span>
       <span className="min-w-0 flex-1 whitespace-pre-wrap break-all pr-2">
-        {line.kind === 'meta' || line.kind === 'noNewline' ? code : <CodeText code={code} highlighter={highlighter} />}
+        {line.kind === 'meta' || line.kind === 'noNewline' ? code : <CodeText code={code} language={language} highlighter={highlighter} />}
       </span>
     </div>
   );

@@ -8,7 +8,7 @@ import { Spinner } from '../../ui/Spinner';
 import { CodeText } from './CodeText';
 import { breadcrumbs, findFiles, joinPath, parentDir } from './fileFind';
 import { languageOf } from './highlight';
-import { useHighlighters } from './HighlightedCode';
+import { useLineHighlighter } from './useLineHighlighter';
 import { workspaceProblem } from './workspaceError';
 
 /*
@@ -152,8 +152,7 @@ export function FileViewer({ projectId, sessionId, path, links }: { projectId: s
     return text.split('\n');
   }, [file.data]);
   const language = languageOf(path);
-  const highlighters = useHighlighters(useMemo(() => (language ? [language] : []), [language]));
-  const highlighter = language ? highlighters.get(language) : undefined;
+  const highlighter = useLineHighlighter();
   const scrollRef = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here; the virtualizer re-renders this view
   const virtualizer = useVirtualizer({ count: lines.length, getScrollElement: () => scrollRef.current, estimateSize: () => 20, overscan: 20 });
@@ -189,7 +188,7 @@ export function FileViewer({ projectId, sessionId, path, links }: { projectId: s
                   {item.index + 1}
                 </span>
                 <span className="min-w-0 flex-1 whitespace-pre-wrap break-all pr-2">
-                  <CodeText code={lines[item.index] ?? ''} highlighter={highlighter} />
+                  <CodeText code={lines[item.index] ?? ''} language={language} highlighter={highlighter} />
                 </span>
               </div>
             ))}

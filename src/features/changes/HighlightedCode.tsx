@@ -1,6 +1,5 @@
-import { Fragment, useEffect, useState, type ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import type { ElementContent, Root } from 'hast';
-import { loadHighlighter, type Highlighter } from './highlight';
 
 /*
  * Draws a lowlight tree as React elements: spans with a colour class chosen here from the grammar's class
@@ -56,27 +55,4 @@ function draw(nodes: readonly ElementContent[]): ReactNode[] {
 
 export function HighlightedCode({ tree }: { tree: Root }) {
   return <>{draw(tree.children as ElementContent[])}</>;
-}
-
-/** The highlighters of the given languages, each once its grammar has loaded (absent until then, or if it fails). */
-export function useHighlighters(languages: readonly string[]): ReadonlyMap<string, Highlighter> {
-  const [loaded, setLoaded] = useState<ReadonlyMap<string, Highlighter>>(() => new Map());
-  const wanted = languages.join(',');
-  useEffect(() => {
-    let cancelled = false;
-    for (const language of wanted.split(',').filter(Boolean)) {
-      loadHighlighter(language)
-        .then((highlighter) => {
-          if (cancelled || !highlighter) return;
-          setLoaded((held) => (held.has(language) ? held : new Map(held).set(language, highlighter)));
-        })
-        .catch(() => {
-          // Without its grammar the code is drawn plain: nothing to tell the reader.
-        });
-    }
-    return () => {
-      cancelled = true;
-    };
-  }, [wanted]);
-  return loaded;
 }
