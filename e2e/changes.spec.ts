@@ -9,6 +9,13 @@ import { chatRegion, openProject, openSession, openSim, sim } from './support/si
  */
 
 const changedFiles = (page: Page) => page.getByRole('navigation', { name: 'Changed files' });
+const fileListToggle = (page: Page) => page.getByRole('button', { name: /^Changed files \(\d+\)$/ });
+
+/** The list of changed files: open at 1280 px, one tap away on a phone (which shows the diff first). */
+async function showChangedFiles(page: Page) {
+  if ((await fileListToggle(page).getAttribute('aria-expanded')) === 'false') await fileListToggle(page).click();
+  await expect(changedFiles(page)).toBeVisible();
+}
 const diff = (page: Page) => page.getByRole('region', { name: 'Diff' });
 
 async function openChanges(page: Page, project: string, topic: string) {
@@ -21,6 +28,11 @@ async function openChanges(page: Page, project: string, topic: string) {
 
 test('shows the changed files with their letters and counts, collapses one, and jumps between hunks', async ({ page }) => {
   await openChanges(page, 'billing-service', 'Fix timezone bug in the billing report');
+  // The diff is on screen at once, at any width.
+  await expect(diff(page).locator('[data-kind="hunk"]').first()).toBeInViewport();
+  const narrow = (page.viewportSize()?.width ?? 0) < 768;
+  await expect(fileListToggle(page)).toHaveAttribute('aria-expanded', narrow ? 'false' : 'true');
+  await showChangedFiles(page);
 
   const retry = changedFiles(page).getByRole('button', { name: /src\/server\/retry\.ts/ });
   await expect(retry).toContainText('modified');
@@ -100,6 +112,7 @@ test('a stopped workspace says so and what to do, and Retry reads it once it run
   const [session] = await sim(page).world.sessions(topic);
   await page.evaluate((id) => window.__lookoutSim!.world.sessions.setStatus(id, 'active'), session!.id);
   await alert.getByRole('button', { name: 'Retry' }).click();
+  await showChangedFiles(page);
   await expect(changedFiles(page).getByRole('button', { name: /src\/server\/retry\.ts/ })).toBeVisible();
   await expect(page.getByRole('alert')).toHaveCount(0);
 });

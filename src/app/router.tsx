@@ -7,8 +7,6 @@ import { Spinner } from '../ui/Spinner';
 
 // The project view is its own chunk: the projects page, the first screen, stays small.
 const ProjectView = lazy(() => import('./ProjectView').then((m) => ({ default: m.ProjectView })));
-// In the project view's chunk: a lazy chunk of its own split the first screen's chunk (docs/changes.md).
-const ChangesPage = lazy(() => import('./ProjectView').then((m) => ({ default: m.ChangesPage })));
 const NeedsYouPage = lazy(() => import('../features/notifications/lazySurfaces').then((m) => ({ default: m.NeedsYouPage })));
 
 /**
@@ -25,10 +23,7 @@ export function AppRoutes() {
           <Route path="needs-you" element={<Guarded name="needs-you" element={<Lazy label="Loading what needs you" element={<NeedsYouPage />} />} />} />
           <Route path="projects/:projectId" element={<ToProjectChat />} />
           <Route path="projects/:projectId/chat/:sessionId?" element={<Guarded name="project" element={<LazyProjectView />} />} />
-          <Route
-            path="projects/:projectId/chat/:sessionId/changes"
-            element={<Guarded name="changes" element={<Lazy label="Loading the changes" element={<ChangesPage />} />} />}
-          />
+          <Route path="projects/:projectId/chat/:sessionId/changes" element={<Guarded name="project" element={<LazyProjectView surface="changes" />} />} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>
@@ -49,8 +44,9 @@ function Guarded({ name, element }: { name: string; element: React.ReactNode }) 
   );
 }
 
-function LazyProjectView() {
-  return <Lazy label="Loading project" element={<ProjectView />} />;
+/** The chat and its workspace changes are one view (the same element at the same place), so moving between them keeps the project's stream. */
+function LazyProjectView({ surface = 'chat' }: { surface?: 'chat' | 'changes' }) {
+  return <Lazy label="Loading project" element={<ProjectView surface={surface} />} />;
 }
 
 function Lazy({ label, element }: { label: string; element: React.ReactNode }) {

@@ -1,9 +1,11 @@
-import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useQueries, useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { GitDiff } from '../../api/contract/workspace';
 import { workspaceQueries } from '../../api/workspace';
 import { Button } from '../../ui/Button';
+import { DisclosureButton } from '../../ui/DisclosureButton';
+import { useMediaQuery } from '../../ui/useMediaQuery';
 import { ErrorCard } from '../../ui/ErrorCard';
 import { Spinner } from '../../ui/Spinner';
 import { changedFiles, changeRows, diffTotals, hunkJump, hunkRowIndexes, type ChangedFile, type FileDiffState } from './changeRows';
@@ -73,14 +75,19 @@ function ChangesDiff({ projectId, sessionId, files, onRefresh }: ChangesDiffProp
   const hunks = useMemo(() => hunkRowIndexes(rows), [rows]);
   const totals = diffTotals(diffs, files.length);
   const highlighter = useLineHighlighter();
+  // A phone shows the diff first; the list of files is one tap away. A wide screen has room for both.
+  const wide = useMediaQuery('(min-width: 768px)');
+  const [listChoice, setListChoice] = useState<boolean | null>(null);
+  const listOpen = listChoice ?? (wide || files.length <= 3);
 
+  const listId = useId();
   const scrollRef = useRef<HTMLDivElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
   const [scrollMargin, setScrollMargin] = useState(0);
   // The diff starts below the file list, whose height changes with the files only.
   useLayoutEffect(() => {
     setScrollMargin(listRef.current?.offsetTop ?? 0);
-  }, [files]);
+  }, [files, listOpen]);
   // Lookout does not run the React Compiler; the virtualizer's own re-renders drive this component.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
@@ -171,7 +178,17 @@ function ChangesDiff({ projectId, sessionId, files, onRefresh }: ChangesDiffProp
         </div>
       </div>
       <div ref={scrollRef} className="relative min-h-0 flex-1 overflow-auto overscroll-contain">
-        <FileList files={files} diffs={diffs} onJump={jumpToFile} />
+        {files.length > 0 && (
+          <div className="border-b border-line px-2">
+            <DisclosureButton open={listOpen} onToggle={setListChoice} controls={listId} className="px-1">
+              Changed files ({files.length})
+            </DisclosureButton>
+          </div>
+        )}
+        <div id={listId} hidden={!listOpen}>
+          {listOpen && <FileList files={files} diffs={diffs} onJump={jumpToFile} />}
+        </div>
+        {files.length === 0 && <p className="p-4 text-sm text-muted">The workspace has no uncommitted changes.</p>}
         <div ref={listRef} role="region" aria-label="Diff" className="relative" style={{ height: virtualizer.getTotalSize() }}>
           {virtualizer.getVirtualItems().map((item) => {
             const row = rows[item.index];
@@ -205,7 +222,6 @@ function ChangesDiff({ projectId, sessionId, files, onRefresh }: ChangesDiffProp
 }
 
 const FileList = memo(function FileList({ files, diffs, onJump }: { files: ChangedFile[]; diffs: FileDiffState[]; onJump(key: string): void }) {
-  if (files.length === 0) return <p className="p-4 text-sm text-muted">The workspace has no uncommitted changes.</p>;
   return (
     <nav aria-label="Changed files" className="border-b border-line">
       <ul>
@@ -219,6 +235,7 @@ const FileList = memo(function FileList({ files, diffs, onJump }: { files: Chang
               <StatusLetter status={file.status} />
               <span className="min-w-0 flex-1 truncate font-mono text-xs" title={file.path}>
                 {file.path}
+                {file.area === 'staged' && <span className="font-sans text-muted"> staged</span>}
               </span>
               <FileCounts state={diffs[index]} />
             </button>

@@ -42,7 +42,10 @@ function Breadcrumbs({ path, links, current }: { path: string; links: FilesLinks
                   {crumb.name}
                 </span>
               ) : (
-                <Link to={links.dir(crumb.path)} className="inline-flex min-h-11 items-center text-accent underline pointer-fine:min-h-6">
+                <Link
+                  to={links.dir(crumb.path)}
+                  className="inline-flex min-h-11 min-w-11 items-center justify-center px-1 text-accent underline pointer-fine:min-h-6 pointer-fine:min-w-0"
+                >
                   {crumb.name}
                 </Link>
               )}
