@@ -1,7 +1,7 @@
 // `npm run bench`: every benchmark, then one report, BENCHMARKS.md (figures only; nothing is asserted).
 //   node scripts/bench.mjs            full: 5 runs per figure, a 5-minute firehose (about 15 min)
 //   node scripts/bench.mjs --quick    3 runs, a 1-minute firehose (about 7 min)
-//   --only core,bundle,load,chat,firehose   a subset (the report then holds only those)
+//   --only core,bundle,load,chat,firehose,changes   a subset (the report then holds only those)
 //   --label NAME                      raw figures go to bench-results/NAME.json (default: latest)
 //   --no-report                       do not rewrite BENCHMARKS.md
 //   --wait-quiet [LOAD]               first wait (up to 30 min) until the 1-minute load average is under
@@ -156,7 +156,7 @@ const results = {
 };
 if (wanted('core')) results.core = await core();
 
-const browserBenches = ['bundle', 'load', 'chat', 'firehose'].filter(wanted);
+const browserBenches = ['bundle', 'load', 'chat', 'firehose', 'changes'].filter(wanted);
 let renderReport = null;
 if (browserBenches.length > 0) {
   build();

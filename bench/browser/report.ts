@@ -1,18 +1,21 @@
 /* BENCHMARKS.md from the figures of one `npm run bench` (plus the hand-written history of fixes). */
 import { existsSync, readFileSync } from 'node:fs';
 import { summarise, type WindowStats } from './browser';
+import type { ChangesResults } from './changes';
 import type { ChatResults, ChatRun } from './chat';
 import type { FirehoseResult } from './firehose';
 import { EAGER_BUDGET_BYTES, type BundleFigures, type LoadRun } from './load';
 import { figure, percentile, show, type Figure } from './stats';
 
-export type BrowserBench = 'bundle' | 'load' | 'chat' | 'firehose';
+export type BrowserBench = 'bundle' | 'load' | 'chat' | 'firehose' | 'changes';
 
 export interface BrowserResults {
   bundle: BundleFigures | null;
   load: LoadRun[] | null;
   chat: ChatResults | null;
   firehose: FirehoseResult | null;
+  /** Printed by the run and kept in the JSON; docs/changes.md holds the figures (not rendered in BENCHMARKS.md yet). */
+  changes?: ChangesResults | null;
   seconds: Partial<Record<BrowserBench, number>>;
 }
 
