@@ -8,7 +8,17 @@ import { DisclosureButton } from '../../ui/DisclosureButton';
 import { useMediaQuery } from '../../ui/useMediaQuery';
 import { ErrorCard } from '../../ui/ErrorCard';
 import { Spinner } from '../../ui/Spinner';
-import { changedFiles, changeRows, diffTotals, hunkJump, hunkRowIndexes, type ChangedFile, type FileDiffState } from './changeRows';
+import {
+  changedFiles,
+  changeRows,
+  diffTotals,
+  hunkJump,
+  hunkRowIndexes,
+  initiallyCollapsed,
+  wantsDiff,
+  type ChangedFile,
+  type FileDiffState,
+} from './changeRows';
 import { DiffRow, FileCounts, StatusLetter } from './DiffRow';
 import { languageOf } from './highlight';
 import { useLineHighlighter } from './useLineHighlighter';
@@ -59,11 +69,15 @@ interface ChangesDiffProps {
 }
 
 function ChangesDiff({ projectId, sessionId, files, onRefresh }: ChangesDiffProps) {
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => initiallyCollapsed(files));
   const diffs = useQueries({
-    queries: files.map((file) => ({ ...workspaceQueries.diff(projectId, sessionId, file.path, file.area === 'staged'), select: parseDiff })),
+    queries: files.map((file, index) => ({
+      ...workspaceQueries.diff(projectId, sessionId, file.path, file.area === 'staged'),
+      select: parseDiff,
+      enabled: wantsDiff(index, file, collapsed),
+    })),
     combine: toDiffStates,
   });
-  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
   const toggle = useCallback((key: string) => {
     setCollapsed((held) => {
       const next = new Set(held);
@@ -133,6 +147,13 @@ function ChangesDiff({ projectId, sessionId, files, onRefresh }: ChangesDiffProp
   }, []);
   const jumpToFile = useCallback(
     (key: string) => {
+      // A file picked from the list is opened (past the first 40, its diff is asked for now).
+      setCollapsed((held) => {
+        if (!held.has(key)) return held;
+        const next = new Set(held);
+        next.delete(key);
+        return next;
+      });
       const index = rows.findIndex((row) => row.type === 'file' && files[row.fileIndex]?.key === key);
       if (index >= 0) virtualizer.scrollToIndex(index, { align: 'start' });
     },

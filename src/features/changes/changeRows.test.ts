@@ -1,6 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { changedFiles, changeRows, clipLine, diffTotals, hunkJump, hunkRowIndexes, MAX_DRAWN_CHARS, statusLetter, type FileDiffState } from './changeRows';
+import {
+  AUTO_DIFF_FILES,
+  changedFiles,
+  changeRows,
+  clipLine,
+  diffTotals,
+  hunkJump,
+  hunkRowIndexes,
+  initiallyCollapsed,
+  MAX_DRAWN_CHARS,
+  statusLetter,
+  wantsDiff,
+  type FileDiffState,
+} from './changeRows';
 import { parseUnifiedDiff } from './unifiedDiff';
 
 const status = {
@@ -99,6 +112,20 @@ describe('hunkJump', () => {
     for (let at: number | null = hunkJump(hunks, -1, 'next'); at !== null; at = hunkJump(hunks, at, 'next')) visited.push(at);
     expect(visited).toEqual(hunks);
     expect(visited.every((i) => rows[i]?.type === 'line' && rows[i].line.kind === 'hunk')).toBe(true);
+  });
+});
+
+describe('many changed files', () => {
+  it('asks for the first 40 diffs at once, and any other once its file is opened', () => {
+    const many = changedFiles({ staged: [], unstaged: [], untracked: Array.from({ length: 45 }, (_, i) => ({ path: `vendor/f${i}.js`, status: '??' })) });
+    const collapsed = initiallyCollapsed(many);
+    expect([...collapsed]).toEqual(many.slice(AUTO_DIFF_FILES).map((f) => f.key));
+    expect(many.map((file, i) => wantsDiff(i, file, collapsed)).filter(Boolean)).toHaveLength(AUTO_DIFF_FILES);
+    const opened = new Set(collapsed);
+    opened.delete(many[42]!.key);
+    expect(wantsDiff(42, many[42]!, opened)).toBe(true);
+    // A file of the first 40 the reader collapsed keeps its (already loaded) diff.
+    expect(wantsDiff(0, many[0]!, new Set([many[0]!.key]))).toBe(true);
   });
 });
 

@@ -50,6 +50,22 @@ export function statusLetter(status: string): { letter: string; word: string } {
   return { letter: status.slice(0, 2) || '·', word: STATUS_WORDS[status] ?? `status ${status}` };
 }
 
+/**
+ * Files whose diffs are asked for at once. SAM answers one file per request, so a change of 5,000 files
+ * (say, a vendored folder) would be 5,000 requests: past this many, a file starts collapsed and its diff is
+ * asked for when it is opened.
+ */
+export const AUTO_DIFF_FILES = 40;
+
+export function initiallyCollapsed(files: readonly ChangedFile[]): Set<string> {
+  return new Set(files.slice(AUTO_DIFF_FILES).map((file) => file.key));
+}
+
+/** Whether a file's diff is requested: the first AUTO_DIFF_FILES always, any other once it is open. */
+export function wantsDiff(fileIndex: number, file: ChangedFile, collapsed: ReadonlySet<string>): boolean {
+  return fileIndex < AUTO_DIFF_FILES || !collapsed.has(file.key);
+}
+
 /** The state of one file's diff request. */
 export type FileDiffState = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'loaded'; files: FileDiff[] };
 
