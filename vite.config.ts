@@ -30,6 +30,8 @@ export default defineConfig(async ({ mode, command }) => {
     define: { __SIMULATED__: JSON.stringify(!live), __APP_VERSION__: JSON.stringify(appVersion()) },
     server: { port: 5173, proxy: live && command === 'serve' ? await liveProxy(env.SAM_API_URL, env.SAM_API_TOKEN) : undefined },
     preview: { port: 4317 },
+    // Module workers: the highlighting worker loads each grammar on demand (src/features/changes/highlight.worker.ts).
+    worker: { format: 'es' as const },
     build: {
       outDir: live ? 'dist' : 'dist-sim',
       target: 'es2022',

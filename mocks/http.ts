@@ -6,9 +6,18 @@ import { projectRoutes } from './http/projects';
 import { pushRoutes } from './http/push';
 import { dispatch, errorResponse, type ApiResponse, type Route, type SimCore } from './http/router';
 import { sessionRoutes } from './http/sessions';
+import { workspaceRoutes } from './http/workspace';
 
 /** Every REST route of the contract that the dashboard calls (src/api/endpoints.ts). */
-export const ROUTES: readonly Route[] = [...projectRoutes, ...sessionRoutes, ...chatRoutes, ...notificationRoutes, ...machineRoutes, ...pushRoutes];
+export const ROUTES: readonly Route[] = [
+  ...projectRoutes,
+  ...sessionRoutes,
+  ...chatRoutes,
+  ...notificationRoutes,
+  ...machineRoutes,
+  ...pushRoutes,
+  ...workspaceRoutes,
+];
 
 function matchPath(pattern: string, path: string): Record<string, string> | null {
   const want = pattern.split('/');

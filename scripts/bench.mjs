@@ -1,8 +1,8 @@
 // `npm run bench`: every benchmark, then one report, BENCHMARKS.md (figures only; nothing is asserted).
 //   node scripts/bench.mjs            full: 5 runs per figure, a 5-minute firehose (about 15 min)
 //   node scripts/bench.mjs --quick    3 runs, a 1-minute firehose (about 7 min)
-//   --only core,bundle,load,chat,firehose,reopen   a subset (the report then holds only those;
-//                                     reopen's figures are printed and kept in the JSON, not the report)
+//   --only core,bundle,load,chat,firehose,reopen,changes   a subset (the report then holds only those;
+//                                     reopen's and changes' figures are printed and kept in the JSON, not the report)
 //   --label NAME                      raw figures go to bench-results/NAME.json (default: latest)
 //   --no-report                       do not rewrite BENCHMARKS.md
 //   --wait-quiet [LOAD]               first wait (up to 30 min) until the 1-minute load average is under
@@ -157,7 +157,7 @@ const results = {
 };
 if (wanted('core')) results.core = await core();
 
-const browserBenches = ['bundle', 'load', 'chat', 'firehose', 'reopen'].filter(wanted);
+const browserBenches = ['bundle', 'load', 'chat', 'firehose', 'reopen', 'changes'].filter(wanted);
 let renderReport = null;
 if (browserBenches.length > 0) {
   build();

@@ -3,6 +3,7 @@
  * so it and the simulator it imports run as TypeScript in node).
  */
 import { launch } from './browser';
+import { changesBenchmark } from './changes';
 import { chatBenchmarks } from './chat';
 import { firehoseBenchmark } from './firehose';
 import { bundleFigures, loadBenchmark } from './load';
@@ -30,7 +31,7 @@ export const FIREHOSE = {
 
 export async function runBrowser(options: BrowserOptions): Promise<BrowserResults> {
   const wanted = (name: BrowserBench) => !options.only || options.only.has(name);
-  const results: BrowserResults = { bundle: null, load: null, chat: null, firehose: null, seconds: {} };
+  const results: BrowserResults = { bundle: null, load: null, chat: null, firehose: null, changes: null, seconds: {} };
   const timed = async <T>(name: BrowserBench, run: () => Promise<T>): Promise<T> => {
     const start = performance.now();
     options.log(`\n${name}`);
@@ -41,7 +42,7 @@ export async function runBrowser(options: BrowserOptions): Promise<BrowserResult
     }
   };
   if (wanted('bundle')) results.bundle = await timed('bundle', async () => bundleFigures(options.root));
-  if (!wanted('load') && !wanted('chat') && !wanted('firehose') && !wanted('reopen')) return results;
+  if (!wanted('load') && !wanted('chat') && !wanted('firehose') && !wanted('reopen') && !wanted('changes')) return results;
 
   const server = await startServer(options.root);
   const browser = await launch();
@@ -50,6 +51,7 @@ export async function runBrowser(options: BrowserOptions): Promise<BrowserResult
     if (wanted('load')) results.load = await timed('load', () => loadBenchmark(browser, server, options.root, { runs, log: options.log }));
     if (wanted('reopen')) results.reopen = await timed('reopen', () => reopenBenchmark(browser, server, { runs, log: options.log }));
     if (wanted('chat')) results.chat = await timed('chat', () => chatBenchmarks(browser, server, { runs, log: options.log }));
+    if (wanted('changes')) results.changes = await timed('changes', () => changesBenchmark(browser, server, { runs, log: options.log }));
     if (wanted('firehose')) {
       const mode = options.quick ? FIREHOSE.quick : FIREHOSE.full;
       results.firehose = await timed('firehose', () =>

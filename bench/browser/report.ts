@@ -1,6 +1,7 @@
 /* BENCHMARKS.md from the figures of one `npm run bench` (plus the hand-written history of fixes). */
 import { existsSync, readFileSync } from 'node:fs';
 import { summarise, type WindowStats } from './browser';
+import type { ChangesResults } from './changes';
 import type { ChatResults, ChatRun } from './chat';
 import type { FirehoseResult } from './firehose';
 import { EAGER_BUDGET_BYTES, type BundleFigures, type LoadRun } from './load';
@@ -8,7 +9,7 @@ import { figure, percentile, show, type Figure } from './stats';
 
 import type { ReopenRun } from './reopen';
 
-export type BrowserBench = 'bundle' | 'load' | 'chat' | 'firehose' | 'reopen';
+export type BrowserBench = 'bundle' | 'load' | 'chat' | 'firehose' | 'reopen' | 'changes';
 
 export interface BrowserResults {
   bundle: BundleFigures | null;
@@ -17,6 +18,8 @@ export interface BrowserResults {
   firehose: FirehoseResult | null;
   /** Instant reopen (bench/browser/reopen.ts); not in the report's tables yet: figures are printed. */
   reopen?: ReopenRun[] | null;
+  /** Printed by the run and kept in the JSON; docs/changes.md holds the figures (not rendered in BENCHMARKS.md yet). */
+  changes?: ChangesResults | null;
   seconds: Partial<Record<BrowserBench, number>>;
 }
 

@@ -184,6 +184,11 @@ async function navigateInApp(page: Page, path: string): Promise<void> {
   }, path);
 }
 
+/** The worker has highlighted the code in view: a keyword token is drawn. */
+async function codeHighlighted(region: ReturnType<Page['getByRole']>): Promise<void> {
+  await region.locator('span[class*="6639ba"]').first().waitFor();
+}
+
 /** A one-screen journey. */
 const single = (screen: Screen): Journey => ({ name: screen.name, screens: [screen] });
 
@@ -352,6 +357,70 @@ export const JOURNEYS: readonly Journey[] = [
           await page.getByRole('link', { name: 'everything that needs you' }).click();
           await page.getByRole('list', { name: /waiting, longest first$/ }).waitFor();
           await expectLive(page);
+        },
+      },
+    ],
+  },
+  {
+    // A chat's workspace (issue 17 item 1): the diff, the files, a file, and a stopped workspace's error.
+    name: 'changes',
+    screens: [
+      {
+        name: 'changes',
+        visual: true,
+        async go(page) {
+          await openScenario(page, 'default', '/');
+          await projectsLoaded(page);
+          await projectCard(page, 'billing-service').click();
+          await chatsLoaded(page);
+          await openChat(page, { topic: /^Fix timezone bug in the billing report/ });
+          await page.getByRole('region', { name: 'Chat' }).getByRole('link', { name: 'Changes' }).click();
+          await page.getByRole('button', { name: 'Changed files (10)' }).waitFor();
+          await page.getByText(/^10 files · \+\d+ −\d+ \(1 not loaded\)$/).waitFor();
+          await codeHighlighted(page.getByRole('region', { name: 'Diff' }));
+        },
+      },
+      {
+        name: 'changes-files',
+        visual: true,
+        async go(page) {
+          await page.getByRole('navigation', { name: 'Workspace views' }).getByRole('link', { name: 'Files' }).click();
+          await page.getByRole('list', { name: 'Files in the workspace' }).waitFor();
+        },
+      },
+      {
+        name: 'changes-file',
+        visual: true,
+        async go(page) {
+          await page
+            .getByRole('list', { name: 'Files in the workspace' })
+            .getByRole('link', { name: /^src \(folder\)/ })
+            .click();
+          await page
+            .getByRole('list', { name: 'Files in src' })
+            .getByRole('link', { name: /^server \(folder\)/ })
+            .click();
+          await page
+            .getByRole('list', { name: 'Files in src/server' })
+            .getByRole('link', { name: /^retry\.ts/ })
+            .click();
+          await codeHighlighted(page.getByRole('region', { name: 'Contents of src/server/retry.ts' }));
+        },
+      },
+      {
+        name: 'changes-stopped',
+        visual: true,
+        async go(page) {
+          const path = await page.evaluate(() => {
+            const { world } = window.__lookoutSim!;
+            for (const project of world.projects.values()) {
+              const session = world.sessions.list(project.id).find((s) => s.topic === 'Upgrade the ORM and fix the breaking changes');
+              if (session) return `/projects/${project.id}/chat/${session.id}/changes`;
+            }
+            throw new Error('no ORM chat');
+          });
+          await navigateInApp(page, path);
+          await alertShown(page, 'The workspace is stopped');
         },
       },
     ],

@@ -9,14 +9,17 @@ import { chatPath } from '../ui/chatPath';
 import { useMediaQuery } from '../ui/useMediaQuery';
 import { SessionsSidebar } from '../features/sessions/SessionsSidebar';
 import { ChatPage } from '../features/chat/ChatPage';
+import { ChangesPage } from '../features/changes/ChangesPage';
 
 const WIDE = '(min-width: 768px)';
 
 /**
- * The live project: sessions on the left, the open chat on the right. Under 768 px the list is a
- * drawer over the chat, or the whole screen when no chat is open.
+ * The live project: sessions on the left, the open chat (or its workspace changes, `surface`) on the right.
+ * Under 768 px the list is a drawer over the chat, or the whole screen when no chat is open. The changes
+ * page lives in this chunk: as a lazy chunk of its own it made rolldown split the first screen's chunk
+ * (docs/changes.md).
  */
-export function ProjectView() {
+export function ProjectView({ surface = 'chat' }: { surface?: 'chat' | 'changes' }) {
   const { projectId = '', sessionId = null } = useParams();
   useProjectStream(projectId);
   const wide = useMediaQuery(WIDE);
@@ -31,8 +34,10 @@ export function ProjectView() {
         <aside aria-label="Chats" className="flex w-80 shrink-0 flex-col border-r border-line bg-surface lg:w-96">
           <SessionsSidebar projectId={projectId} selectedSessionId={sessionId} />
         </aside>
-        <section aria-label="Chat" className="flex min-w-0 flex-1 flex-col">
-          {sessionId ? <ChatPage projectId={projectId} sessionId={sessionId} /> : <DefaultChat key={projectId} projectId={projectId} />}
+        <section aria-label={surface === 'changes' ? 'Workspace changes' : 'Chat'} className="flex min-w-0 flex-1 flex-col">
+          {sessionId && surface === 'changes' && <ChangesPage />}
+          {sessionId && surface === 'chat' && <ChatPage projectId={projectId} sessionId={sessionId} />}
+          {!sessionId && <DefaultChat key={projectId} projectId={projectId} />}
         </section>
       </div>
     );
@@ -46,8 +51,8 @@ export function ProjectView() {
   }
   return (
     <div className="relative flex min-h-0 flex-1 flex-col">
-      <section aria-label="Chat" className="flex min-h-0 min-w-0 flex-1 flex-col">
-        <ChatPage projectId={projectId} sessionId={sessionId} />
+      <section aria-label={surface === 'changes' ? 'Workspace changes' : 'Chat'} className="flex min-h-0 min-w-0 flex-1 flex-col">
+        {surface === 'changes' ? <ChangesPage /> : <ChatPage projectId={projectId} sessionId={sessionId} />}
       </section>
       {drawerOpen && (
         <Drawer onClose={closeDrawer}>

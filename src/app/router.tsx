@@ -11,7 +11,7 @@ const NeedsYouPage = lazy(() => import('../features/notifications/lazySurfaces')
 
 /**
  * Routes: `/` lists projects; `/needs-you` is the Needs-you queue; `/projects/:projectId/chat/:sessionId?` is the
- * live project view.
+ * live project view; `/projects/:projectId/chat/:sessionId/changes` is that chat's workspace (diff and files).
  * Declarative routes (no data router) keep about 18 KB gzip of router code off the first screen.
  */
 export function AppRoutes() {
@@ -23,6 +23,7 @@ export function AppRoutes() {
           <Route path="needs-you" element={<Guarded name="needs-you" element={<Lazy label="Loading what needs you" element={<NeedsYouPage />} />} />} />
           <Route path="projects/:projectId" element={<ToProjectChat />} />
           <Route path="projects/:projectId/chat/:sessionId?" element={<Guarded name="project" element={<LazyProjectView />} />} />
+          <Route path="projects/:projectId/chat/:sessionId/changes" element={<Guarded name="project" element={<LazyProjectView surface="changes" />} />} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>
@@ -43,8 +44,9 @@ function Guarded({ name, element }: { name: string; element: React.ReactNode }) 
   );
 }
 
-function LazyProjectView() {
-  return <Lazy label="Loading project" element={<ProjectView />} />;
+/** The chat and its workspace changes are one view (the same element at the same place), so moving between them keeps the project's stream. */
+function LazyProjectView({ surface = 'chat' }: { surface?: 'chat' | 'changes' }) {
+  return <Lazy label="Loading project" element={<ProjectView surface={surface} />} />;
 }
 
 function Lazy({ label, element }: { label: string; element: React.ReactNode }) {

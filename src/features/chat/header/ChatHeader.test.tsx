@@ -140,7 +140,8 @@ describe('ChatHeader', () => {
     const { user } = renderHeader(makeSessionEntry({ view: { state: 'failed', label: 'Failed', ended: true, canSend: false } }), children);
     expect(screen.getByRole('link', { name: 'Retried as attempt 3 (Working)' })).toHaveAttribute('href', '/projects/p1/chat/s4');
     await user.click(screen.getByRole('button', { name: 'Details' }));
-    expect(screen.getAllByRole('link').map((link) => link.textContent)).toEqual([
+    const lineageLinks = screen.getAllByRole('link').filter((link) => link.getAttribute('aria-label') !== 'Changes');
+    expect(lineageLinks.map((link) => link.textContent)).toEqual([
       'Retried as attempt 2 (Failed)',
       'Forked as Add a changelog (Idle)',
       'Retried as attempt 3 (Working)',
@@ -153,6 +154,11 @@ describe('ChatHeader', () => {
     await user.click(screen.getByRole('button', { name: 'Copy link' }));
     expect(writeText).toHaveBeenLastCalledWith(`${window.location.origin}/projects/p1/chat/session-1`);
     expect(screen.getByText('Link copied')).toBeInTheDocument();
+  });
+
+  it("links to the chat's workspace changes", () => {
+    renderHeader(makeSessionEntry());
+    expect(screen.getByRole('link', { name: 'Changes' })).toHaveAttribute('href', '/projects/p1/chat/session-1/changes');
   });
 
   it('offers no Retry while the session works', async () => {

@@ -9,6 +9,7 @@ import type { ConversationHistory, LineageActions, LineageChildLink } from '../c
 import { LineageButtons } from '../lineage/LineageButtons';
 import type { SessionEntry } from '../../../reconcile/types';
 import { ChildLink, ChildrenRow } from './ChildLinks';
+import { ChangesLink } from './ChangesLink';
 import { CopyLinkButton } from './CopyLinkButton';
 import { Fact } from './Fact';
 import { SourceRow, SubtaskRow } from './SourceRow';
@@ -64,6 +65,7 @@ export function ChatHeader({ projectId, entry, agentState, lineageActions, histo
             {headline && !open && <ChildLink child={headline} />}
           </p>
         </div>
+        <ChangesLink projectId={projectId} sessionId={session.id} />
         <CopyLinkButton projectId={projectId} sessionId={session.id} />
         <ExportButton projectId={projectId} entry={entry} items={history.items} hasEarlier={history.hasEarlier} />
         <DisclosureButton open={open} onToggle={setOpen} controls={detailsId} className="shrink-0 px-2">
