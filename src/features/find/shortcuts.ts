@@ -56,4 +56,20 @@ export const SHORTCUTS: readonly { where: string; keys: readonly { keys: readonl
       { keys: ['Home', 'End'], does: 'First or last tab' },
     ],
   },
+  {
+    where: 'Needs you',
+    keys: [
+      // features/notifications/NeedsYouPage.tsx
+      { keys: ['j', 'k'], does: 'Move to the next or previous item' },
+      { keys: ['1–9'], does: "Answer the item's question with that option" },
+      { keys: ['Enter'], does: "Open the item's chat" },
+    ],
+  },
+  {
+    where: 'Changes',
+    keys: [
+      // features/changes/ChangesView.tsx
+      { keys: ['n', 'p'], does: 'Jump to the next or previous hunk of the diff' },
+    ],
+  },
 ];
