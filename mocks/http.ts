@@ -1,12 +1,13 @@
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 import { chatRoutes } from './http/chats';
+import { commentRoutes } from './http/comments';
 import { notificationRoutes } from './http/notifications';
 import { projectRoutes } from './http/projects';
 import { dispatch, errorResponse, type ApiResponse, type Route, type SimCore } from './http/router';
 import { sessionRoutes } from './http/sessions';
 
 /** Every REST route of the contract that the dashboard calls (src/api/endpoints.ts). */
-export const ROUTES: readonly Route[] = [...projectRoutes, ...sessionRoutes, ...chatRoutes, ...notificationRoutes];
+export const ROUTES: readonly Route[] = [...projectRoutes, ...sessionRoutes, ...chatRoutes, ...notificationRoutes, ...commentRoutes];
 
 function matchPath(pattern: string, path: string): Record<string, string> | null {
   const want = pattern.split('/');
