@@ -12,14 +12,14 @@ export const COMMENT_STATUSES = ['open', 'sent', 'resolved'] as const;
 /** SAM's own limits (packages/shared DEFAULT_COMMENT_*), enforced after trimming; deployments may change them. */
 export const COMMENT_LIMITS = { bodyMax: 8_000, quoteMax: 2_000, clientMutationIdMax: 200, listDefault: 100, listMax: 500 } as const;
 
-export const CommentAuthorSchema = v.object({
+export const CommentAuthorSchema = v.looseObject({
   kind: openEnum(['human', 'agent'] as const),
   id: v.string(),
   name: maybe(v.string()),
   displayName: maybe(v.string()),
 });
 
-export const CommentReplySchema = v.object({
+export const CommentReplySchema = v.looseObject({
   id: v.string(),
   threadId: maybe(v.string()),
   author: CommentAuthorSchema,
@@ -29,10 +29,10 @@ export const CommentReplySchema = v.object({
   clientMutationId: maybe(v.string()),
 });
 
-export const CommentThreadSchema = v.object({
+export const CommentThreadSchema = v.looseObject({
   id: v.string(),
   sessionId: v.string(),
-  anchor: v.object({ kind: v.string(), messageId: v.string(), quote: maybe(v.string()) }),
+  anchor: v.looseObject({ kind: v.string(), messageId: v.string(), quote: maybe(v.string()) }),
   author: CommentAuthorSchema,
   body: v.string(),
   status: openEnum(COMMENT_STATUSES),
@@ -44,16 +44,16 @@ export const CommentThreadSchema = v.object({
   sentAt: maybeTimestamp,
   resolvedAt: maybeTimestamp,
   reopenedAt: maybeTimestamp,
-  replies: v.optional(v.array(CommentReplySchema), []),
+  replies: v.nullish(v.array(CommentReplySchema), []),
 });
 
 /** `GET .../sessions/:s/comments`: oldest first (by the session's thread sequence). */
-export const CommentThreadListSchema = v.object({ threads: v.array(CommentThreadSchema), hasMore: v.boolean() });
+export const CommentThreadListSchema = v.looseObject({ threads: v.array(CommentThreadSchema), hasMore: v.boolean() });
 
 /** Create, resolve, reopen: 201 when it changed something, 200 when a clientMutationId repeated. */
-export const CommentThreadMutationSchema = v.object({ thread: CommentThreadSchema, idempotent: v.boolean() });
+export const CommentThreadMutationSchema = v.looseObject({ thread: CommentThreadSchema, idempotent: v.boolean() });
 
-export const CommentReplyMutationSchema = v.object({ thread: CommentThreadSchema, reply: CommentReplySchema, idempotent: v.boolean() });
+export const CommentReplyMutationSchema = v.looseObject({ thread: CommentThreadSchema, reply: CommentReplySchema, idempotent: v.boolean() });
 
 export type CommentAuthor = v.InferOutput<typeof CommentAuthorSchema>;
 export type CommentReply = v.InferOutput<typeof CommentReplySchema>;
