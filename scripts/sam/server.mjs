@@ -200,6 +200,7 @@ export const EXTRA_CHATS = {
   tool: 'Show tool output after a reload',
   queue: 'Queue a prompt while the agent is away',
   requeue: 'Fail, then run again in place',
+  comment: 'Comment on a passage, resolve and reopen it',
 };
 
 /**
