@@ -76,7 +76,7 @@ function CommentTray({ projectId, sessionId }: { projectId: string; sessionId: s
           </p>
         )}
         {open && (
-          <ol id={listId} className="flex max-h-[40vh] flex-col gap-2 overflow-y-auto">
+          <ol id={listId} className="flex max-h-[30vh] flex-col gap-2 overflow-y-auto">
             {drafts.map((draft, index) => (
               <TrayItem key={draft.id} sessionId={sessionId} draft={draft} index={index} />
             ))}
