@@ -48,7 +48,7 @@ export function MessageComments({ messageId, role, text }: MessageCommentProps) 
           onClick={startComment}
           aria-label={role === 'user' ? 'Comment on your message' : 'Comment on the agent’s message'}
         >
-          <span aria-hidden="true">💬</span> Comment
+          Comment
         </Button>
       ) : (
         <CommentForm
