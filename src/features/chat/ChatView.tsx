@@ -11,7 +11,10 @@ import { useDocumentTitle } from './useDocumentTitle';
 import { useStateAnnouncement } from './useStateAnnouncement';
 import { CommentSlotContext, type RenderMessageComments } from './comments/commentSlot';
 
-const CommentsLayer = lazy(() => import('./comments/CommentsLayer').then((m) => ({ default: m.CommentsLayer })));
+// Asked for as soon as the chat view's own code loads, not when a chat first renders: a comments part that
+// arrived after the rows would make every message row taller under the reader's eyes.
+const commentsLayer = import('./comments/CommentsLayer');
+const CommentsLayer = lazy(() => commentsLayer.then((m) => ({ default: m.CommentsLayer })));
 
 export interface ChatViewProps {
   projectId: string;
