@@ -1,6 +1,7 @@
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 import { chatRoutes } from './http/chats';
 import { machineRoutes } from './http/machine';
+import { commentRoutes } from './http/comments';
 import { notificationRoutes } from './http/notifications';
 import { projectRoutes } from './http/projects';
 import { pushRoutes } from './http/push';
@@ -17,6 +18,7 @@ export const ROUTES: readonly Route[] = [
   ...machineRoutes,
   ...pushRoutes,
   ...workspaceRoutes,
+  ...commentRoutes,
 ];
 
 function matchPath(pattern: string, path: string): Record<string, string> | null {

@@ -34,7 +34,7 @@ try {
   const build = spawnSync('npx', ['vite', 'build', '--mode', 'live', '--outDir', 'dist-sam', '--logLevel', 'warn'], { stdio: 'inherit' });
   if (build.status !== 0) throw new Error('the live build failed');
   let world;
-  if (KEEP && existsSync(WORLD_FILE) && readWorld().pushMcpToken) {
+  if (KEEP && existsSync(WORLD_FILE) && readWorld().pushMcpToken && readWorld().extraChats?.comment) {
     if (!(await healthy(10_000))) await restart();
     world = readWorld();
   } else {

@@ -224,3 +224,56 @@ test('a failed task that SAM sends back to work stops reading Failed, though its
   await expectRowState(page, chat.topic, /Failed/, { not: true });
   await outlastTaskCleanup();
 });
+
+/** A message comment thread as SAM's list route answers (apps/api/src/routes/chat-comments.ts, mapThread). */
+interface SamThread {
+  id: string;
+  status: string;
+  body: string;
+  anchor: { kind: string; messageId: string; quote: string | null };
+  replies: { body: string; clientMutationId: string | null }[];
+}
+
+test('a comment on a passage becomes a SAM thread, goes out in one follow-up, and is resolved and reopened', async ({ page }, testInfo) => {
+  // Looked up here, not with the others: a world seeded before this chat existed fails this check only.
+  if (!world.extraChats.comment) throw new Error('the SAM world has no "comment" chat: seed it again (scripts/sam/server.mjs EXTRA_CHATS)');
+  const chat = extraChat('comment');
+  const stamp = `${Date.now()}-${testInfo.retry}`;
+  const passage = `Cache the token for an hour (${stamp}).`;
+  await agentSays(chat, [{ role: 'assistant', content: passage }]);
+  const anchor = (await allMessages(chat.sessionId)).filter((row) => row.content === passage);
+  expect(anchor).toHaveLength(1);
+  const comments = `/api/projects/${world.projectId}/sessions/${chat.sessionId}/comments`;
+  const listed = async () => (await sam<{ threads: SamThread[]; hasMore: boolean }>(comments)).threads.filter((t) => t.anchor.messageId === anchor[0]!.id);
+
+  // Create: the whole message quoted (nothing selected), one comment, sent from the tray.
+  await openChat(page, chat.sessionId, chat.topic);
+  const row = conversation(page).locator('[data-index]').filter({ hasText: passage });
+  await row.getByRole('button', { name: 'Comment on the agent’s message' }).click();
+  const body = `An hour is too long for this token (${stamp}).`;
+  await conversation(page).getByRole('textbox', { name: 'Your comment on this passage' }).fill(body);
+  await conversation(page).getByRole('button', { name: 'Add to comments' }).click();
+  const tray = page.getByRole('region', { name: 'Comments to send' });
+  await expect(tray.getByTestId('comment-tray-count')).toHaveText('1 comment');
+  await tray.getByRole('button', { name: 'Send to agent' }).click();
+  await expect(tray).toHaveCount(0);
+
+  // List: SAM holds one thread on that message, with the quote and the comment, and its follow-up reply.
+  const card = row.getByRole('list', { name: 'Comments on this message' }).getByRole('listitem');
+  await expect(card).toContainText('Sent');
+  const [thread, ...others] = await listed();
+  expect(others).toHaveLength(0);
+  expect(thread).toMatchObject({ status: 'open', body, anchor: { kind: 'message', quote: passage } });
+  expect(thread!.replies.map((reply) => reply.clientMutationId?.startsWith('lookout-follow-up:'))).toEqual([true]);
+  const followUps = (await allMessages(chat.sessionId)).filter((m) => m.role === 'user' && m.content.includes(body));
+  expect(followUps, 'one follow-up prompt carries the comment').toHaveLength(1);
+  expect(followUps[0]!.content).toContain(passage);
+
+  // Resolve, then reopen: the card and SAM agree each time.
+  await card.getByRole('button', { name: 'Resolve' }).click();
+  await expect(card).toContainText('Resolved');
+  expect((await listed()).map((t) => t.status)).toEqual(['resolved']);
+  await card.getByRole('button', { name: 'Reopen' }).click();
+  await expect(card).toContainText('Open');
+  expect((await listed()).map((t) => t.status)).toEqual(['open']);
+});

@@ -204,6 +204,7 @@ export const EXTRA_CHATS = {
   queue: 'Queue a prompt while the agent is away',
   requeue: 'Fail, then run again in place',
   push: 'Ask from a push',
+  comment: 'Comment on a passage, resolve and reopen it',
 };
 
 /**

@@ -1,4 +1,5 @@
 import type { MessagePage, NotificationEvent, NotificationList, ProjectEvent, SessionDetail, SessionRow } from '../api/contract';
+import type { CommentThread } from '../api/contract/comments';
 import type { NotificationWrite } from '../reconcile/notifications';
 import type { TaskSnapshot } from '../reconcile/taskSnapshots';
 import type { PendingSend } from '../reconcile/types';
@@ -44,7 +45,9 @@ export type ProjectCacheAction =
   | ({ type: 'sendFailed'; localId: string; error: string; replayOnReconnect: boolean } & InChat)
   | ({ type: 'sendRetried'; localId: string } & InChat)
   | ({ type: 'sendDiscarded'; localId: string } & InChat)
-  | ({ type: 'questionAnswered'; markerId: string; stamp: number } & InChat);
+  | ({ type: 'questionAnswered'; markerId: string; stamp: number } & InChat)
+  // SAM's answer to a comment thread mutation (create, reply, resolve, reopen): the threads as they are now.
+  | ({ type: 'commentThreads'; threads: readonly CommentThread[] } & InChat);
 
 export type CacheAction =
   | ProjectCacheAction

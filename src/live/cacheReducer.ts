@@ -27,6 +27,7 @@ export function createCacheReducer(notifications: NotificationCacheWrites, proje
       case 'sendRetried':
       case 'sendDiscarded':
       case 'questionAnswered':
+      case 'commentThreads':
         return project()(action);
       case 'notificationFrames':
         notifications.frames(action.events, action.at);

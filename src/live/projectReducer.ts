@@ -8,6 +8,7 @@ import { noFollowUps, type FollowUps, type ProjectCacheAction } from './cacheAct
 import { writeFacts, writeSnapshots } from './normalisedCaches';
 import { addMessages, emptyChat, holdsRecent, type ChatCache } from './chatCache';
 import { readDeliveries, writeDeliveries } from './deliveries';
+import { writeCommentThreads } from './commentCache';
 
 /*
  * The project half of the one write path (src/live/cacheReducer.ts hands it every project action): socket
@@ -98,6 +99,9 @@ export function createProjectReducer(client: QueryClient): ProjectReducer {
         writeFacts(client, action.projectId, [{ id: action.sessionId, patch: (f) => (f?.attention?.markerId === markerId ? { attention: null } : {}), stamp }]);
         break;
       }
+      case 'commentThreads':
+        writeCommentThreads(client, action.projectId, action.sessionId, action.threads);
+        break;
       default: {
         const never: never = action;
         throw new Error(`unhandled cache action ${String((never as { type: unknown }).type)}`);

@@ -14,31 +14,36 @@ import type { LiveCore } from './core';
  * engine's reducer (src/live/cacheReducer.ts).
  */
 
-async function deliver(core: LiveCore, projectId: string, sessionId: string, send: PendingSend): Promise<void> {
+/** How a send ended: SAM accepted it (naming its row when it says), or it failed with a reason. */
+export type SendOutcome = { localId: string } & ({ accepted: true; messageId: string | null } | { accepted: false; error: string });
+
+async function deliver(core: LiveCore, projectId: string, sessionId: string, send: PendingSend): Promise<SendOutcome> {
   const chat = { projectId, sessionId, localId: send.localId };
   try {
     const accepted = await core.env.api.sendPrompt(projectId, sessionId, send.text);
     const mailbox = accepted.deliveryId ? { deliveryId: accepted.deliveryId, status: accepted.status } : null;
     core.dispatch({ type: 'sendAccepted', ...chat, messageId: accepted.messageId, mailbox });
+    return { localId: send.localId, accepted: true, messageId: accepted.messageId };
   } catch (error) {
     const offline = isApiError(error) && error.status === 0;
     core.dispatch({ type: 'sendFailed', ...chat, error: describeError(error), replayOnReconnect: offline });
+    return { localId: send.localId, accepted: false, error: describeError(error) };
   }
 }
 
-export function sendPrompt(core: LiveCore, projectId: string, sessionId: string, text: string): Promise<void> {
+export function sendPrompt(core: LiveCore, projectId: string, sessionId: string, text: string): Promise<SendOutcome> {
   const { newId, now } = core.env;
   const send: PendingSend = { localId: newId(), text, sentAt: now(), delivery: 'sending', messageId: null, error: null, replayOnReconnect: false };
   core.dispatch({ type: 'sendStarted', projectId, sessionId, send });
   return deliver(core, projectId, sessionId, send);
 }
 
-export function retrySend(core: LiveCore, projectId: string, sessionId: string, localId: string): Promise<void> {
+export async function retrySend(core: LiveCore, projectId: string, sessionId: string, localId: string): Promise<void> {
   const entry = core.client.getQueryData<ChatCache>(keys.chat(projectId, sessionId));
   const send = entry?.pendingSends.find((s) => s.localId === localId);
-  if (!send || send.delivery !== 'failed') return Promise.resolve();
+  if (!send || send.delivery !== 'failed') return;
   core.dispatch({ type: 'sendRetried', projectId, sessionId, localId });
-  return deliver(core, projectId, sessionId, send);
+  await deliver(core, projectId, sessionId, send);
 }
 
 export function discardSend(core: LiveCore, projectId: string, sessionId: string, localId: string): void {

@@ -149,7 +149,7 @@ function callbackToken(workspaceId: string): string {
   return `${unsigned}.${base64url(signature)}`;
 }
 
-type ExtraChatKey = 'stream' | 'fail' | 'gap' | 'tool' | 'queue' | 'requeue' | 'push';
+type ExtraChatKey = 'stream' | 'fail' | 'gap' | 'tool' | 'queue' | 'requeue' | 'push' | 'comment';
 
 /** The chats the harness made for the live checks (scripts/sam/server.mjs EXTRA_CHATS), with agent credentials. */
 export function extraChat(key: ExtraChatKey): Chat {

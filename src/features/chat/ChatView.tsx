@@ -1,4 +1,4 @@
-import { useMemo, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useMemo, useState, type ReactNode } from 'react';
 import type { SessionState } from '../../api/contract';
 import type { SessionEntry } from '../../reconcile/types';
 import { LiveAnnouncement } from '../../ui/LiveAnnouncement';
@@ -9,6 +9,12 @@ import { Conversation } from './Conversation';
 import { ChatHeader } from './header/ChatHeader';
 import { useDocumentTitle } from './useDocumentTitle';
 import { useStateAnnouncement } from './useStateAnnouncement';
+import { CommentSlotContext, type RenderMessageComments } from './comments/commentSlot';
+
+// Asked for as soon as the chat view's own code loads, not when a chat first renders: a comments part that
+// arrived after the rows would make every message row taller under the reader's eyes.
+const commentsLayer = import('./comments/CommentsLayer');
+const CommentsLayer = lazy(() => commentsLayer.then((m) => ({ default: m.CommentsLayer })));
 
 export interface ChatViewProps {
   projectId: string;
@@ -30,11 +36,18 @@ export function ChatView({ projectId, entry, agentState, actions, lineageActions
   const rowActions = useMemo(() => ({ retrySend, discardSend }), [retrySend, discardSend]);
   const [jump, setJump] = useState<ItemJump | null>(null);
   const jumpToItem = (itemId: string) => setJump((held) => ({ itemId, seq: (held?.seq ?? 0) + 1 }));
+  // The comments' row part, handed over by the lazy layer once it has loaded.
+  const [commentSlot, setCommentSlot] = useState<RenderMessageComments | null>(null);
   return (
     <div className="flex min-h-0 min-w-0 flex-1 flex-col">
       <ChatHeader projectId={projectId} entry={entry} agentState={agentState} lineageActions={lineageActions} history={history} onJumpToTurn={jumpToItem} />
       {machine}
-      <Conversation history={history} actions={rowActions} jumpTo={jump} />
+      <CommentSlotContext value={commentSlot}>
+        <Conversation history={history} actions={rowActions} jumpTo={jump} />
+      </CommentSlotContext>
+      <Suspense fallback={null}>
+        <CommentsLayer projectId={projectId} sessionId={session.id} onSlot={(slot) => setCommentSlot(() => slot)} />
+      </Suspense>
       <Composer sessionId={session.id} view={view} actions={actions} lineageActions={lineageActions} showRetry={canRetry(view)} showFork={canFork(entry)} />
       <LiveAnnouncement message={announcement} />
     </div>

@@ -10,6 +10,7 @@ import { UnknownItem } from './UnknownItem';
 import { UserMessage } from './UserMessage';
 import type { RowActions } from './itemTypes';
 import { MessageErrorBoundary } from './MessageErrorBoundary';
+import { MessageCommentSlot } from '../comments/commentSlot';
 
 /**
  * One conversation item; the messages of the person and the agent carry their time. Memoized on
@@ -37,6 +38,7 @@ function ItemView({ item, actions }: { item: ConversationItem; actions: RowActio
         <>
           <UserMessage item={item} actions={actions} />
           {item.delivery === 'confirmed' && <MessageTime at={item.createdAt} align="end" />}
+          {item.delivery === 'confirmed' && <MessageCommentSlot messageId={item.id} role="user" text={item.text} />}
         </>
       );
     case 'assistant':
@@ -44,6 +46,7 @@ function ItemView({ item, actions }: { item: ConversationItem; actions: RowActio
         <>
           <AssistantMessage item={item} />
           <MessageTime at={item.createdAt} />
+          <MessageCommentSlot messageId={item.messageIds[0] ?? item.id} role="agent" text={item.text} />
         </>
       );
     case 'thinking':
