@@ -28,6 +28,11 @@ test('a follow-up to a working agent can be written and sent, and reads as queue
   await expect(mine).toHaveCount(1);
   const note = conversation(page).getByText(/^Queued/);
   await expect(note).toBeVisible();
+  // The reader scrolls up a little to keep the prompt on screen: following the end, the agent's output
+  // before it takes the prompt would scroll the prompt (and its note) out of the virtual list.
+  await conversation(page).hover();
+  await page.mouse.wheel(0, -120);
+  await expect(page.getByRole('button', { name: /jump to latest$/i })).toBeVisible();
 
   // The agent reaches the prompt once its current work is done (simulated time moves only when told).
   await expect
