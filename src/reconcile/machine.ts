@@ -1,3 +1,4 @@
+import { EXECUTION_STEPS } from '../api/contract/enums';
 import { words } from './format';
 
 /*
@@ -8,25 +9,16 @@ import { words } from './format';
 const MINUTE_MS = 60_000;
 
 // ---------- wake progress ----------
+type WakePhase = Exclude<(typeof EXECUTION_STEPS)[number], 'running' | 'awaiting_followup'>;
+const WAKE_DONE: ReadonlySet<string> = new Set(['running', 'awaiting_followup']);
 /**
  * The execution steps a replacement task walks through while it wakes a sleeping chat, in SAM's order
- * (`TASK_EXECUTION_STEPS`, packages/shared/src/types/task.ts). `running` / `awaiting_followup` end the wake.
+ * (`TASK_EXECUTION_STEPS`, packages/shared/src/types/task.ts); `running` / `awaiting_followup` end the wake.
  */
-export const WAKE_PHASES = [
-  'node_selection',
-  'waiting_for_node_capacity',
-  'node_provisioning',
-  'node_agent_ready',
-  'workspace_creation',
-  'workspace_dispatch',
-  'workspace_ready',
-  'attachment_transfer',
-  'agent_session',
-] as const;
-const WAKE_DONE = new Set(['running', 'awaiting_followup']);
+export const WAKE_PHASES = EXECUTION_STEPS.filter((step): step is WakePhase => !WAKE_DONE.has(step));
 
 /** Wake-shaped words for each phase (a chat being restored, not a task being launched). */
-const WAKE_PHASE_LABELS: Readonly<Record<(typeof WAKE_PHASES)[number], string>> = {
+const WAKE_PHASE_LABELS: Readonly<Record<WakePhase, string>> = {
   node_selection: 'Finding a server',
   waiting_for_node_capacity: 'Waiting for server capacity',
   node_provisioning: 'Provisioning a server',
@@ -69,7 +61,7 @@ export function wakeProgress(input: { recoveryStatus: string | null; wakePhase: 
   if (WAKE_DONE.has(wakePhase)) return null;
   const index = (WAKE_PHASES as readonly string[]).indexOf(wakePhase);
   if (index < 0) return { label: `Waking: ${words(wakePhase)}`, step: null, of, failed: false };
-  return { label: WAKE_PHASE_LABELS[WAKE_PHASES[index] as (typeof WAKE_PHASES)[number]], step: index + 1, of, failed: false };
+  return { label: WAKE_PHASE_LABELS[WAKE_PHASES[index] as WakePhase], step: index + 1, of, failed: false };
 }
 
 // ---------- idle cleanup ----------
