@@ -129,6 +129,8 @@ test("find (Ctrl+K) lists the chats SAM's GET /api/chats returns for every proje
   expect(target, 'SAM lists the seeded failed chat among all chats').toBeDefined();
   await page.goto('/');
   await expect(page.getByRole('button', { name: /^Connection: Live\b/ })).toBeVisible();
+  // The Find button comes with the lazily loaded launcher, which also listens for the shortcut.
+  await expect(page.getByRole('banner').getByRole('button', { name: 'Find' })).toBeVisible();
   await page.keyboard.press('Control+k');
   const palette = page.getByRole('dialog', { name: 'Find' });
   await palette.getByRole('combobox', { name: 'Find projects, chats and messages' }).fill(world.chats.failed.topic);
