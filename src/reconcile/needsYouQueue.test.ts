@@ -103,6 +103,14 @@ describe('needsYouQueue', () => {
     expect(queue({ sessions: [session('s1', { attention: marker('m1') })], notifications: [needsInput('n1', 's1', 'm1', T0 - MIN, T0)] })).toHaveLength(1);
   });
 
+  it("a question keeps its key when its session arrives after SAM's feed told of it (a reply being typed stays)", () => {
+    const feed = [needsInput('n1', 's1', 'm1', T0 - MIN)];
+    const [fromFeed] = queue({ notifications: feed });
+    const [withSession] = queue({ sessions: [session('s1', { attention: marker('m1', T0 - MIN) })], notifications: feed });
+    expect(fromFeed?.key).toBeDefined();
+    expect(withSession?.key).toBe(fromFeed?.key);
+  });
+
   it('an expired or answered marker leaves its unread notification as a question to dismiss, with no options', () => {
     const expired = session('s1', { attention: marker('m1', T0 - HOUR, T0 - MIN), lastMessageAt: T0 - MIN });
     const [item] = queue({ sessions: [expired], notifications: [needsInput('n1', 's1', 'm1', T0 - HOUR)] });

@@ -154,9 +154,17 @@ export function needsYouQueue(input: NeedsYouQueueInput): QueueItem[] {
       }
       // Not an open question held: SAM's feed is all that tells of it, or the held session shows it closed.
       const open = session === undefined || rowPredates(session, notification);
-      items.set(`question-notification:${notification.id}`, {
+      // Keyed by its marker like a session's question: the row keeps its key (and a reply being typed in it)
+      // when the chat's session arrives after SAM's feed.
+      const key = markerId !== null ? `question:${markerId}` : `question-notification:${notification.id}`;
+      const same = items.get(key);
+      if (same) {
+        merge(same, notification);
+        continue;
+      }
+      items.set(key, {
         ...base,
-        key: `question-notification:${notification.id}`,
+        key,
         kind: 'question',
         question: { markerId, options: open ? (notification.metadata.options ?? []) : [], open },
       });
