@@ -5,7 +5,7 @@
 // and exits 3 ("skipped"), except under CI, where a missing source is a failure.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { HOW_TO_GET_SAM, PORT, WORLD_FILE, healthy, locateSource, readWorld, restart, stop, up } from './sam/server.mjs';
+import { HOW_TO_GET_SAM, PORT, WORLD_FILE, healthy, listSettled, locateSource, readWorld, restart, stop, up } from './sam/server.mjs';
 import { startRelay } from './sam/relay.mjs';
 
 export const SKIPPED_EXIT = 3;
@@ -40,6 +40,7 @@ try {
   } else {
     world = await up();
   }
+  await listSettled(world);
   console.log(`[test:sam] SAM up in ${((Date.now() - started) / 1000).toFixed(0)} s at ${world.api}`);
   // Which checks saw SAM go down (e2e/sam/support/crashes.ts): a fresh record for each run.
   rmSync('test-results/sam-crashes.json', { force: true });

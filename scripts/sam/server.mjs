@@ -401,6 +401,30 @@ export async function stop() {
   for (let i = 0; i < 20 && (await healthy(500)); i++) await new Promise((r) => setTimeout(r, 250));
 }
 
+/**
+ * Waits until SAM's chats list holds every chat of the world. The list is SAM's D1 index, synced from the
+ * project's live object some time after each write (contract Corrections 9); after the seed and the restarts
+ * (the clean one, and the reload that gives SAM its VAPID keys) it was seen listing 2 of 13 chats when the
+ * first check opened the page. A check that reads a chat's row must not race that sync.
+ */
+export async function listSettled(world, timeoutMs = 180_000) {
+  const wanted = new Set(
+    [...Object.values(world.chats ?? {}), ...Object.values(world.extraChats ?? {}), world.retry].map((chat) => chat?.sessionId).filter(Boolean),
+  );
+  const started = Date.now();
+  let listed = 0;
+  while (Date.now() - started < timeoutMs) {
+    const page = await fetch(`${API}/api/projects/${world.projectId}/sessions?limit=100`, { headers: { cookie: world.cookie } })
+      .then((res) => (res.ok ? res.json() : null))
+      .catch(() => null);
+    const ids = new Set((page?.sessions ?? []).map((session) => session.id));
+    listed = [...wanted].filter((id) => ids.has(id)).length;
+    if (listed === wanted.size) return log(`SAM's chats list holds all ${wanted.size} chats after ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    await new Promise((r) => setTimeout(r, 2_000));
+  }
+  throw new Error(`SAM's chats list held ${listed} of ${wanted.size} chats after ${timeoutMs / 1000} s`);
+}
+
 export function readWorld() {
   return JSON.parse(readFileSync(WORLD_FILE, 'utf8'));
 }
