@@ -63,7 +63,7 @@ describe('MarkdownRenderer budget', () => {
   it('shows a block beyond the budget as plain text, and formats it when asked', async () => {
     const user = userEvent.setup();
     const container = renderMarkdown(`# Fine heading\n\n${overBudget}`);
-    expect(container.querySelector('h1')).toHaveTextContent('Fine heading');
+    expect(container.querySelector('h4')).toHaveTextContent('Fine heading');
     expect(container.querySelector('strong')).toBeNull();
     expect(container.textContent).toContain('Start **bold**');
     expect(screen.getByRole('note')).toHaveTextContent(/shown as plain text/i);
@@ -78,5 +78,20 @@ describe('MarkdownRenderer budget', () => {
   it('shows no note for ordinary messages', () => {
     renderMarkdown('Just **a** message.\n\n- one\n- two');
     expect(screen.queryByRole('note')).toBeNull();
+  });
+});
+
+describe('MarkdownRenderer headings', () => {
+  it("ranks a message's headings below the chat's title and the row's heading: no h1-h3 from the wire", () => {
+    const container = renderMarkdown('# One\n\n## Two\n\n### Three\n\n#### Four\n\n##### Five\n\n###### Six');
+    expect(container.querySelectorAll('h1, h2, h3')).toHaveLength(0);
+    expect([...container.querySelectorAll('h4, h5, h6')].map((h) => `${h.tagName}:${h.textContent}`)).toEqual([
+      'H4:One',
+      'H5:Two',
+      'H6:Three',
+      'H6:Four',
+      'H6:Five',
+      'H6:Six',
+    ]);
   });
 });

@@ -60,6 +60,13 @@ const components: Components = {
   },
   code: ({ children }) => <code className="break-words rounded bg-raised px-1 font-mono text-[0.85em]">{children}</code>,
   table: ({ children }) => <TableFrame>{children}</TableFrame>,
+  // A message's headings rank below the chat's title (h1) and the row's "Agent said" (h3): an agent's
+  // "# Report" must not become a second title of the page.
+  h1: ({ children }) => <h4 className="text-lg font-semibold">{children}</h4>,
+  h2: ({ children }) => <h5 className="font-semibold">{children}</h5>,
+  h3: ({ children }) => <h6 className="font-semibold">{children}</h6>,
+  h4: ({ children }) => <h6 className="font-semibold">{children}</h6>,
+  h5: ({ children }) => <h6 className="font-semibold">{children}</h6>,
 };
 
 function TableFrame({ children }: { children: ReactNode }) {
@@ -191,7 +198,7 @@ function MarkdownRenderer({ text, choiceKey = '' }: { text: string; choiceKey?: 
   const blocks = useBlocks(text, formatAnyway || !tooLong);
   const overBudget = tooLong || blocks.some((block) => verdictOf(block).kind === 'plain');
   return (
-    <div className="markdown min-w-0 break-words [&_blockquote]:border-l-2 [&_blockquote]:border-line [&_blockquote]:pl-3 [&_h1]:text-lg [&_h1]:font-semibold [&_h2]:font-semibold [&_h3]:font-semibold [&_li]:my-0.5 [&_ol]:list-decimal [&_ol]:pl-6 [&_p]:my-2 [&_ul]:list-disc [&_ul]:pl-6">
+    <div className="markdown min-w-0 break-words [&_blockquote]:border-l-2 [&_blockquote]:border-line [&_blockquote]:pl-3 [&_li]:my-0.5 [&_ol]:list-decimal [&_ol]:pl-6 [&_p]:my-2 [&_ul]:list-disc [&_ul]:pl-6">
       {overBudget && <BudgetNote formatted={formatAnyway} onChange={setFormatAnyway} />}
       {tooLong && !formatAnyway ? (
         <PlainText text={text} />
