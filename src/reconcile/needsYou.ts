@@ -29,11 +29,19 @@ export function needsYouCount(input: { notifications: Iterable<Notification>; se
     sessionsAsking.add(session.id);
   }
   const counted = new Set<string>();
+  // Two notifications of one question (one marker) are one thing waiting, as in the queue.
+  const countedMarkers = new Set<string>();
   let count = openMarkers.size;
   for (const notification of input.notifications) {
     if (counted.has(notification.id) || !isUnread(notification) || notificationTab(notification) !== 'priority') continue;
     counted.add(notification.id);
-    if (!isAboutOpenQuestion(notification, openMarkers, sessionsAsking)) count += 1;
+    if (isAboutOpenQuestion(notification, openMarkers, sessionsAsking)) continue;
+    const markerId = notification.type === 'needs_input' ? notification.metadata.attentionMarkerId : null;
+    if (markerId) {
+      if (countedMarkers.has(markerId)) continue;
+      countedMarkers.add(markerId);
+    }
+    count += 1;
   }
   return count;
 }
