@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { queries } from '../api/queries';
@@ -6,6 +6,7 @@ import { useUiStore } from '../state/ui';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { ThemeToggle } from './ThemeToggle';
 import { NotificationBell } from '../features/notifications/NotificationBell';
+import { launcherDialogFor, type LauncherDialog } from '../features/find/launcherKeys';
 
 // Only simulated builds carry the fault/scenario panel; `__SIMULATED__` is false in live builds.
 // The find button and its keys (Cmd/Ctrl+K, `?`) arrive just after first paint, off the first screen's budget.
@@ -16,6 +17,7 @@ export function AppHeader() {
   const { projectId } = useParams();
   // Signed out there is nothing to find, and the header needs the room for the sign-in state.
   const signedOut = useUiStore((s) => s.signedOut);
+  const [pressedEarly, setPressedEarly] = useState<LauncherDialog | null>(null);
   return (
     <header className="flex h-14 shrink-0 items-center gap-1 border-b border-line bg-surface px-2 sm:gap-2 sm:px-4">
       {projectId && <DrawerButton />}
@@ -37,8 +39,8 @@ export function AppHeader() {
         </Suspense>
       )}
       {!signedOut && (
-        <Suspense fallback={<span className="min-w-11" />}>
-          <FindLauncher />
+        <Suspense fallback={<EarlyLauncherKeys onPress={setPressedEarly} />}>
+          <FindLauncher pressedEarly={pressedEarly} />
         </Suspense>
       )}
       {/* On a phone inside a project the project's name needs the room; the theme is switched from the home screen. */}
@@ -46,6 +48,21 @@ export function AppHeader() {
       <NotificationBell />
     </header>
   );
+}
+
+/** Stands in for the find button while its code loads, and keeps a Cmd/Ctrl+K or `?` pressed meanwhile. */
+function EarlyLauncherKeys({ onPress }: { onPress: (dialog: LauncherDialog) => void }) {
+  useEffect(() => {
+    function onKeyDown(event: KeyboardEvent) {
+      const dialog = launcherDialogFor(event);
+      if (!dialog) return;
+      event.preventDefault();
+      onPress(dialog);
+    }
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [onPress]);
+  return <span className="min-w-11" />;
 }
 
 /** "/ lookout-web … ● Live" on wide screens; on a phone the name above the connection word, in one button. */

@@ -2,12 +2,13 @@ import { lazy, Suspense, useEffect } from 'react';
 import { Outlet } from 'react-router';
 import { onUnauthorized } from '../api/http';
 import { AppHeader } from './AppHeader';
-import { SignedOut } from './SignedOut';
 import { useUiStore } from '../state/ui';
 import { useNotificationStream } from '../live/react';
 
 // Only a reopened tab needs it: its code comes with the persister's, off the first screen.
 const RestoredMark = lazy(() => import('./RestoredMark').then((m) => ({ default: m.RestoredMark })));
+// Only after a 401: a signed-in first screen, the common one, does not carry it.
+const SignedOut = lazy(() => import('./SignedOut').then((m) => ({ default: m.SignedOut })));
 
 export function AppShell() {
   const signedOut = useUiStore((s) => s.signedOut);
@@ -25,7 +26,13 @@ export function AppShell() {
         <RestoredMark />
       </Suspense>
       <main id="main" className="flex min-h-0 flex-1 flex-col">
-        {signedOut ? <SignedOut /> : <Outlet />}
+        {signedOut ? (
+          <Suspense fallback={null}>
+            <SignedOut />
+          </Suspense>
+        ) : (
+          <Outlet />
+        )}
       </main>
     </div>
   );

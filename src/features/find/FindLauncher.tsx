@@ -1,18 +1,18 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { launcherDialogFor, type LauncherDialog } from './launcherKeys';
 
 // The dialogs load on first use: the first screen carries only this button and the key listener.
 const FindPalette = lazy(() => import('./FindPalette').then((m) => ({ default: m.FindPalette })));
 const ShortcutsDialog = lazy(() => import('./ShortcutsDialog').then((m) => ({ default: m.ShortcutsDialog })));
 
-function isTyping(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
-}
-
-/** The header's find button, and the app-wide keys: Cmd/Ctrl+K opens find, `?` (outside a field) the shortcuts. */
-export function FindLauncher() {
-  const [open, setOpen] = useState<'find' | 'shortcuts' | null>(null);
+/**
+ * The header's find button, and the app-wide keys: Cmd/Ctrl+K opens find, `?` (outside a field) the shortcuts.
+ * `pressedEarly` is a key the header caught before this component's code had loaded.
+ */
+export function FindLauncher({ pressedEarly = null }: { pressedEarly?: LauncherDialog | null }) {
+  const [open, setOpen] = useState<LauncherDialog | null>(pressedEarly);
   const returnFocus = useRef<HTMLElement | null>(null);
-  const show = useCallback((which: 'find' | 'shortcuts') => {
+  const show = useCallback((which: LauncherDialog) => {
     if (document.activeElement instanceof HTMLElement && !document.activeElement.closest('dialog')) returnFocus.current = document.activeElement;
     setOpen(which);
   }, []);
@@ -26,13 +26,10 @@ export function FindLauncher() {
 
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
-      if ((event.metaKey || event.ctrlKey) && !event.altKey && event.key.toLowerCase() === 'k') {
-        event.preventDefault();
-        show('find');
-      } else if (event.key === '?' && !event.metaKey && !event.ctrlKey && !event.altKey && !isTyping(event.target)) {
-        event.preventDefault();
-        show('shortcuts');
-      }
+      const dialog = launcherDialogFor(event);
+      if (!dialog) return;
+      event.preventDefault();
+      show(dialog);
     }
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
