@@ -5,7 +5,7 @@ import { quoteWithin, threadState, type ThreadState } from '../../../reconcile/c
 import { addToCommentTray } from '../../../state/commentTray';
 import { Button } from '../../../ui/Button';
 import { useChatScope } from '../chatScope';
-import type { MessageCommentProps } from './commentSlot';
+import { MessageFootLine, type MessageCommentProps } from './commentSlot';
 import { Quote } from './Quote';
 
 /** The text selected inside `row`, if the selection lies wholly in it. */
@@ -20,12 +20,12 @@ function selectionWithin(row: Element | null): string | null {
  * Under a message: its Comment action and the threads anchored to it. "Comment" quotes the text selected
  * in the message, or the whole message when nothing is selected (the way on a phone or a keyboard).
  */
-export function MessageComments({ messageId, role, text }: MessageCommentProps) {
+export function MessageComments({ messageId, role, text, time }: MessageCommentProps) {
   const scope = useChatScope();
   const rootRef = useRef<HTMLDivElement>(null);
   const selected = useRef<string | null>(null);
   const [quote, setQuote] = useState<string | null>(null);
-  if (!scope) return null;
+  if (!scope) return <MessageFootLine role={role}>{time}</MessageFootLine>;
   const { projectId, sessionId } = scope;
 
   function rememberSelection() {
@@ -39,18 +39,22 @@ export function MessageComments({ messageId, role, text }: MessageCommentProps) 
 
   return (
     <div ref={rootRef} className={`flex flex-col gap-2 ${role === 'user' ? 'items-end' : 'items-start'}`}>
+      <MessageFootLine role={role}>
+        {time}
+        {quote === null && (
+          <Button
+            variant="ghost"
+            className="text-xs text-muted"
+            onPointerDown={rememberSelection}
+            onClick={startComment}
+            aria-label={role === 'user' ? 'Comment on your message' : 'Comment on the agent’s message'}
+          >
+            Comment
+          </Button>
+        )}
+      </MessageFootLine>
       <Threads projectId={projectId} sessionId={sessionId} messageId={messageId} />
-      {quote === null ? (
-        <Button
-          variant="ghost"
-          className="text-xs text-muted"
-          onPointerDown={rememberSelection}
-          onClick={startComment}
-          aria-label={role === 'user' ? 'Comment on your message' : 'Comment on the agent’s message'}
-        >
-          Comment
-        </Button>
-      ) : (
+      {quote !== null && (
         <CommentForm
           quote={quote}
           onCancel={() => setQuote(null)}

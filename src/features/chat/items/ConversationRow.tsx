@@ -37,16 +37,16 @@ function ItemView({ item, actions }: { item: ConversationItem; actions: RowActio
       return (
         <>
           <UserMessage item={item} actions={actions} />
-          {item.delivery === 'confirmed' && <MessageTime at={item.createdAt} align="end" />}
-          {item.delivery === 'confirmed' && <MessageCommentSlot messageId={item.id} role="user" text={item.text} />}
+          {item.delivery === 'confirmed' && (
+            <MessageCommentSlot messageId={item.id} role="user" text={item.text} time={<MessageTime at={item.createdAt} align="end" />} />
+          )}
         </>
       );
     case 'assistant':
       return (
         <>
           <AssistantMessage item={item} />
-          <MessageTime at={item.createdAt} />
-          <MessageCommentSlot messageId={item.messageIds[0] ?? item.id} role="agent" text={item.text} />
+          <MessageCommentSlot messageId={item.messageIds[0] ?? item.id} role="agent" text={item.text} time={<MessageTime at={item.createdAt} />} />
         </>
       );
     case 'thinking':

@@ -7,7 +7,7 @@ import { formatClockTime } from '../../../ui/formatRelative';
  */
 export function MessageTime({ at, align = 'start' }: { at: number; align?: 'start' | 'end' }) {
   return (
-    <p className={`mt-0.5 text-xs text-muted ${align === 'end' ? 'text-right' : ''}`}>
+    <p className={`text-xs text-muted ${align === 'end' ? 'text-right' : ''}`}>
       <RelativeTime at={at} />
       <span className="pointer-fine:hidden"> · {formatClockTime(at)}</span>
     </p>
