@@ -91,24 +91,34 @@ test('a question arrives live; j reaches it, 1 answers it: the row leaves, the b
   const [session] = await sim(page).world.sessions(STREAMING);
   await sim(page).fleet.askNow(session!.id, 'Which backoff cap?', ['30 s', '5 min']);
 
-  // Measured, not asserted: from the simulated step that raises the question to the row on screen.
+  // Measured, not asserted: from the simulated step that raises the question to the row on screen, and to
+  // the tab's icon redrawn with the new count.
+  const iconBefore = await page.locator('link[rel="icon"]').getAttribute('href');
   const ms = await page.evaluate(
     ({ chat, step }) =>
-      new Promise<number>((resolve) => {
+      new Promise<{ row: number; icon: number }>((resolve) => {
         const shows = () => [...document.querySelectorAll('article h2')].some((h) => h.textContent === chat);
+        const icon = () => document.querySelector('link[rel="icon"]')?.getAttribute('href');
+        const iconAtStart = icon();
         const start = performance.now();
+        const seen: { row?: number; icon?: number } = {};
         const observer = new MutationObserver(() => {
-          if (shows()) {
+          if (seen.row === undefined && shows()) seen.row = performance.now() - start;
+          if (seen.icon === undefined && icon() !== iconAtStart) seen.icon = performance.now() - start;
+          if (seen.row !== undefined && seen.icon !== undefined) {
             observer.disconnect();
-            resolve(performance.now() - start);
+            resolve({ row: seen.row, icon: seen.icon });
           }
         });
-        observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+        observer.observe(document, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['href'] });
         window.__lookoutSim!.clock.advance(step);
       }),
     { chat: STREAMING, step: AGENT_STEP_MS },
   );
-  console.log(`[needs-you] needs_input -> queue row: ${ms.toFixed(0)} ms (${test.info().project.name}; includes the simulated agent step)`);
+  console.log(
+    `[needs-you] needs_input -> queue row: ${ms.row.toFixed(0)} ms, -> tab icon redrawn: ${ms.icon.toFixed(0)} ms (${test.info().project.name}; includes the simulated agent step)`,
+  );
+  await expect(page.locator('link[rel="icon"]')).not.toHaveAttribute('href', iconBefore ?? '');
 
   const asking = row(page, STREAMING);
   await expect(asking).toContainText('Which backoff cap?');
