@@ -57,6 +57,22 @@ describe('ChatHeader', () => {
     expect(screen.queryByText(/tests did not pass/)).toBeNull();
   });
 
+  it('leaves an open question to the composer, which shows it with its options (said once)', () => {
+    const attention = {
+      markerId: 'm1',
+      kind: 'question',
+      createdAt: 0,
+      expiresAt: null,
+      reason: 'Queue table or buffer?',
+      options: ['Queue table', 'Buffer'],
+    };
+    renderHeader(
+      makeSessionEntry({ view: { state: 'needs_input', label: 'Needs you', reason: 'waiting for your answer: Queue table or buffer?', attention } }),
+    );
+    expect(screen.getByText('Needs you')).toBeInTheDocument();
+    expect(screen.queryByText(/Queue table or buffer/)).toBeNull();
+  });
+
   it("expanded, shows a fork's Source: the parent title as a link and its lineage", async () => {
     const { user } = renderHeader(forked);
     await user.click(screen.getByRole('button', { name: 'Details' }));
