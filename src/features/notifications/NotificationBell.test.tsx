@@ -74,8 +74,7 @@ describe('NotificationBell', () => {
     expect(bell()).toHaveAttribute('aria-expanded', 'false');
     await user.click(bell());
     expect(bell()).toHaveAttribute('aria-expanded', 'true');
-    // The panel is a lazy chunk: its first import can outlast the default second on a loaded machine.
-    await screen.findByRole('dialog', {}, { timeout: 5_000 });
+    await screen.findByRole('dialog');
     await waitFor(() => expect(screen.getByRole('tab', { name: /Priority/ })).toHaveFocus());
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();

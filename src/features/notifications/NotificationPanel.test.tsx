@@ -74,8 +74,7 @@ afterEach(() => {
 async function openPanel(path = '/') {
   const harness = renderBell({ now: NOW, path });
   await harness.user.click(screen.getByRole('button', { name: /^Notifications/ }));
-  // The panel is a lazy chunk: its first import can outlast the default second on a loaded machine.
-  const dialog = await screen.findByRole('dialog', { name: 'Notifications' }, { timeout: 5_000 });
+  const dialog = await screen.findByRole('dialog', { name: 'Notifications' });
   return { ...harness, dialog };
 }
 
