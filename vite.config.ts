@@ -5,6 +5,7 @@ import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 import { cspPlugin } from './scripts/csp.ts';
 import { liveProxy } from './scripts/devProxy.ts';
+import { routePreloads } from './scripts/routePreloads.ts';
 import { installable } from './scripts/serviceWorker.ts';
 
 /**
@@ -24,6 +25,15 @@ export default defineConfig(async ({ mode, command }) => {
       tailwindcss(),
       live && withoutMockWorker(),
       live && installable({ root: process.cwd(), mode }),
+      // Lazy chunks an address will run, fetched beside the entry (docs/persist.md): the persister on every
+      // address (src/main.tsx loads it at startup), the project view and what a chat renders with on a project's.
+      routePreloads([
+        { path: '^/', modules: ['src/live/persist/persistInBrowser.ts', 'src/live/persist/idbStorage.ts'] },
+        {
+          path: '^/projects/[^/]+',
+          modules: ['src/app/ProjectView.tsx', 'src/features/chat/markdown/MarkdownRenderer.tsx', 'src/features/chat/comments/CommentsLayer.tsx'],
+        },
+      ]),
       cspPlugin({ apiBaseUrl: env.VITE_SAM_API_URL }),
     ],
     // The app's version busts the kept query cache (src/live/persist): another build never reads it.

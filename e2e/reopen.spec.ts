@@ -99,7 +99,7 @@ test.describe('a reopened tab', () => {
 
     // Grace signs in on the same browser (her SAM has one empty project) and opens the same address.
     await page.goto(`${new URL(page.url()).pathname}?scenario=empty&seed=1&clock=frozen&user=grace`);
-    // Ada's store is removed before anything is read (so the restore decision has been made)...
+    // Ada's store is removed, never restored (so the restore decision has been made)...
     await expect.poll(async () => (await keptCache(page, ADA, lastPrompt)).users).not.toContain(ADA);
     // ...and while SAM is still held, nothing of Ada's is on the screen.
     await expect(page.getByText(lastPrompt)).toHaveCount(0);
@@ -108,5 +108,22 @@ test.describe('a reopened tab', () => {
     await page.evaluate(() => window.__releaseSam!());
     await expect(page.getByText(lastPrompt)).toHaveCount(0);
     await expect(page.getByText(TOPIC)).toHaveCount(0);
+  });
+
+  test("fetches a project's code beside the first screen's on a project's address, and none of it on the projects page", async ({ page }) => {
+    const preloaded = () => page.evaluate(() => [...document.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]')].map((link) => link.href));
+    const fetched = () => page.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name));
+    await openSim(page);
+    await expect(page.getByRole('heading', { name: 'Projects' })).toBeVisible();
+    expect(await preloaded()).not.toContainEqual(expect.stringMatching(/ProjectView|MarkdownRenderer/));
+    expect(await fetched()).not.toContainEqual(expect.stringMatching(/ProjectView|MarkdownRenderer/));
+    // The kept cache's code is asked for on every address: every start reads the store.
+    expect(await preloaded()).toContainEqual(expect.stringMatching(/persistInBrowser/));
+
+    await openProject(page, 'lookout-web');
+    await openSession(page, TOPIC);
+    await page.reload();
+    await expect(page.getByRole('log', { name: 'Conversation' })).toBeVisible();
+    expect(await preloaded()).toEqual(expect.arrayContaining([expect.stringMatching(/ProjectView/), expect.stringMatching(/MarkdownRenderer/)]));
   });
 });

@@ -1,12 +1,12 @@
 /*
  * Instant reopen (issue #17 item 5, docs/persist.md), on the live build against the bench server:
  * a tab opens the long-chat scenario's 30,000-message session, waits for the kept cache to be written,
- * then reloads with SAM held (every /api/ request except GET /api/auth/me, which is not routed, waits) and measures, from the
- * reload's navigation start (performance.timeOrigin of the new document), until the chat's last message
+ * then reloads with SAM held (the bench server leaves every /api/ request but GET /api/auth/me unanswered)
+ * and measures, from the reload's navigation start (performance.timeOrigin of the new document), until the chat's last message
  * is painted inside the visible part of the conversation; then SAM is released and the time until the
  * "Saved copy as of" mark goes is noted. Also: the IndexedDB read and write of the stored record.
  */
-import type { Browser, Page, Route } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { armPaintWatch, closePage, openPage, paintWatched, sleep } from './browser';
 import { createSimulator, lastItemProbe, onlyProject, rowsOf, simulatorApi } from './data';
 import type { BenchServer } from './server';
@@ -28,17 +28,21 @@ export interface ReopenRun {
   breakdown: Record<string, number>;
 }
 
-/** responseEnd of the first resource whose URL contains each name; first contentful paint. */
+/** responseEnd of the first resource whose URL contains each name; first contentful paint; long tasks. */
 async function breakdown(page: Page): Promise<Record<string, number>> {
   return page.evaluate(() => {
     const out: Record<string, number> = {};
     const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
-    for (const name of ['/api/auth/me', 'persistInBrowser', 'idbStorage', 'ProjectView', 'RestoredMark', 'MarkdownRenderer']) {
+    for (const name of ['/api/auth/me', 'persistInBrowser', 'idbStorage', 'ProjectView', 'RestoredMark', 'MarkdownRenderer', 'CommentsLayer']) {
       const entry = resources.find((e) => e.name.includes(name));
       if (entry) out[name] = Math.round(entry.responseEnd);
     }
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
     if (nav) out.domContentLoaded = Math.round(nav.domContentLoadedEventEnd);
+    // The main thread's long tasks (over 50 ms) so far: how much of the wait was the page's own work.
+    const longTasks = (window as unknown as { __bench: { longTasks: Array<{ duration: number }> } }).__bench.longTasks;
+    out.longTasks = longTasks.length;
+    out.longTaskMs = Math.round(longTasks.reduce((sum, task) => sum + task.duration, 0));
     const fcp = performance.getEntriesByName('first-contentful-paint')[0];
     if (fcp) out.firstContentfulPaint = Math.round(fcp.startTime);
     return out;
@@ -103,6 +107,7 @@ export async function reopenBenchmark(browser: Browser, server: BenchServer, opt
   const runs: ReopenRun[] = [];
   for (let run = 0; run < options.runs; run += 1) {
     const page = await openPage(browser);
+    let release = () => {};
     try {
       await page.goto(chatUrl, { waitUntil: 'commit' });
       await armPaintWatch(page, { kind: 'item', itemId: last.id, probe: last.probe, resource: null });
@@ -112,24 +117,16 @@ export async function reopenBenchmark(browser: Browser, server: BenchServer, opt
       await sleep(1_500);
       const costs = await idbCosts(page);
 
-      const held: Route[] = [];
-      let holding = true;
-      // `me` is not routed at all: a route that lets a request go on still costs a trip through Playwright.
-      await page.route(
-        (url) => url.pathname.startsWith('/api/') && url.pathname !== '/api/auth/me',
-        (route) => {
-          if (!holding) return route.continue();
-          held.push(route);
-        },
-      );
+      // Held by the server, not by page.route: while any route is set, Playwright intercepts every
+      // request of the page (chunks and `me` included) and each one waits for a trip through node.
+      release = server.hold((path) => path !== '/api/auth/me');
       await page.reload({ waitUntil: 'commit' });
       await armPaintWatch(page, { kind: 'item', itemId: last.id, probe: last.probe, resource: null });
       const reopened = await paintWatched(page);
       const reopenBreakdown = await breakdown(page);
       await page.waitForSelector('[data-testid="restored-mark"]');
       const releasedAt = await page.evaluate(() => performance.now());
-      holding = false;
-      for (const route of held.splice(0)) await route.continue();
+      release();
       await page.waitForSelector('[data-testid="restored-mark"]', { state: 'detached', timeout: 30_000 });
       const confirmedAt = await page.evaluate(() => performance.now());
       const figures: ReopenRun = {
@@ -149,6 +146,7 @@ export async function reopenBenchmark(browser: Browser, server: BenchServer, opt
           `IndexedDB read ${figures.idbReadMs.toFixed(1)} ms, write ${figures.idbWriteMs.toFixed(1)} ms\n    reopen, ms from navigation start: ${JSON.stringify(figures.breakdown)}`,
       );
     } finally {
+      release();
       await closePage(page);
     }
   }

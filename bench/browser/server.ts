@@ -36,6 +36,11 @@ export interface BenchServer {
   readonly sockets: ReadonlySet<StreamSocket>;
   onSocket(listener: (socket: StreamSocket) => void): void;
   setApi(handler: ApiHandler): void;
+  /**
+   * From now on, REST requests whose path `matches` wait, unanswered, until the returned release is
+   * called (SAM slow or unreachable, without routing the page's requests through the harness).
+   */
+  hold(matches: (path: string) => boolean): () => void;
   /** REST requests answered so far, by path without query (a sanity check for the report). */
   readonly requests: Map<string, number>;
   close(): Promise<void>;
@@ -61,6 +66,8 @@ export async function startServer(root: string, port = 0): Promise<BenchServer> 
   const sockets = new Set<StreamSocket>();
   const listeners: Array<(socket: StreamSocket) => void> = [];
   const requests = new Map<string, number>();
+  let holding: ((path: string) => boolean) | null = null;
+  const held: Array<() => void> = [];
 
   function serveStatic(req: IncomingMessage, res: ServerResponse, path: string) {
     const file = normalize(join(root, path));
@@ -96,7 +103,8 @@ export async function startServer(root: string, port = 0): Promise<BenchServer> 
 
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    if (url.pathname.startsWith('/api/')) serveApi(req, res, url);
+    if (url.pathname.startsWith('/api/') && holding?.(url.pathname)) held.push(() => serveApi(req, res, url));
+    else if (url.pathname.startsWith('/api/')) serveApi(req, res, url);
     else serveStatic(req, res, decodeURIComponent(url.pathname));
   });
 
@@ -127,6 +135,13 @@ export async function startServer(root: string, port = 0): Promise<BenchServer> 
     onSocket: (listener) => void listeners.push(listener),
     setApi: (handler) => {
       api = handler;
+    },
+    hold: (matches) => {
+      holding = matches;
+      return () => {
+        holding = null;
+        for (const answer of held.splice(0)) answer();
+      };
     },
     close: async () => {
       for (const ws of [...sockets]) ws.close(1001);

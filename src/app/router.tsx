@@ -1,12 +1,16 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation, useParams } from 'react-router';
 import { AppShell } from './AppShell';
 import { RouteErrorBoundary } from './RouteErrorBoundary';
 import { ProjectsPage } from '../features/projects/ProjectsPage';
 import { Spinner } from '../ui/Spinner';
 
-// The project view is its own chunk: the projects page, the first screen, stays small.
-const ProjectView = lazy(() => import('./ProjectView').then((m) => ({ default: m.ProjectView })));
+// The project view is its own chunk: the projects page, the first screen, stays small. It is not
+// React.lazy: a Suspense boundary's reveal is a retry, and React holds a retry back until 300 ms after
+// any fallback was last shown or hidden; a reopened chat waited that out after all it needed had arrived
+// (docs/persist.md). Here its arrival is an ordinary update, committed as soon as it has rendered.
+let projectView: typeof import('./ProjectView') | undefined;
+const loadProjectView = () => import('./ProjectView').then((module) => (projectView = module));
 const NeedsYouPage = lazy(() => import('../features/notifications/lazySurfaces').then((m) => ({ default: m.NeedsYouPage })));
 
 /**
@@ -46,20 +50,26 @@ function Guarded({ name, element }: { name: string; element: React.ReactNode }) 
 
 /** The chat and its workspace changes are one view (the same element at the same place), so moving between them keeps the project's stream. */
 function LazyProjectView({ surface = 'chat' }: { surface?: 'chat' | 'changes' }) {
-  return <Lazy label="Loading project" element={<ProjectView surface={surface} />} />;
+  const [, setArrived] = useState<unknown>();
+  const [failed, setFailed] = useState<unknown>();
+  if (failed) throw failed;
+  if (!projectView) {
+    // Asked for while this first renders (a second ask is the same module); its arrival re-renders this.
+    void loadProjectView().then(setArrived, setFailed);
+    return <RouteSpinner label="Loading project" />;
+  }
+  return <projectView.ProjectView surface={surface} />;
 }
 
 function Lazy({ label, element }: { label: string; element: React.ReactNode }) {
+  return <Suspense fallback={<RouteSpinner label={label} />}>{element}</Suspense>;
+}
+
+function RouteSpinner({ label }: { label: string }) {
   return (
-    <Suspense
-      fallback={
-        <div className="flex flex-1 items-center justify-center p-6">
-          <Spinner label={label} />
-        </div>
-      }
-    >
-      {element}
-    </Suspense>
+    <div className="flex flex-1 items-center justify-center p-6">
+      <Spinner label={label} />
+    </div>
   );
 }
 

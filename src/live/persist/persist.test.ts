@@ -8,9 +8,10 @@ import { addMessages, emptyChat, type ChatCache } from '../chatCache';
 import { createLiveEngine } from '../engine';
 import { logToArray } from '../../reconcile/messageLog';
 import { notificationKeys } from '../notificationCache';
+import type { KeyValueStorage } from '../env';
 import { createFakeEnv, type FakeEnv } from '../testing/fakeEnv';
 import { flushPromises } from '../testing/fakeSam';
-import { memoryStorage, type MemoryStorage } from '../testing/memoryStorage';
+import { memoryStorage } from '../testing/memoryStorage';
 import { KEPT_MESSAGES_PER_CHAT } from './codec';
 import { keptKind } from './keptKinds';
 import { restoredMarks } from './marks';
@@ -20,10 +21,14 @@ import { PERSIST_MAX_AGE_MS, startPersisting } from './start';
 const BUSTER = 'v1';
 const user = (id: string): User => ({ id, email: `${id}@example.com`, name: id, avatarUrl: null, role: 'user', status: 'active', createdAt: 0 });
 
-/** A tab: a new engine over a new query client, on the device's storage and clock, signed in as `userId`. */
-function openTab(env: FakeEnv, storage: MemoryStorage, userId: string | null, buster = BUSTER) {
+/**
+ * A tab: a new engine over a new query client, on the device's storage and clock, signed in as `userId`.
+ * `answered`, when given, holds SAM's answer to `me` until it settles.
+ */
+function openTab(env: FakeEnv, storage: KeyValueStorage, userId: string | null, buster = BUSTER, answered: Promise<unknown> = Promise.resolve()) {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false, gcTime: Infinity } } });
   const me = async () => {
+    await answered;
     if (userId === null) throw new Error('offline');
     return user(userId);
   };
@@ -94,7 +99,7 @@ describe('the kept query cache', () => {
     off();
   });
 
-  it('never restores another user: their store is removed before anything is read', async () => {
+  it('never restores another user: their store is removed, not restored', async () => {
     const env = createFakeEnv();
     const storage = memoryStorage();
     await fillAs(openTab(env, storage, 'ada'), 'ada', env);
@@ -104,6 +109,35 @@ describe('the kept query cache', () => {
     expect(await grace.persisting.restored).toBe('nothing');
     expect(restoredKeys(grace.client)).toEqual([]);
     expect(storage.entries.has(storageKey('ada'))).toBe(false);
+  });
+
+  it('reads the store while SAM is asked who is signed in, and shows nothing of it before the answer', async () => {
+    const env = createFakeEnv();
+    const storage = memoryStorage();
+    await fillAs(openTab(env, storage, 'ada'), 'ada', env);
+    const reads: string[] = [];
+    const watched: KeyValueStorage = { ...storage, get: (key) => (reads.push(key), storage.get(key)) };
+
+    let answer = () => {};
+    const grace = openTab(env, watched, 'grace', BUSTER, new Promise<void>((resolve) => (answer = resolve)));
+    await flushPromises();
+    expect(reads).toEqual([storageKey('ada')]);
+    expect(restoredKeys(grace.client)).toEqual([]);
+    expect(grace.engine.attach(restoredMarks).asOf()).toBeNull();
+    answer();
+    expect(await grace.persisting.restored).toBe('nothing');
+    expect(restoredKeys(grace.client)).toEqual([]);
+    expect(storage.entries.has(storageKey('ada'))).toBe(false);
+
+    // The same read, for the user SAM then names, is what is restored: the store is not asked again.
+    await fillAs(openTab(env, storage, 'ada'), 'ada', env);
+    reads.length = 0;
+    const ada = openTab(env, watched, 'ada', BUSTER, new Promise<void>((resolve) => (answer = resolve)));
+    await flushPromises();
+    expect(restoredKeys(ada.client)).toEqual([]);
+    answer();
+    expect(await ada.persisting.restored).toBe('restored');
+    expect(reads).toEqual([storageKey('ada')]);
   });
 
   it('restores nothing before SAM says who is signed in', async () => {
@@ -178,12 +212,18 @@ describe('the kept query cache', () => {
       fc.asyncProperty(
         fc.array(fc.constantFrom('ada', 'grace', 'linus'), { minLength: 1, maxLength: 8 }),
         fc.array(fc.nat(PERSIST_MAX_AGE_MS / 4), { minLength: 8, maxLength: 8 }),
-        async (users, gaps) => {
+        // How long SAM takes to say who is signed in, in promise turns: before, during or after the store's read.
+        fc.array(fc.nat(30), { minLength: 8, maxLength: 8 }),
+        // Keys mixed up: the previous user's record found under the next user's key.
+        fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }),
+        async (users, gaps, meTurns, mixedUp) => {
           const env = createFakeEnv();
           const storage = memoryStorage();
           for (const [i, id] of users.entries()) {
             env.advance(gaps[i] ?? 0);
-            const tab = openTab(env, storage, id);
+            const previous = [...storage.entries.entries()].find(([key]) => key !== storageKey(id));
+            if (mixedUp[i] && previous) storage.entries.set(storageKey(id), previous[1]);
+            const tab = openTab(env, storage, id, BUSTER, flushPromises(meTurns[i] ?? 0));
             await tab.persisting.restored;
             const owners = tab.client
               .getQueryCache()

@@ -2,15 +2,16 @@ import { persistQueryClientRestore, persistQueryClientSubscribe, type PersistedC
 import { onUnauthorized } from '../../api/http';
 import type { User } from '../../api/contract';
 import type { LiveEngine } from '../engine';
+import type { KeyValueStorage } from '../env';
 import { shouldKeepQuery } from './keptKinds';
 import { restoredMarks } from './marks';
 import { createUserPersister, isCacheKey, storageKey, type UserPersister } from './persister';
 
 /*
  * Keeps the engine's query cache between visits, per signed-in user (docs/persist.md), with TanStack's
- * persister: restore, then save on every cache change (throttled). Nothing is read before SAM has said
- * who is signed in (`GET /api/auth/me`), another user's store on this device is removed first, and a
- * sign-out (any 401) stops saving and removes the user's store.
+ * persister: restore, then save on every cache change (throttled). The store is read while SAM is asked
+ * who is signed in (`GET /api/auth/me`), but nothing is restored before it has answered; another user's
+ * store on this device is removed, and a sign-out (any 401) stops saving and removes the user's store.
  */
 
 /** A kept cache older than this is dropped: a reopened tab would show a day-old state as if it were news. */
@@ -59,18 +60,32 @@ export function startPersisting(
   });
 
   const restored = (async () => {
-    // Only the keys are listed before SAM names the user (it opens the store meanwhile); nothing is read.
     const storedKeys = (asked?.keys ?? env.storage.keys()).catch((error: unknown) => {
       env.reportError(error);
       return [];
     });
+    // Read while SAM is asked who is signed in, so the restore does not wait for the store after it has
+    // answered. Reading is not showing: nothing read reaches the cache before `me` names the user, and
+    // then only that user's record, once it has named the same user again (the persister checks).
+    const readAhead = storedKeys
+      .then((keys) => Promise.all(keys.filter(isCacheKey).map(async (key) => [key, await env.storage.get(key)] as const)))
+      .then((records) => new Map<string, unknown>(records))
+      .catch((error: unknown) => {
+        env.reportError(error);
+        return new Map<string, unknown>();
+      });
     const user = await (asked?.user ?? env.api.me()).catch(() => null);
     if (!user || stopped) return 'no-user' as const;
     const own = storageKey(user.id);
-    // Whoever used this browser before: their store goes before anything is read.
+    // Whoever used this browser before: their store goes, never restored.
     for (const key of await storedKeys) if (isCacheKey(key) && key !== own) await env.storage.del(key);
     if (stopped) return 'no-user' as const;
-    const userPersister = createUserPersister({ env, storage: env.storage, userId: user.id, maxAge, throttleMs });
+    const storage = answeringFirstRead(
+      env.storage,
+      own,
+      readAhead.then((records) => records.get(own)),
+    );
+    const userPersister = createUserPersister({ env, storage, userId: user.id, maxAge, throttleMs });
     let found: { savedAt: number; client: PersistedClient } | null = null;
     persister = {
       ...userPersister,
@@ -102,4 +117,18 @@ export function startPersisting(
   }
 
   return { restored, flush: () => persister?.flush() ?? Promise.resolve(), stop };
+}
+
+/** The store, with its first read of `key` answered by what was read ahead (later reads go to the store). */
+function answeringFirstRead(storage: KeyValueStorage, key: string, value: Promise<unknown>): KeyValueStorage {
+  let ahead: Promise<unknown> | null = value;
+  return {
+    ...storage,
+    get(asked) {
+      if (asked !== key || !ahead) return storage.get(asked);
+      const read = ahead;
+      ahead = null;
+      return read;
+    },
+  };
 }
