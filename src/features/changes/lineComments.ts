@@ -1,4 +1,5 @@
 import type { LinesAnchor } from '../../reconcile/comments';
+import type { ChangeRow } from './changeRows';
 import type { DiffLine, FileDiff } from './unifiedDiff';
 
 /*
@@ -95,4 +96,26 @@ export function linesAnchor(path: string, diff: FileDiff, selection: LineSelecti
   const numbers = side === 'new' ? newNumbers : oldNumbers;
   const quote = chosen.map((line) => MARKS[line.kind as keyof typeof MARKS] + line.text.slice(1)).join('\n');
   return { kind: 'lines', path, firstLine: numbers[0] as number, lastLine: numbers.at(-1) as number, side, quote };
+}
+
+/**
+ * The row of the next (1) or previous (-1) line a comment can be about, from row `from`: anywhere in the diff,
+ * or (`inHunk`) only in the same hunk, where a range can grow. Null when there is none that way.
+ */
+export function neighbourLineRow(rows: readonly ChangeRow[], from: number, direction: 1 | -1, inHunk: boolean): number | null {
+  const start = rows[from];
+  if (start?.type !== 'line') return null;
+  for (let index = from + direction; index >= 0 && index < rows.length; index += direction) {
+    const row = rows[index] as ChangeRow;
+    const sameHunk = row.type === 'line' && row.fileIndex === start.fileIndex && row.diffIndex === start.diffIndex && row.hunkIndex === start.hunkIndex;
+    if (inHunk && !sameHunk) return null;
+    if (row.type === 'line' && row.hunkIndex >= 0 && isCommentable(row.line)) return index;
+  }
+  return null;
+}
+
+/** The line a row of the diff shows, as a comment would name it; null for a row no comment can be about. */
+export function lineRefOf(row: ChangeRow | undefined, fileKey: string): LineRef | null {
+  if (row?.type !== 'line' || row.hunkIndex < 0 || !isCommentable(row.line)) return null;
+  return { fileKey, diffIndex: row.diffIndex, hunkIndex: row.hunkIndex, lineIndex: row.lineIndex };
 }
