@@ -23,7 +23,7 @@ import {
 } from './changeRows';
 import { DiffRow, FileCounts, StatusLetter } from './DiffRow';
 import { languageOf } from './highlight';
-import { LineCommentBar } from './LineCommentBar';
+import { LineCommentBar, PRESSED } from './LineCommentBar';
 import { isLineSelected, lineRefOf, linesAnchor, neighbourLineRow, NO_SELECTION, selectionBounds, selectionReducer, type LineRef } from './lineComments';
 import { useLineHighlighter } from './useLineHighlighter';
 import { parseUnifiedDiff, type FileDiff } from './unifiedDiff';
@@ -270,8 +270,8 @@ function ChangesDiff({ projectId, sessionId, files, onRefresh }: ChangesDiffProp
             </>
           )}
         </p>
-        <div className="ml-auto flex items-center gap-1">
-          <span role="status" className="text-xs text-muted tabular-nums">
+        <div className="ml-auto flex flex-wrap items-center justify-end gap-1">
+          <span role="status" className="whitespace-nowrap text-xs text-muted tabular-nums">
             {hunkNumber ? `Hunk ${hunkNumber} of ${hunks.length}` : hunks.length > 0 ? `${hunks.length} hunks` : ''}
           </span>
           <Button
@@ -291,11 +291,13 @@ function ChangesDiff({ projectId, sessionId, files, onRefresh }: ChangesDiffProp
             <Button
               variant="ghost"
               aria-pressed={choosingByTouch}
+              className={`whitespace-nowrap ${PRESSED}`}
               onClick={() => {
                 if (choosingByTouch) dispatchLines({ type: 'clear' });
                 setChoosingByTouch(!choosingByTouch);
               }}
             >
+              {choosingByTouch && <span aria-hidden="true">✓</span>}
               Choose lines
             </Button>
           )}

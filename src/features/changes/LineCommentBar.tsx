@@ -8,6 +8,9 @@ import { Button } from '../../ui/Button';
  */
 const BODY_MAX = 8_000;
 
+/** A toggle that is on looks it: filled, with a tick (aria-pressed tells a screen reader). */
+export const PRESSED = 'aria-pressed:bg-accent aria-pressed:text-accent-fg aria-pressed:hover:bg-accent';
+
 /** `lines 12–14` or `line 12`: what the Comment button says. */
 export function rangeWords(anchor: Pick<LinesAnchor, 'firstLine' | 'lastLine' | 'side'>): string {
   const range = anchor.firstLine === anchor.lastLine ? `line ${anchor.firstLine}` : `lines ${anchor.firstLine}–${anchor.lastLine}`;
@@ -45,7 +48,8 @@ export function LineCommentBar({ anchor, extending, writing, onToggleExtend, onC
             </span>
           </p>
           <div className="flex flex-wrap items-center gap-1">
-            <Button variant="ghost" aria-pressed={extending} onClick={onToggleExtend}>
+            <Button variant="ghost" aria-pressed={extending} onClick={onToggleExtend} className={PRESSED}>
+              {extending && <span aria-hidden="true">✓</span>}
               Extend
             </Button>
             <Button variant="ghost" onClick={onClear}>
@@ -77,7 +81,7 @@ function LineCommentForm({ anchor, onAdd, onCancel }: { anchor: LinesAnchor; onA
       <pre
         tabIndex={0}
         aria-label="Quoted lines"
-        className="max-h-28 overflow-auto whitespace-pre-wrap break-all border-l-4 border-line pl-2 font-mono text-xs text-muted"
+        className="max-h-20 overflow-auto whitespace-pre-wrap sm:max-h-28 break-all border-l-4 border-line pl-2 font-mono text-xs text-muted"
       >
         {anchor.quote}
       </pre>
@@ -88,7 +92,7 @@ function LineCommentForm({ anchor, onAdd, onCancel }: { anchor: LinesAnchor; onA
         id={id}
         value={body}
         autoFocus
-        rows={3}
+        rows={2}
         maxLength={BODY_MAX}
         onChange={(event) => setBody(event.target.value)}
         onKeyDown={(event) => {
