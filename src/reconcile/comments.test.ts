@@ -74,7 +74,10 @@ describe('buildFollowUpText', () => {
   it('reads as a person would write it', () => {
     const text = buildFollowUpText([
       { anchor: { kind: 'message', messageId: 'm1', role: 'agent', quote: 'Use ```rm -rf``` here' }, body: 'Please do not.' },
-      { anchor: { kind: 'lines', path: 'src/a.ts', firstLine: 3, lastLine: 4, side: 'new', quote: '-const b = 1;\n+const a = 1;\n console.log(a);' }, body: 'Rename a.' },
+      {
+        anchor: { kind: 'lines', path: 'src/a.ts', firstLine: 3, lastLine: 4, side: 'new', quote: '-const b = 1;\n+const a = 1;\n console.log(a);' },
+        body: 'Rename a.',
+      },
       { anchor: { kind: 'lines', path: 'src/old.ts', firstLine: 7, lastLine: 7, side: 'old', quote: '-legacy();' }, body: 'Why?' },
     ]);
     expect(text).toBe(

@@ -54,7 +54,10 @@ describe('selectionReducer', () => {
     state = run([pick(ref(retry, 0, 0))], state);
     expect(state.selection?.focus).toBe(ref(retry, 0, 0).lineIndex);
     state = run([pick(ref(retry, 1, 0))], state);
-    expect(state).toEqual({ extending: false, selection: { fileKey: 'unstaged:src/retry.ts', diffIndex: 0, hunkIndex: 1, anchor: ref(retry, 1, 0).lineIndex, focus: ref(retry, 1, 0).lineIndex } });
+    expect(state).toEqual({
+      extending: false,
+      selection: { fileKey: 'unstaged:src/retry.ts', diffIndex: 0, hunkIndex: 1, anchor: ref(retry, 1, 0).lineIndex, focus: ref(retry, 1, 0).lineIndex },
+    });
   });
 
   it('starts afresh when shift-picking in another hunk or another file, never crossing them', () => {
@@ -93,7 +96,11 @@ describe('linesAnchor', () => {
     });
     // An unchanged line keeps its space mark, and its indentation.
     const withContext = run([pick(ref(retry, 0, 4)), pick(ref(retry, 0, 5), true)]);
-    expect(linesAnchor('src/retry.ts', retry, withContext.selection!)).toMatchObject({ firstLine: 13, lastLine: 14, quote: ' for (;;) {\n   await sleep(base);' });
+    expect(linesAnchor('src/retry.ts', retry, withContext.selection!)).toMatchObject({
+      firstLine: 13,
+      lastLine: 14,
+      quote: ' for (;;) {\n   await sleep(base);',
+    });
   });
 
   it('numbers a range of removed lines only by the old file', () => {
@@ -150,7 +157,9 @@ describe('choosing lines, over any diff', () => {
     const diffs = parseUnifiedDiff(diffText(files)).files;
     const file = { key: 'unstaged:all', path: 'all', oldPath: null, status: 'M', area: 'unstaged' as const };
     const refs: LineRef[] = changeRows([file], [{ kind: 'loaded', files: diffs }], new Set()).flatMap((row) =>
-      row.type === 'line' && isCommentable(row.line) ? [{ fileKey: file.key, diffIndex: row.diffIndex, hunkIndex: row.hunkIndex, lineIndex: row.lineIndex }] : [],
+      row.type === 'line' && isCommentable(row.line)
+        ? [{ fileKey: file.key, diffIndex: row.diffIndex, hunkIndex: row.hunkIndex, lineIndex: row.lineIndex }]
+        : [],
     );
     const action: fc.Arbitrary<SelectionAction> = fc.oneof(
       { weight: 6, arbitrary: fc.record({ type: fc.constant('pick' as const), line: fc.constantFrom(...refs), shift: fc.boolean() }) },
