@@ -5,7 +5,9 @@ import { changeRows } from './changeRows';
 import {
   isCommentable,
   isLineSelected,
+  lineRefOf,
   linesAnchor,
+  neighbourLineRow,
   NO_SELECTION,
   selectionBounds,
   selectionReducer,
@@ -125,6 +127,23 @@ describe('linesAnchor', () => {
     const state = run([pick(ref(retry, 0, 1)), pick(ref(retry, 0, 3), true)]);
     const text = buildFollowUpText([{ anchor: linesAnchor('src/retry.ts', retry, state.selection!)!, body: 'Why 5?' }]);
     expect(text).toContain('1. On src/retry.ts lines 11–12 (diff lines: + added, - removed; numbered as the file is now):\n```quote\n-const attempts = 3;\n');
+  });
+});
+
+describe('neighbourLineRow (the arrow keys on a line number)', () => {
+  const file = { key: 'unstaged:src/retry.ts', path: 'src/retry.ts', oldPath: null, status: 'M', area: 'unstaged' as const };
+  const rows = changeRows([file], [{ kind: 'loaded', files: [retry] }], new Set());
+  const rowOf = (hunkIndex: number, n: number) => rows.findIndex((row) => row.type === 'line' && row.lineIndex === ref(retry, hunkIndex, n).lineIndex);
+  const lastOfFirstHunk = rowOf(0, 5);
+
+  it('moves to the next or previous line number, past a hunk header when free, not when growing a range', () => {
+    expect(neighbourLineRow(rows, rowOf(0, 1), 1, true)).toBe(rowOf(0, 2));
+    expect(neighbourLineRow(rows, rowOf(0, 1), -1, true)).toBe(rowOf(0, 0));
+    expect(neighbourLineRow(rows, lastOfFirstHunk, 1, false)).toBe(rowOf(1, 0));
+    expect(neighbourLineRow(rows, lastOfFirstHunk, 1, true)).toBeNull();
+    expect(neighbourLineRow(rows, rowOf(0, 0), -1, false)).toBeNull();
+    expect(lineRefOf(rows[rowOf(1, 0)], file.key)).toEqual(ref(retry, 1, 0));
+    expect(lineRefOf(rows[0], file.key)).toBeNull(); // the file's header row
   });
 });
 
