@@ -94,6 +94,10 @@ test('lines chosen in the diff become a comment, sent with a second one as one f
   await expect(bar(page)).toContainText('src/server/retry.ts lines 18–19');
   await page.keyboard.press('c');
   await expect(form.getByRole('textbox', { name: 'Your comment on these lines' })).toBeFocused();
+  // Escape cancels, back to the button that opened it; `c` opens it again.
+  await page.keyboard.press('Escape');
+  await expect(bar(page).getByRole('button', { name: 'Comment on lines 18–19' })).toBeFocused();
+  await page.keyboard.press('c');
   await page.keyboard.type('Add jitter to the backoff.');
   await page.keyboard.press('Tab'); // Cancel
   await page.keyboard.press('Tab'); // Add to comments

@@ -33,8 +33,9 @@ import { workspaceProblem } from './workspaceError';
  * The changed files of a session's workspace and their unified diff. SAM answers a diff per file and staging
  * area, so each file's diff is its own request; the view draws what has answered and says what has not.
  * The diff is one virtualised list (file headers, hunk headers, lines), so a 2,000-line diff mounts the
- * rows on screen only. `n` / `p` (or the buttons) jump to the next / previous hunk. A line number is a button:
- * it chooses lines for a comment (lineComments.ts), which joins the chat's comment tray.
+ * rows on screen only. `n` / `p` (or the buttons) jump to the next / previous hunk. Line numbers are buttons
+ * (on a touch screen under "Choose lines") that choose lines for a comment (lineComments.ts), which joins the
+ * chat's comment tray.
  */
 
 const parseDiff = (data: GitDiff): FileDiff[] => parseUnifiedDiff(data.diff).files;

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { linesLabel, type LinesAnchor } from '../../reconcile/comments';
 import { Button } from '../../ui/Button';
 
@@ -34,8 +34,15 @@ interface LineCommentBarProps {
  */
 export function LineCommentBar({ anchor, extending, writing, onToggleExtend, onClear, onWrite, onCancel, onAdd }: LineCommentBarProps) {
   const words = rangeWords(anchor);
+  const barRef = useRef<HTMLElement>(null);
+  const wasWriting = useRef(writing);
+  // A comment cancelled: focus goes back to the button that opened it.
+  useEffect(() => {
+    if (wasWriting.current && !writing) barRef.current?.querySelector<HTMLElement>('[aria-keyshortcuts="c"]')?.focus();
+    wasWriting.current = writing;
+  }, [writing]);
   return (
-    <section aria-label="Chosen lines" className="shrink-0 border-t border-line bg-surface px-3 py-2">
+    <section ref={barRef} aria-label="Chosen lines" className="shrink-0 border-t border-line bg-surface px-3 py-2">
       {writing ? (
         <LineCommentForm anchor={anchor} onAdd={onAdd} onCancel={onCancel} />
       ) : (
