@@ -381,6 +381,27 @@ export const JOURNEYS: readonly Journey[] = [
         },
       },
       {
+        // Lines chosen for a comment (issue 17 item 2): the range's tint and the comment being written.
+        name: 'changes-lines',
+        visual: true,
+        async go(page) {
+          const chooseByTouch = page.getByRole('button', { name: 'Choose lines' });
+          if (await chooseByTouch.isVisible()) await chooseByTouch.click();
+          const listToggle = page.getByRole('button', { name: 'Changed files (10)' });
+          if ((await listToggle.getAttribute('aria-expanded')) === 'false') await listToggle.click();
+          await page
+            .getByRole('navigation', { name: 'Changed files' })
+            .getByRole('button', { name: /src\/server\/retry\.ts/ })
+            .click();
+          const diff = page.getByRole('region', { name: 'Diff' });
+          await diff.getByRole('button', { name: 'Removed line 5 of src/server/retry.ts', exact: true }).click();
+          await diff.getByRole('button', { name: 'Added line 6 of src/server/retry.ts', exact: true }).click({ modifiers: ['Shift'] });
+          await page.getByRole('region', { name: 'Chosen lines' }).getByRole('button', { name: 'Comment on lines 5–6' }).click();
+          await page.getByRole('textbox', { name: 'Your comment on these lines' }).fill('Is this bound required?');
+          await codeHighlighted(diff);
+        },
+      },
+      {
         name: 'changes-files',
         visual: true,
         async go(page) {

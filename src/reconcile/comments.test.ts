@@ -34,6 +34,7 @@ const anchor: fc.Arbitrary<CommentAnchor> = fc.oneof(
       path: fc.constantFrom('src/a.ts', 'README.md'),
       firstLine: fc.integer({ min: 1, max: 50 }),
       lastLine: fc.integer({ min: 1, max: 50 }),
+      side: fc.constantFrom('new' as const, 'old' as const),
       quote: passage,
     })
     .map((a) => ({ ...a, lastLine: Math.max(a.firstLine, a.lastLine) })),
@@ -73,11 +74,15 @@ describe('buildFollowUpText', () => {
   it('reads as a person would write it', () => {
     const text = buildFollowUpText([
       { anchor: { kind: 'message', messageId: 'm1', role: 'agent', quote: 'Use ```rm -rf``` here' }, body: 'Please do not.' },
-      { anchor: { kind: 'lines', path: 'src/a.ts', firstLine: 3, lastLine: 4, quote: 'const a = 1;' }, body: 'Rename a.' },
+      {
+        anchor: { kind: 'lines', path: 'src/a.ts', firstLine: 3, lastLine: 4, side: 'new', quote: '-const b = 1;\n+const a = 1;\n console.log(a);' },
+        body: 'Rename a.',
+      },
+      { anchor: { kind: 'lines', path: 'src/old.ts', firstLine: 7, lastLine: 7, side: 'old', quote: '-legacy();' }, body: 'Why?' },
     ]);
     expect(text).toBe(
       [
-        '2 review comments, each on the passage it quotes. Please address each one.',
+        '3 review comments, each on the passage it quotes. Please address each one.',
         '',
         '1. On your message:',
         '````quote',
@@ -86,12 +91,21 @@ describe('buildFollowUpText', () => {
         '',
         'Please do not.',
         '',
-        '2. On src/a.ts, lines 3-4:',
+        '2. On src/a.ts lines 3–4 (diff lines: + added, - removed; numbered as the file is now):',
         '```quote',
-        'const a = 1;',
+        '-const b = 1;',
+        '+const a = 1;',
+        ' console.log(a);',
         '```',
         '',
         'Rename a.',
+        '',
+        '3. On src/old.ts line 7 (removed lines, numbered as the file was):',
+        '```quote',
+        '-legacy();',
+        '```',
+        '',
+        'Why?',
       ].join('\n'),
     );
   });

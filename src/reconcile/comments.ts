@@ -6,13 +6,25 @@ import type { CommentThread } from '../api/contract/comments';
  */
 
 /**
- * What a comment is about, with the passage it quotes. `message` anchors become SAM comment threads;
- * `lines` anchors (lines of a file in the workspace's diff) have no SAM thread route and travel only in
- * the follow-up's text.
+ * Lines of a file in the workspace's diff. The quote is those diff lines, each with its mark (`+` added,
+ * `-` removed, a space unchanged). `side` says which file the numbers count in: `new` (the file as it is
+ * now; removed lines in the quote have no number of their own) or `old` (a range of removed lines only).
  */
-export type CommentAnchor =
-  | { kind: 'message'; messageId: string; role: 'user' | 'agent'; quote: string }
-  | { kind: 'lines'; path: string; firstLine: number; lastLine: number; quote: string };
+export interface LinesAnchor {
+  kind: 'lines';
+  path: string;
+  firstLine: number;
+  lastLine: number;
+  side?: 'new' | 'old';
+  quote: string;
+}
+
+/**
+ * What a comment is about, with the passage it quotes. `message` anchors become SAM comment threads;
+ * `lines` anchors have no SAM thread route (SAM's threads anchor to messages only) and travel only in the
+ * follow-up's text.
+ */
+export type CommentAnchor = { kind: 'message'; messageId: string; role: 'user' | 'agent'; quote: string } | LinesAnchor;
 
 /** One comment in the tray, before it is sent. */
 export interface DraftComment {
@@ -41,10 +53,21 @@ export function fenceFor(text: string): string {
   return '`'.repeat(Math.max(3, longest + 1));
 }
 
+/** `src/retry.ts lines 12–14`, `src/retry.ts line 12`: the file and the range, as a person says them. */
+export function linesLabel(anchor: Pick<LinesAnchor, 'path' | 'firstLine' | 'lastLine'>): string {
+  const range = anchor.firstLine === anchor.lastLine ? `line ${anchor.firstLine}` : `lines ${anchor.firstLine}–${anchor.lastLine}`;
+  return `${anchor.path} ${range}`;
+}
+
 function anchorHeading(anchor: CommentAnchor): string {
   if (anchor.kind === 'lines') {
-    const lines = anchor.firstLine === anchor.lastLine ? `line ${anchor.firstLine}` : `lines ${anchor.firstLine}-${anchor.lastLine}`;
-    return `On ${anchor.path}, ${lines}:`;
+    const numbered =
+      anchor.side === 'old'
+        ? ' (removed lines, numbered as the file was)'
+        : anchor.side === 'new'
+          ? ' (diff lines: + added, - removed; numbered as the file is now)'
+          : '';
+    return `On ${linesLabel(anchor)}${numbered}:`;
   }
   return anchor.role === 'agent' ? 'On your message:' : 'On my message:';
 }

@@ -1,6 +1,7 @@
 import { Link, useLocation, useParams } from 'react-router';
 import { changesPath, chatPath } from '../../ui/chatPath';
 import { ChangesView } from './ChangesView';
+import { CommentsWaiting } from './CommentsWaiting';
 import { DirectoryView, FileViewer, type FilesLinks } from './FilesView';
 
 /*
@@ -51,6 +52,7 @@ export function ChangesPage() {
       {!showFiles && <ChangesView projectId={projectId} sessionId={sessionId} />}
       {showFiles && file !== null && <FileViewer key={file} projectId={projectId} sessionId={sessionId} path={file} links={links} />}
       {showFiles && file === null && <DirectoryView projectId={projectId} sessionId={sessionId} dir={search.get('dir') || '.'} links={links} />}
+      <CommentsWaiting projectId={projectId} sessionId={sessionId} />
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useId, useLayoutEffect, useMemo, useReducer, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { useQueries, useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { GitDiff } from '../../api/contract/workspace';
@@ -7,7 +7,9 @@ import { Button } from '../../ui/Button';
 import { DisclosureButton } from '../../ui/DisclosureButton';
 import { useMediaQuery } from '../../ui/useMediaQuery';
 import { ErrorCard } from '../../ui/ErrorCard';
+import { LiveAnnouncement } from '../../ui/LiveAnnouncement';
 import { Spinner } from '../../ui/Spinner';
+import { addToCommentTray, useCommentTray } from '../../state/commentTray';
 import {
   changedFiles,
   changeRows,
@@ -21,6 +23,8 @@ import {
 } from './changeRows';
 import { DiffRow, FileCounts, StatusLetter } from './DiffRow';
 import { languageOf } from './highlight';
+import { LineCommentBar, PRESSED } from './LineCommentBar';
+import { isLineSelected, lineRefOf, linesAnchor, neighbourLineRow, NO_SELECTION, selectionBounds, selectionReducer, type LineRef } from './lineComments';
 import { useLineHighlighter } from './useLineHighlighter';
 import { parseUnifiedDiff, type FileDiff } from './unifiedDiff';
 import { workspaceProblem } from './workspaceError';
@@ -29,7 +33,9 @@ import { workspaceProblem } from './workspaceError';
  * The changed files of a session's workspace and their unified diff. SAM answers a diff per file and staging
  * area, so each file's diff is its own request; the view draws what has answered and says what has not.
  * The diff is one virtualised list (file headers, hunk headers, lines), so a 2,000-line diff mounts the
- * rows on screen only. `n` / `p` (or the buttons) jump to the next / previous hunk.
+ * rows on screen only. `n` / `p` (or the buttons) jump to the next / previous hunk. Line numbers are buttons
+ * (on a touch screen under "Choose lines") that choose lines for a comment (lineComments.ts), which joins the
+ * chat's comment tray.
  */
 
 const parseDiff = (data: GitDiff): FileDiff[] => parseUnifiedDiff(data.diff).files;
@@ -161,6 +167,95 @@ function ChangesDiff({ projectId, sessionId, files, onRefresh }: ChangesDiffProp
   );
   const hunkNumber = hunkAt === null ? null : hunks.indexOf(hunkAt) + 1;
 
+  const [lines, dispatchLines] = useReducer(selectionReducer, NO_SELECTION);
+  // A touch screen reads the diff compact; "Choose lines" makes each line number a touch-sized button.
+  const finePointer = useMediaQuery('(pointer: fine)');
+  const [choosingByTouch, setChoosingByTouch] = useState(false);
+  const pickable = finePointer || choosingByTouch;
+  const [writing, setWriting] = useState(false);
+  const [announcement, setAnnouncement] = useState('');
+  const waiting = useCommentTray(sessionId).length;
+  const pickLine = useCallback((line: LineRef, shift: boolean) => dispatchLines({ type: 'pick', line, shift }), []);
+  const chosen = useMemo(() => {
+    const selection = lines.selection;
+    if (!selection) return null;
+    const fileIndex = files.findIndex((file) => file.key === selection.fileKey);
+    const state = diffs[fileIndex];
+    const diff = state?.kind === 'loaded' ? state.files[selection.diffIndex] : undefined;
+    return diff ? linesAnchor((files[fileIndex] as ChangedFile).path, diff, selection) : null;
+  }, [lines.selection, files, diffs]);
+  // Lines let go of (cleared, or the diff read again without them) end the comment being written about them.
+  if (writing && lines.selection === null) setWriting(false);
+  const isWriting = writing && chosen !== null;
+
+  const focusLineRow = useCallback(
+    (index: number) => {
+      const find = () => listRef.current?.querySelector<HTMLElement>(`[data-index="${index}"] [data-line-button]`);
+      const button = find();
+      if (button) return button.focus();
+      virtualizer.scrollToIndex(index);
+      requestAnimationFrame(() => find()?.focus());
+    },
+    [virtualizer],
+  );
+  const rowOfLine = useCallback(
+    (line: LineRef) =>
+      rows.findIndex(
+        (row) => row.type === 'line' && row.diffIndex === line.diffIndex && row.lineIndex === line.lineIndex && files[row.fileIndex]?.key === line.fileKey,
+      ),
+    [rows, files],
+  );
+  const addComment = (body: string) => {
+    const selection = lines.selection;
+    if (!chosen || !selection) return;
+    addToCommentTray(sessionId, chosen, body);
+    setWriting(false);
+    dispatchLines({ type: 'clear' });
+    const count = waiting + 1;
+    setAnnouncement(`Comment added. ${count === 1 ? '1 comment' : `${count} comments`} ready to send from the chat.`);
+    // Back to where the comment was started; the way to send it when that line has scrolled away.
+    const first = rowOfLine({ ...selection, lineIndex: selectionBounds(selection).first });
+    if (first < 0 || !listRef.current?.querySelector(`[data-index="${first}"] [data-line-button]`)) {
+      document.querySelector<HTMLElement>('[data-comments-waiting-link]')?.focus();
+    } else focusLineRow(first);
+  };
+
+  // Up and down move between line numbers; with shift held they grow or shrink the range inside its hunk.
+  const onDiffKeyDown = (event: ReactKeyboardEvent<HTMLDivElement>) => {
+    if ((event.key !== 'ArrowDown' && event.key !== 'ArrowUp') || event.altKey || event.metaKey || event.ctrlKey) return;
+    const target = event.target as HTMLElement;
+    if (!target.matches('[data-line-button]')) return;
+    const from = Number(target.closest('[data-index]')?.getAttribute('data-index'));
+    const to = neighbourLineRow(rows, from, event.key === 'ArrowDown' ? 1 : -1, event.shiftKey);
+    if (to === null) return;
+    event.preventDefault();
+    if (event.shiftKey) {
+      const fileKey = files[(rows[from] as { fileIndex: number }).fileIndex]?.key ?? '';
+      const fromLine = lineRefOf(rows[from], fileKey);
+      const toLine = lineRefOf(rows[to], fileKey);
+      if (!fromLine || !toLine) return;
+      if (!isLineSelected(lines.selection, fromLine)) dispatchLines({ type: 'pick', line: fromLine, shift: false });
+      dispatchLines({ type: 'pick', line: toLine, shift: true });
+    }
+    focusLineRow(to);
+  };
+  const keysRef = useRef({ chosen, isWriting, hasSelection: lines.selection !== null });
+  useEffect(() => {
+    keysRef.current = { chosen, isWriting, hasSelection: lines.selection !== null };
+  });
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.metaKey || event.ctrlKey || event.altKey || isTyping(event.target)) return;
+      const held = keysRef.current;
+      if (event.key === 'c' && held.chosen && !held.isWriting) setWriting(true);
+      else if (event.key === 'Escape' && held.hasSelection && !held.isWriting) dispatchLines({ type: 'clear' });
+      else return;
+      event.preventDefault();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+
   return (
     <div className="flex min-h-0 flex-1 flex-col">
       <div className="flex shrink-0 flex-wrap items-center gap-x-3 gap-y-1 border-b border-line bg-surface px-3 py-1.5 text-sm">
@@ -176,8 +271,8 @@ function ChangesDiff({ projectId, sessionId, files, onRefresh }: ChangesDiffProp
             </>
           )}
         </p>
-        <div className="ml-auto flex items-center gap-1">
-          <span role="status" className="text-xs text-muted tabular-nums">
+        <div className="ml-auto flex flex-wrap items-center justify-end gap-1">
+          <span role="status" className="whitespace-nowrap text-xs text-muted tabular-nums">
             {hunkNumber ? `Hunk ${hunkNumber} of ${hunks.length}` : hunks.length > 0 ? `${hunks.length} hunks` : ''}
           </span>
           <Button
@@ -193,6 +288,20 @@ function ChangesDiff({ projectId, sessionId, files, onRefresh }: ChangesDiffProp
           <Button variant="ghost" aria-label="Next hunk" title="Next hunk (n)" aria-keyshortcuts="n" onClick={() => jump('next')} disabled={hunks.length === 0}>
             <span aria-hidden="true">↓</span>
           </Button>
+          {!finePointer && files.length > 0 && (
+            <Button
+              variant="ghost"
+              aria-pressed={choosingByTouch}
+              className={`whitespace-nowrap ${PRESSED}`}
+              onClick={() => {
+                if (choosingByTouch) dispatchLines({ type: 'clear' });
+                setChoosingByTouch(!choosingByTouch);
+              }}
+            >
+              {choosingByTouch && <span aria-hidden="true">✓</span>}
+              Choose lines
+            </Button>
+          )}
           <Button variant="ghost" onClick={onRefresh}>
             Refresh
           </Button>
@@ -210,7 +319,7 @@ function ChangesDiff({ projectId, sessionId, files, onRefresh }: ChangesDiffProp
           {listOpen && <FileList files={files} diffs={diffs} onJump={jumpToFile} />}
         </div>
         {files.length === 0 && <p className="p-4 text-sm text-muted">The workspace has no uncommitted changes.</p>}
-        <div ref={listRef} role="region" aria-label="Diff" className="relative" style={{ height: virtualizer.getTotalSize() }}>
+        <div ref={listRef} role="region" aria-label="Diff" className="relative" style={{ height: virtualizer.getTotalSize() }} onKeyDown={onDiffKeyDown}>
           {virtualizer.getVirtualItems().map((item) => {
             const row = rows[item.index];
             if (!row) return null;
@@ -232,12 +341,31 @@ function ChangesDiff({ projectId, sessionId, files, onRefresh }: ChangesDiffProp
                   onToggle={toggle}
                   language={language}
                   highlighter={highlighter}
+                  pickable={pickable}
+                  selected={
+                    row.type === 'line' &&
+                    isLineSelected(lines.selection, { fileKey: file.key, diffIndex: row.diffIndex, hunkIndex: row.hunkIndex, lineIndex: row.lineIndex })
+                  }
+                  onPickLine={pickLine}
                 />
               </div>
             );
           })}
         </div>
       </div>
+      {chosen && (
+        <LineCommentBar
+          anchor={chosen}
+          extending={lines.extending}
+          writing={isWriting}
+          onToggleExtend={() => dispatchLines({ type: 'toggleExtend' })}
+          onClear={() => dispatchLines({ type: 'clear' })}
+          onWrite={() => setWriting(true)}
+          onCancel={() => setWriting(false)}
+          onAdd={addComment}
+        />
+      )}
+      <LiveAnnouncement message={announcement} />
     </div>
   );
 }

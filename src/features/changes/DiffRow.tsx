@@ -3,6 +3,7 @@ import type { ChangedFile, ChangeRow, FileDiffState } from './changeRows';
 import { statusLetter } from './changeRows';
 import { CodeText } from './CodeText';
 import type { LineHighlighter } from './highlight';
+import { isCommentable, type LineRef } from './lineComments';
 import type { DiffLine } from './unifiedDiff';
 
 /* The rows of the virtualised diff: a file's header (its collapse button), a diff line, or a note. */
@@ -53,9 +54,24 @@ interface DiffRowProps {
   onToggle(key: string): void;
   language: string | null;
   highlighter: LineHighlighter | null;
+  /** Line numbers are buttons that choose lines (always with a fine pointer; on a touch screen in "Choose lines"). */
+  pickable: boolean;
+  /** The line is one of the lines chosen for a comment. */
+  selected: boolean;
+  /** A line number was pressed (with shift held, to grow the chosen range). */
+  onPickLine(line: LineRef, shift: boolean): void;
 }
 
-export const DiffRow = memo(function DiffRow({ row, file, state, collapsed, onToggle, language, highlighter }: DiffRowProps) {
+/* Chosen lines: the number turns to the accent colour and the line takes a tint of it, in both themes. */
+const SELECTED_LINE = 'bg-[#dbe4ff] dark:bg-[#24325a]';
+
+function lineLabel(line: DiffLine, path: string): string {
+  if (line.kind === 'add') return `Added line ${line.newNumber} of ${path}`;
+  if (line.kind === 'del') return `Removed line ${line.oldNumber} of ${path}`;
+  return `Line ${line.newNumber} of ${path}`;
+}
+
+export const DiffRow = memo(function DiffRow({ row, file, state, collapsed, onToggle, language, highlighter, pickable, selected, onPickLine }: DiffRowProps) {
   if (row.type === 'file') {
     return (
       <h2 className="border-y border-line bg-surface text-sm">
@@ -91,14 +107,38 @@ export const DiffRow = memo(function DiffRow({ row, file, state, collapsed, onTo
   }
   const code = line.kind === 'add' || line.kind === 'del' || line.kind === 'context' ? line.text.slice(1) : line.text;
   const sign = line.kind === 'add' ? '+' : line.kind === 'del' ? '-' : line.kind === 'context' ? ' ' : '';
-  return (
-    <div data-kind={line.kind} className={`flex font-mono text-xs leading-5 ${LINE_STYLES[line.kind]}`}>
-      <span aria-hidden="true" className="w-[4.5ch] shrink-0 select-none pr-1 text-right text-muted">
+  const numbers = (
+    <>
+      <span aria-hidden="true" className="w-[4.5ch] shrink-0 select-none pr-1 text-right">
         {line.oldNumber ?? ''}
       </span>
-      <span aria-hidden="true" className="w-[4.5ch] shrink-0 select-none pr-1 text-right text-muted">
+      <span aria-hidden="true" className="w-[4.5ch] shrink-0 select-none pr-1 text-right">
         {line.newNumber ?? ''}
       </span>
+    </>
+  );
+  const commentable = pickable && isCommentable(line) && row.hunkIndex >= 0;
+  return (
+    <div
+      data-kind={line.kind}
+      data-selected={selected || undefined}
+      className={`flex font-mono text-xs leading-5 ${selected ? SELECTED_LINE : LINE_STYLES[line.kind]}`}
+    >
+      {commentable ? (
+        // On a touch screen a line number is a whole touch target (44 px), so the row is that tall while choosing.
+        <button
+          type="button"
+          data-line-button=""
+          aria-pressed={selected}
+          aria-label={lineLabel(line, file.path)}
+          onClick={(event) => onPickLine({ fileKey: file.key, diffIndex: row.diffIndex, hunkIndex: row.hunkIndex, lineIndex: row.lineIndex }, event.shiftKey)}
+          className={`flex shrink-0 items-start pointer-coarse:min-h-11 ${selected ? 'bg-accent text-accent-fg' : 'text-muted hover:bg-raised'}`}
+        >
+          {numbers}
+        </button>
+      ) : (
+        <span className="flex shrink-0 text-muted">{numbers}</span>
+      )}
       <span className={`w-[2ch] shrink-0 select-none text-center ${SIGN_STYLES[line.kind] ?? ''}`}>{sign}</span>
       <span className="min-w-0 flex-1 whitespace-pre-wrap break-all pr-2">
         {line.kind === 'meta' || line.kind === 'noNewline' ? code : <CodeText code={code} language={language} highlighter={highlighter} />}

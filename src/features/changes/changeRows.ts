@@ -71,7 +71,16 @@ export type FileDiffState = { kind: 'loading' } | { kind: 'error'; message: stri
 
 export type ChangeRow =
   | { type: 'file'; key: string; fileIndex: number }
-  | { type: 'line'; key: string; fileIndex: number; line: DiffLine }
+  | {
+      type: 'line';
+      key: string;
+      fileIndex: number;
+      line: DiffLine;
+      /** Where the line is in the request's parse: which file, which hunk (-1 before the first), which line. */
+      diffIndex: number;
+      hunkIndex: number;
+      lineIndex: number;
+    }
   | { type: 'note'; key: string; fileIndex: number; text: string; tone: 'muted' | 'error' };
 
 /** Header lines a reader learns nothing from on a phone (the file row already says the path). */
@@ -94,9 +103,11 @@ export function changeRows(files: readonly ChangedFile[], diffs: readonly FileDi
     if (state.kind === 'error') return note(state.message, 'error');
     let shown = 0;
     state.files.forEach((diff, diffIndex) => {
+      let hunkIndex = -1;
       diff.lines.forEach((line, lineIndex) => {
+        if (line.kind === 'hunk') hunkIndex++;
         if (line.kind === 'meta' && isNoiseMeta(line.text)) return;
-        rows.push({ type: 'line', key: `l:${file.key}:${diffIndex}:${lineIndex}`, fileIndex, line });
+        rows.push({ type: 'line', key: `l:${file.key}:${diffIndex}:${lineIndex}`, fileIndex, line, diffIndex, hunkIndex, lineIndex });
         shown++;
       });
     });

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { DraftComment } from '../../../reconcile/comments';
+import { linesLabel, type DraftComment } from '../../../reconcile/comments';
 import { useCommentTrayStore } from '../../../state/commentTray';
 import { Button } from '../../../ui/Button';
 import { Quote } from './Quote';
@@ -13,6 +13,7 @@ export function TrayItem({ sessionId, draft, index }: { sessionId: string; draft
   const label = `Comment ${index + 1}`;
   return (
     <li aria-label={label} className="flex flex-col gap-1.5 rounded-md border border-line bg-canvas p-2">
+      {draft.anchor.kind === 'lines' && <p className="break-all font-mono text-xs">{linesLabel(draft.anchor)}</p>}
       <Quote text={draft.anchor.quote} clamp />
       {editing ? (
         <form
