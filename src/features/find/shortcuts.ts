@@ -70,6 +70,10 @@ export const SHORTCUTS: readonly { where: string; keys: readonly { keys: readonl
     keys: [
       // features/changes/ChangesView.tsx
       { keys: ['n', 'p'], does: 'Jump to the next or previous hunk of the diff' },
+      { keys: ['Enter', 'Space'], does: 'On a line number: choose that line' },
+      { keys: ['Shift+↑', 'Shift+↓'], does: 'Grow or shrink the chosen lines' },
+      { keys: ['c'], does: 'Comment on the chosen lines' },
+      { keys: ['Esc'], does: 'Let the chosen lines go, or cancel the comment' },
     ],
   },
 ];
