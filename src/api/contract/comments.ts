@@ -9,8 +9,7 @@ import { count, maybe, maybeTimestamp, openEnum, timestamp } from './primitives'
 
 export const COMMENT_STATUSES = ['open', 'sent', 'resolved'] as const;
 
-/** SAM's own limits (packages/shared DEFAULT_COMMENT_*), enforced after trimming; deployments may change them. */
-export const COMMENT_LIMITS = { bodyMax: 8_000, quoteMax: 2_000, clientMutationIdMax: 200, listDefault: 100, listMax: 500 } as const;
+export { COMMENT_LIMITS } from './commentLimits';
 
 export const CommentAuthorSchema = v.looseObject({
   kind: openEnum(['human', 'agent'] as const),

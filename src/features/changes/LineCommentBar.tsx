@@ -1,12 +1,7 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { linesLabel, type LinesAnchor } from '../../reconcile/comments';
 import { Button } from '../../ui/Button';
-
-/**
- * As long as a message comment may be (SAM's body limit, COMMENT_LIMITS.bodyMax); not imported from the
- * comments' contract, whose schemas stay out of this chunk.
- */
-const BODY_MAX = 8_000;
+import { CommentForm } from '../../ui/CommentForm';
 
 /** A toggle that is on looks it: filled, with a tick (aria-pressed tells a screen reader). */
 export const PRESSED = 'aria-pressed:bg-accent aria-pressed:text-accent-fg aria-pressed:hover:bg-accent';
@@ -73,48 +68,25 @@ export function LineCommentBar({ anchor, extending, writing, onToggleExtend, onC
 }
 
 function LineCommentForm({ anchor, onAdd, onCancel }: { anchor: LinesAnchor; onAdd(body: string): void; onCancel(): void }) {
-  const [body, setBody] = useState('');
-  const id = useId();
   return (
-    <form
-      aria-label="New comment on lines"
-      className="flex flex-col gap-1.5"
-      onSubmit={(event) => {
-        event.preventDefault();
-        if (body.trim()) onAdd(body.trim());
-      }}
-    >
-      <p className="break-all font-mono text-xs">{linesLabel(anchor)}</p>
-      <pre
-        tabIndex={0}
-        aria-label="Quoted lines"
-        className="max-h-20 overflow-auto whitespace-pre-wrap sm:max-h-28 break-all border-l-4 border-line pl-2 font-mono text-xs text-muted"
-      >
-        {anchor.quote}
-      </pre>
-      <label htmlFor={id} className="text-xs text-muted">
-        Your comment on these lines
-      </label>
-      <textarea
-        id={id}
-        value={body}
-        autoFocus
-        rows={2}
-        maxLength={BODY_MAX}
-        onChange={(event) => setBody(event.target.value)}
-        onKeyDown={(event) => {
-          if (event.key === 'Escape') onCancel();
-        }}
-        className="w-full rounded-md border border-line bg-canvas p-2 text-base text-fg sm:text-sm"
-      />
-      <div className="flex flex-wrap justify-end gap-2">
-        <Button variant="ghost" onClick={onCancel}>
-          Cancel
-        </Button>
-        <Button type="submit" variant="primary" disabled={!body.trim()}>
-          Add to comments
-        </Button>
-      </div>
-    </form>
+    <CommentForm
+      name="New comment on lines"
+      fieldLabel="Your comment on these lines"
+      rows={2}
+      onAdd={onAdd}
+      onCancel={onCancel}
+      quoted={
+        <>
+          <p className="break-all font-mono text-xs">{linesLabel(anchor)}</p>
+          <pre
+            tabIndex={0}
+            aria-label="Quoted lines"
+            className="max-h-20 overflow-auto whitespace-pre-wrap sm:max-h-28 break-all border-l-4 border-line pl-2 font-mono text-xs text-muted"
+          >
+            {anchor.quote}
+          </pre>
+        </>
+      }
+    />
   );
 }

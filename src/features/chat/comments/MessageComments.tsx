@@ -1,9 +1,10 @@
-import { useId, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { COMMENT_LIMITS } from '../../../api/contract/comments';
 import { useCommentActions, useCommentThreads, type CommentThread } from '../../../live/react/comments';
 import { quoteWithin, threadState, type ThreadState } from '../../../reconcile/comments';
 import { addToCommentTray } from '../../../state/commentTray';
 import { Button } from '../../../ui/Button';
+import { CommentForm } from '../../../ui/CommentForm';
 import { useChatScope } from '../chatScope';
 import { MessageFootLine, type MessageCommentProps } from './commentSlot';
 import { Quote } from './Quote';
@@ -56,7 +57,10 @@ export function MessageComments({ messageId, role, text, time }: MessageCommentP
       <Threads projectId={projectId} sessionId={sessionId} messageId={messageId} />
       {quote !== null && (
         <CommentForm
-          quote={quote}
+          name="New comment"
+          fieldLabel="Your comment on this passage"
+          quoted={<Quote text={quote} />}
+          className="w-full max-w-xl rounded-md border border-line bg-surface p-2"
           onCancel={() => setQuote(null)}
           onAdd={(body) => {
             addToCommentTray(sessionId, { kind: 'message', messageId, role, quote }, body);
@@ -65,46 +69,6 @@ export function MessageComments({ messageId, role, text, time }: MessageCommentP
         />
       )}
     </div>
-  );
-}
-
-function CommentForm({ quote, onAdd, onCancel }: { quote: string; onAdd(body: string): void; onCancel(): void }) {
-  const [body, setBody] = useState('');
-  const id = useId();
-  return (
-    <form
-      aria-label="New comment"
-      className="flex w-full max-w-xl flex-col gap-1.5 rounded-md border border-line bg-surface p-2"
-      onSubmit={(event) => {
-        event.preventDefault();
-        if (body.trim()) onAdd(body.trim());
-      }}
-    >
-      <Quote text={quote} />
-      <label htmlFor={id} className="text-xs text-muted">
-        Your comment on this passage
-      </label>
-      <textarea
-        id={id}
-        value={body}
-        autoFocus
-        rows={3}
-        maxLength={COMMENT_LIMITS.bodyMax}
-        onChange={(event) => setBody(event.target.value)}
-        onKeyDown={(event) => {
-          if (event.key === 'Escape') onCancel();
-        }}
-        className="w-full rounded-md border border-line bg-canvas p-2 text-base text-fg sm:text-sm"
-      />
-      <div className="flex flex-wrap justify-end gap-2">
-        <Button variant="ghost" onClick={onCancel}>
-          Cancel
-        </Button>
-        <Button type="submit" variant="primary" disabled={!body.trim()}>
-          Add to comments
-        </Button>
-      </div>
-    </form>
   );
 }
 
