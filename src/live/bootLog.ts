@@ -13,6 +13,9 @@ import type { LiveEnv, WebSocketLike } from './env';
 /** How many lines the page keeps: enough to read a failed build, few enough that a flood cannot freeze it. */
 export const BOOT_LOG_MAX_LINES = 2_000;
 
+/** The socket to the VM agent never opened: offline, a workspace host the network or the page's policy refuses. */
+export const CANNOT_CONNECT = 'Could not connect to the workspace; it may be unreachable from this network.';
+
 export type BootLogStatus = 'connecting' | 'streaming' | 'complete' | 'closed' | 'unavailable';
 
 export interface BootLogSnapshot {
@@ -84,9 +87,19 @@ export function openBootLog({ env, workspaceId, workspaceUrl, token, maxLines = 
   const connect = (answer: TerminalToken) => {
     const base = answer.workspaceUrl ?? workspaceUrl;
     if (!base) return publish({ ...snapshot, status: 'unavailable', problem: 'SAM gave no address for this workspace.' });
-    const ws = new env.WebSocket(bootLogSocketUrl(base, answer.token, workspaceId));
+    let ws: WebSocketLike;
+    try {
+      ws = new env.WebSocket(bootLogSocketUrl(base, answer.token, workspaceId));
+    } catch {
+      // A browser may refuse the address outright (a Content-Security-Policy without the workspace hosts).
+      return publish({ ...snapshot, status: 'unavailable', problem: CANNOT_CONNECT });
+    }
     socket = ws;
-    ws.onopen = () => publish({ ...snapshot, status: 'streaming' });
+    let opened = false;
+    ws.onopen = () => {
+      opened = true;
+      publish({ ...snapshot, status: 'streaming' });
+    };
     ws.onmessage = ({ data }) => {
       const frame = parseBootLogFrame(data);
       if (!frame) return;
@@ -97,7 +110,10 @@ export function openBootLog({ env, workspaceId, workspaceUrl, token, maxLines = 
     };
     ws.onclose = () => {
       socket = null;
-      if (!closed) finish('closed');
+      if (closed) return;
+      // Never opened: the workspace's host could not be reached (SAM's token was fine), which is not "closed".
+      if (opened) finish('closed');
+      else publish({ ...snapshot, status: 'unavailable', problem: CANNOT_CONNECT });
     };
     ws.onerror = () => {};
   };
