@@ -50,6 +50,15 @@ describe('the machine routes of the simulator (shapes through Lookout’s schema
     expect(res).toMatchObject({ status: 400, body: { error: 'BAD_REQUEST', message: 'Workspace is not accessible (status: sleeping)' } });
   });
 
+  it('answers a deleted workspace as SAM does: 404 to read it, 400 for a token', async () => {
+    const { s, api, session } = start();
+    const { workspaceId } = session(MACHINE_TOPICS.recovery);
+    s.world.machines.setStatus(workspaceId, 'deleted');
+    expect(await api.get(`/api/workspaces/${workspaceId}`)).toMatchObject({ status: 404, body: { error: 'NOT_FOUND', message: 'Workspace not found' } });
+    const token = await api.post('/api/terminal/token', { workspaceId });
+    expect(token).toMatchObject({ status: 400, body: { error: 'BAD_REQUEST', message: 'Workspace is not accessible (status: deleted)' } });
+  });
+
   it('streams the boot log: the buffer at once, new lines on the clock, then complete and a close', async () => {
     const { s, api, session } = start();
     const { workspaceId } = session(MACHINE_TOPICS.waking);

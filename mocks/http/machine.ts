@@ -92,7 +92,12 @@ export const machineRoutes: Route[] = [
   {
     method: 'GET',
     path: '/api/workspaces/:workspaceId',
-    handle: (core, { params }) => ok(workspaceWire(core, params.workspaceId ?? '')),
+    handle(core, { params }) {
+      const workspace = workspaceWire(core, params.workspaceId ?? '');
+      // `getOwnedWorkspace`: a deleted workspace is not found (the token route, reading the row itself, says 400).
+      if (workspace.status === 'deleted') throw notFound('Workspace not found');
+      return ok(workspace);
+    },
   },
   {
     method: 'POST',
