@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CANNOT_CONNECT, bootLogSocketUrl, openBootLog } from './bootLog';
+import { BOOT_LOG_CONNECT_TIMEOUT_MS, CANNOT_CONNECT, bootLogSocketUrl, openBootLog } from './bootLog';
 import { createFakeEnv } from './testing/fakeEnv';
 
 const TOKEN = { token: 'tok/en', expiresAt: 1_795_262_400_000, workspaceUrl: 'https://ws-ws1.sam.example' };
@@ -102,6 +102,24 @@ describe('the boot log stream', () => {
     const stream = openBootLog({ env: { ...env, WebSocket: refusing }, workspaceId: 'ws1', workspaceUrl: null, token: () => Promise.resolve(TOKEN) });
     await settle();
     expect(stream.snapshot()).toMatchObject({ status: 'unavailable', problem: CANNOT_CONNECT });
+  });
+
+  it('gives up on a socket that neither opens nor fails in time (seen against SAM offline), and closes it', async () => {
+    const env = createFakeEnv();
+    const stream = openBootLog({ env, workspaceId: 'ws1', workspaceUrl: null, token: () => Promise.resolve(TOKEN) });
+    await settle();
+    const socket = env.latestSocket();
+    env.advance(BOOT_LOG_CONNECT_TIMEOUT_MS - 1);
+    expect(stream.snapshot().status).toBe('connecting');
+    env.advance(1);
+    expect(stream.snapshot()).toMatchObject({ status: 'unavailable', problem: CANNOT_CONNECT });
+    expect(socket.closedWith).not.toBeNull();
+  });
+
+  it('a socket that opens in time is not given up on later', async () => {
+    const { env, stream } = await opened();
+    env.advance(2 * BOOT_LOG_CONNECT_TIMEOUT_MS);
+    expect(stream.snapshot().status).toBe('streaming');
   });
 
   it('a stream that opened and then closed says closed', async () => {
