@@ -183,13 +183,14 @@ describe('server faults', () => {
     s.faults.failNextRequests(500, 2, '/notifications');
     expect((await api.get(`${p}/sessions`)).status).toBe(200);
     const first = await api.get('/api/notifications');
-    expect(first).toMatchObject({ status: 500, body: { error: 'INTERNAL_ERROR' } });
+    expect(first).toMatchObject({ status: 500, body: { error: 'INTERNAL_ERROR', requestId: expect.stringMatching(/^req_/) } });
     expect((await api.get('/api/notifications/unread-count')).status).toBe(500);
     expect((await api.get('/api/notifications')).status).toBe(200);
     s.faults.failNextRequests(429, 1);
     const limited = await api.get('/api/auth/me');
     expect(limited.status).toBe(429);
     expect(limited.headers?.['retry-after']).toBe('2');
+    expect(limited.body, 'SAM sends a requestId with a 5xx only').not.toHaveProperty('requestId');
   });
 
   it('signs out: every request 401 UNAUTHORIZED and sockets refused, until signed in', async () => {

@@ -7,6 +7,7 @@ import { promptRetry } from '../src/reconcile/machine';
 import { createTestSimulator, openTestSocket, settle, type TestSimulator } from './node';
 import { IDLE_CLEANUP_IN_MS, MACHINE_TOPICS, NEXT_RETRY_AFTER_MS, WAKE_AFTER_MS } from './scenarios/machine';
 import { apiClient, firstProject } from './testing';
+import samAnswers from '../src/api/contract/fixtures/sam-b672af2/machine-routes.json';
 
 let sim: TestSimulator | null = null;
 afterEach(() => sim?.close());
@@ -48,6 +49,15 @@ describe('the machine routes of the simulator (shapes through Lookout’s schema
     const { api, session } = start();
     const res = await api.post('/api/terminal/token', { workspaceId: session(MACHINE_TOPICS.waking).workspaceId });
     expect(res).toMatchObject({ status: 400, body: { error: 'BAD_REQUEST', message: 'Workspace is not accessible (status: sleeping)' } });
+  });
+
+  it('answers a deleted workspace as SAM does: 404 to read it, 400 for a token', async () => {
+    const { s, api, session } = start();
+    const { workspaceId } = session(MACHINE_TOPICS.recovery);
+    s.world.machines.setStatus(workspaceId, 'deleted');
+    expect(await api.get(`/api/workspaces/${workspaceId}`)).toMatchObject({ status: 404, body: { error: 'NOT_FOUND', message: 'Workspace not found' } });
+    const token = await api.post('/api/terminal/token', { workspaceId });
+    expect(token).toMatchObject({ status: 400, body: { error: 'BAD_REQUEST', message: 'Workspace is not accessible (status: deleted)' } });
   });
 
   it('streams the boot log: the buffer at once, new lines on the clock, then complete and a close', async () => {
@@ -130,5 +140,57 @@ describe('the machine routes of the simulator (shapes through Lookout’s schema
     // No schedule, no reset: SAM answers 0.
     const other = session(MACHINE_TOPICS.recovery);
     expect((await api.post(`${p}/sessions/${other.id}/idle-reset`)).body).toEqual({ cleanupAt: 0 });
+  });
+});
+
+/** What SAM b672af2 answered offline (recorded by e2e/sam/machine.spec.ts into test-results/sam-machine-answers.json). */
+const sam: Record<string, { request: string; status: number; body: unknown }> = samAnswers;
+const keysOf = (body: unknown) => Object.keys(body as object).sort();
+
+describe('the simulator answers the machine routes as SAM did (captured from its real server)', () => {
+  it('a workspace and its terminal token: the same fields', async () => {
+    const { api, session } = start();
+    const { workspaceId } = session(MACHINE_TOPICS.recovery);
+    const workspace = await api.get(`/api/workspaces/${workspaceId}`);
+    expect(workspace.status).toBe(sam.workspace!.status);
+    expect(keysOf(workspace.body)).toEqual(keysOf(sam.workspace!.body));
+    const token = await api.post('/api/terminal/token', { workspaceId });
+    expect(token.status).toBe(sam['terminal-token']!.status);
+    expect(keysOf(token.body)).toEqual(keysOf(sam['terminal-token']!.body));
+  });
+
+  it('the refusals: the same status and the same words', async () => {
+    const { s, api, p, session } = start();
+    const recovery = session(MACHINE_TOPICS.recovery);
+    const stopped = session(MACHINE_TOPICS.idle);
+    s.world.machines.setStatus(stopped.workspaceId, 'stopped');
+    const answers = {
+      'workspace-missing': await api.get('/api/workspaces/NO-SUCH-WORKSPACE'),
+      'terminal-token-stopped': await api.post('/api/terminal/token', { workspaceId: stopped.workspaceId }),
+      'terminal-token-missing': await api.post('/api/terminal/token', { workspaceId: 'NO-SUCH-WORKSPACE' }),
+      'terminal-token-no-workspace': await api.post('/api/terminal/token', {}),
+      'node-events-missing': await api.get('/api/nodes/NO-SUCH-NODE/events?limit=50'),
+      'idle-reset-missing': await api.post(`${p}/sessions/NO-SUCH-SESSION/idle-reset`),
+      // No idle cleanup scheduled (offline SAM schedules none): 0.
+      'idle-reset': await api.post(`${p}/sessions/${recovery.id}/idle-reset`),
+    };
+    // valibot's v.string() takes an empty id, which SAM then does not find.
+    expect(await api.post('/api/terminal/token', { workspaceId: '' })).toMatchObject({ status: 404, body: sam['terminal-token-missing']!.body });
+    for (const [name, got] of Object.entries(answers)) {
+      expect({ name, status: got.status, body: got.body }).toEqual({ name, status: sam[name]!.status, body: sam[name]!.body });
+    }
+  });
+
+  it('a node without events: an empty list and no cursor; a chat without a schedule: no cleanupAt', async () => {
+    const { api, p, session } = start();
+    const recovery = session(MACHINE_TOPICS.recovery);
+    const { nodeId } = v.parse(WorkspaceSchema, (await api.get(`/api/workspaces/${recovery.workspaceId}`)).body);
+    const events = await api.get(`/api/nodes/${nodeId}/events?limit=50`);
+    expect(events).toMatchObject({ status: sam['node-events-stopped']!.status, body: sam['node-events-stopped']!.body });
+    expect(sam['node-events-unreachable']!.body).toEqual(sam['node-events-stopped']!.body);
+    const detail = (await api.get(`${p}/sessions/${recovery.id}?limit=1`)).body as { session: Record<string, unknown> };
+    const samSession = (sam['session-detail']!.body as { session: Record<string, unknown> }).session;
+    expect(samSession).toHaveProperty('cleanupAt', null);
+    expect(detail.session).toHaveProperty('cleanupAt', null);
   });
 });

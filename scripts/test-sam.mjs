@@ -34,7 +34,7 @@ try {
   const build = spawnSync('npx', ['vite', 'build', '--mode', 'live', '--outDir', 'dist-sam', '--logLevel', 'warn'], { stdio: 'inherit' });
   if (build.status !== 0) throw new Error('the live build failed');
   let world;
-  if (KEEP && existsSync(WORLD_FILE) && readWorld().pushMcpToken && readWorld().extraChats?.comment) {
+  if (KEEP && existsSync(WORLD_FILE) && readWorld().pushMcpToken && readWorld().extraChats?.machine && readWorld().machine) {
     if (!(await healthy(10_000))) await restart();
     world = readWorld();
   } else {
@@ -60,7 +60,7 @@ try {
   });
   status = await new Promise((resolve) => playwright.on('close', (code) => resolve(code ?? 1)));
 } catch (error) {
-  console.error(`[test:sam] ${error instanceof Error ? error.message : error}`);
+  console.error(`[test:sam] ${error instanceof Error ? error.message : error}`, error instanceof Error && error.cause ? error.cause : '');
 } finally {
   await relay?.close();
   if (!KEEP) await stop();

@@ -2,7 +2,7 @@ import type { SessionRec } from '../world/types';
 import { workspaceUrlOf, type NodeEventRec, type WorkspaceRec } from '../world/machines';
 import { iso } from '../world/wire';
 import { requireProject } from './projects';
-import { ApiFailure, badRequest, intParam, notFound, objectBody, ok, stringField, type Route, type SimCore } from './router';
+import { ApiFailure, badRequest, intParam, notFound, objectBody, ok, type Route, type SimCore } from './router';
 
 /*
  * The machine strip's routes, shaped as SAM's: `GET /api/workspaces/:id` (routes/workspaces/crud.ts,
@@ -92,13 +92,26 @@ export const machineRoutes: Route[] = [
   {
     method: 'GET',
     path: '/api/workspaces/:workspaceId',
-    handle: (core, { params }) => ok(workspaceWire(core, params.workspaceId ?? '')),
+    handle(core, { params }) {
+      const workspace = workspaceWire(core, params.workspaceId ?? '');
+      // `getOwnedWorkspace`: a deleted workspace is not found (the token route, reading the row itself, says 400).
+      if (workspace.status === 'deleted') throw notFound('Workspace not found');
+      return ok(workspace);
+    },
   },
   {
     method: 'POST',
     path: '/api/terminal/token',
     handle(core, req) {
-      const workspaceId = stringField(objectBody(req), 'workspaceId', 200);
+      const workspaceId = objectBody(req).workspaceId;
+      // SAM checks the body with valibot (`TerminalRequestSchema`): any string passes, and an empty one is then not found.
+      if (typeof workspaceId !== 'string') {
+        throw badRequest(
+          workspaceId === undefined
+            ? 'workspaceId: Invalid key: Expected "workspaceId" but received undefined'
+            : `workspaceId: Invalid type: Expected string but received ${JSON.stringify(workspaceId)}`,
+        );
+      }
       const workspace = workspaceWire(core, workspaceId);
       if (!ACCESSIBLE.includes(workspace.status)) throw badRequest(`Workspace is not accessible (status: ${workspace.status})`);
       const now = core.world.now();

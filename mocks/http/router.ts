@@ -31,7 +31,7 @@ export interface Route {
   handle(core: SimCore, req: ApiRequest): ApiResponse;
 }
 
-/** Thrown by handlers; becomes SAM's error body `{ error, message, details?, requestId }`. */
+/** Thrown by handlers; becomes SAM's error body `{ error, message, details?, requestId? }` (requestId on a 5xx only). */
 export class ApiFailure extends Error {
   constructor(
     readonly status: number,
@@ -66,12 +66,15 @@ const CODE_FOR_STATUS: Record<number, string> = {
 
 /** Error body for a given status, as SAM writes it. */
 export function errorResponse(core: SimCore, status: number, code?: string, message?: string, details?: unknown): ApiResponse {
+  // Drawn for every error so that the world's ids after it stay what they were.
+  const requestId = core.world.ids.sequential('req');
   const body: Record<string, unknown> = {
     error: code ?? CODE_FOR_STATUS[status] ?? 'INTERNAL_ERROR',
     message: message ?? defaultMessage(status),
-    requestId: core.world.ids.sequential('req'),
   };
   if (details !== undefined) body.details = details;
+  // SAM's handleAppError adds a requestId only to a 5xx (seen: its 400s and 404s carry none).
+  if (status >= 500) body.requestId = requestId;
   const headers: Record<string, string> = status === 429 ? { 'retry-after': '2' } : {};
   return { status, body, headers };
 }

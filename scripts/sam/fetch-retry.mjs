@@ -2,13 +2,14 @@
 // wrangler's dev proxy in front of SAM, neither of them SAM's (nothing reaches SAM's log), each met by
 // sending the request once more:
 // - Under load, a `wrangler d1 execute` between two calls outlasts the proxy's keep-alive; it closes the
-//   idle connection and Node's fetch, reusing it, fails with "other side closed" before sending.
+//   idle connection and Node's fetch, reusing it, fails with "other side closed" or EPIPE before sending.
 // - The proxy loses its own connection to the worker while forwarding (cloudflare/workers-sdk#15451)
 //   and answers 500 "Network connection lost."; a read (GET or HEAD) is safe to send again.
 const originalFetch = globalThis.fetch;
 
+/** The reused connection was found closed: on reading ("other side closed") or on writing the request (EPIPE, seen seeding on a loaded machine). */
 function isClosedIdleConnection(error) {
-  return error instanceof TypeError && error.cause?.code === 'UND_ERR_SOCKET';
+  return error instanceof TypeError && (error.cause?.code === 'UND_ERR_SOCKET' || error.cause?.code === 'EPIPE');
 }
 
 async function isLostForward(response, init) {

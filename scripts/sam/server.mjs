@@ -188,6 +188,7 @@ export async function up() {
   if (!existsSync(WORLD_FILE)) throw new Error(`seeding wrote no ${WORLD_FILE}`);
   const world = readWorld();
   world.extraChats = await createExtraChats(world);
+  world.machine = seedStoppedMachine(world);
   world.pushMcpToken = agentToolToken(world, world.extraChats.push);
   world.fork = await forkCompletedChat(world);
   writeFileSync(WORLD_FILE, JSON.stringify(world, null, 2));
@@ -205,6 +206,7 @@ export const EXTRA_CHATS = {
   requeue: 'Fail, then run again in place',
   push: 'Ask from a push',
   comment: 'Comment on a passage, resolve and reopen it',
+  machine: 'Fall back to a recovery container',
 };
 
 /**
@@ -270,6 +272,23 @@ async function createExtraChats(world) {
   );
   log(`created ${entries.length} chats for the live checks`);
   return chats;
+}
+
+/**
+ * For the machine strip's checks (e2e/sam/machine.spec.ts): a stopped node with a stopped workspace, so
+ * SAM's own answers for a machine that is not running can be read (the terminal token's 400, a node's
+ * empty event list). Rows only: no chat uses them. D1 directly, before the tests, like the chats' rows.
+ */
+function seedStoppedMachine(world) {
+  const nodeId = ulidLike();
+  const workspaceId = ulidLike();
+  d1([
+    `INSERT INTO nodes (id, user_id, name, status, health_status) VALUES (${sqlText(nodeId)}, ${sqlText(world.userId)}, 'stopped-e2e-node', 'stopped', 'unhealthy')`,
+    `INSERT INTO workspaces (id, node_id, project_id, user_id, name, repository, branch, status, vm_size, vm_location, workspace_profile)
+     VALUES (${sqlText(workspaceId)}, ${sqlText(nodeId)}, ${sqlText(world.projectId)}, ${sqlText(world.userId)}, 'ws-e2e-stopped',
+             'https://artifacts.invalid/harbor-demo.git', 'main', 'stopped', 'small', 'nbg1', 'lightweight')`,
+  ]);
+  return { stoppedNodeId: nodeId, stoppedWorkspaceId: workspaceId };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bootLogSocketUrl, openBootLog } from './bootLog';
+import { BOOT_LOG_CONNECT_TIMEOUT_MS, CANNOT_CONNECT, bootLogSocketUrl, openBootLog } from './bootLog';
 import { createFakeEnv } from './testing/fakeEnv';
 
 const TOKEN = { token: 'tok/en', expiresAt: 1_795_262_400_000, workspaceUrl: 'https://ws-ws1.sam.example' };
@@ -82,6 +82,50 @@ describe('the boot log stream', () => {
     await settle();
     expect(stream.snapshot()).toMatchObject({ status: 'unavailable', problem: 'Workspace is not accessible (status: stopped)' });
     expect(env.sockets).toHaveLength(0);
+  });
+
+  it('says it cannot connect when the socket closes without ever opening (seen against SAM offline)', async () => {
+    const env = createFakeEnv();
+    const stream = openBootLog({ env, workspaceId: 'ws1', workspaceUrl: null, token: () => Promise.resolve(TOKEN) });
+    await settle();
+    env.latestSocket().serverClose(1006);
+    expect(stream.snapshot()).toMatchObject({ status: 'unavailable', problem: CANNOT_CONNECT });
+  });
+
+  it('says it cannot connect when the browser refuses the address outright', async () => {
+    const env = createFakeEnv();
+    const refusing = class {
+      constructor() {
+        throw new DOMException("Refused to connect to 'wss://ws-ws1.sam.example/'", 'SecurityError');
+      }
+    } as unknown as typeof env.WebSocket;
+    const stream = openBootLog({ env: { ...env, WebSocket: refusing }, workspaceId: 'ws1', workspaceUrl: null, token: () => Promise.resolve(TOKEN) });
+    await settle();
+    expect(stream.snapshot()).toMatchObject({ status: 'unavailable', problem: CANNOT_CONNECT });
+  });
+
+  it('gives up on a socket that neither opens nor fails in time (seen against SAM offline), and closes it', async () => {
+    const env = createFakeEnv();
+    const stream = openBootLog({ env, workspaceId: 'ws1', workspaceUrl: null, token: () => Promise.resolve(TOKEN) });
+    await settle();
+    const socket = env.latestSocket();
+    env.advance(BOOT_LOG_CONNECT_TIMEOUT_MS - 1);
+    expect(stream.snapshot().status).toBe('connecting');
+    env.advance(1);
+    expect(stream.snapshot()).toMatchObject({ status: 'unavailable', problem: CANNOT_CONNECT });
+    expect(socket.closedWith).not.toBeNull();
+  });
+
+  it('a socket that opens in time is not given up on later', async () => {
+    const { env, stream } = await opened();
+    env.advance(2 * BOOT_LOG_CONNECT_TIMEOUT_MS);
+    expect(stream.snapshot().status).toBe('streaming');
+  });
+
+  it('a stream that opened and then closed says closed', async () => {
+    const { stream, socket } = await opened();
+    socket.serverClose(1006);
+    expect(stream.snapshot().status).toBe('closed');
   });
 
   it('opens nothing once closed before the token came', async () => {

@@ -1,6 +1,6 @@
 import { parseBootLogFrame, type TerminalToken } from '../api/contract/machine';
 import { EMPTY_LOG, appendBounded, bootLogLine, type BootLogLine, type BoundedLog } from '../reconcile/machine';
-import type { LiveEnv, WebSocketLike } from './env';
+import type { LiveEnv, TimerId, WebSocketLike } from './env';
 
 /*
  * The VM agent's boot log, streamed (docs/machine.md): a terminal token from SAM, then the agent's
@@ -12,6 +12,14 @@ import type { LiveEnv, WebSocketLike } from './env';
 
 /** How many lines the page keeps: enough to read a failed build, few enough that a flood cannot freeze it. */
 export const BOOT_LOG_MAX_LINES = 2_000;
+/**
+ * How long the VM agent's socket may take to open. Against SAM offline the browser neither opened nor
+ * failed it within 15 s (a workspace host that does not resolve), and the panel said "Connecting" for good.
+ */
+export const BOOT_LOG_CONNECT_TIMEOUT_MS = 10_000;
+
+/** The socket to the VM agent never opened: offline, a workspace host the network or the page's policy refuses. */
+export const CANNOT_CONNECT = 'Could not connect to the workspace; it may be unreachable from this network.';
 
 export type BootLogStatus = 'connecting' | 'streaming' | 'complete' | 'closed' | 'unavailable';
 
@@ -29,7 +37,7 @@ export interface BootLogStream {
 }
 
 export interface BootLogOptions {
-  env: Pick<LiveEnv, 'WebSocket' | 'scheduleFlush' | 'reportError'>;
+  env: Pick<LiveEnv, 'WebSocket' | 'scheduleFlush' | 'reportError' | 'setTimeout' | 'clearTimeout'>;
   workspaceId: string;
   /** The session row's `workspaceUrl`, used when the token's answer carries none. */
   workspaceUrl: string | null;
@@ -53,6 +61,7 @@ export function openBootLog({ env, workspaceId, workspaceUrl, token, maxLines = 
   let pending: BootLogLine[] = [];
   let pendingDropped = 0;
   let cancelFlush: (() => void) | null = null;
+  let connectTimer: TimerId | null = null;
 
   const publish = (next: BootLogSnapshot) => {
     snapshot = next;
@@ -84,9 +93,30 @@ export function openBootLog({ env, workspaceId, workspaceUrl, token, maxLines = 
   const connect = (answer: TerminalToken) => {
     const base = answer.workspaceUrl ?? workspaceUrl;
     if (!base) return publish({ ...snapshot, status: 'unavailable', problem: 'SAM gave no address for this workspace.' });
-    const ws = new env.WebSocket(bootLogSocketUrl(base, answer.token, workspaceId));
+    let ws: WebSocketLike;
+    try {
+      ws = new env.WebSocket(bootLogSocketUrl(base, answer.token, workspaceId));
+    } catch {
+      // A browser may refuse the address outright (a Content-Security-Policy without the workspace hosts).
+      return publish({ ...snapshot, status: 'unavailable', problem: CANNOT_CONNECT });
+    }
     socket = ws;
-    ws.onopen = () => publish({ ...snapshot, status: 'streaming' });
+    let opened = false;
+    const cannotConnect = () => {
+      socket = null;
+      publish({ ...snapshot, status: 'unavailable', problem: CANNOT_CONNECT });
+    };
+    const giveUp = (connectTimer = env.setTimeout(() => {
+      if (opened || closed) return;
+      ws.onclose = null;
+      ws.close();
+      cannotConnect();
+    }, BOOT_LOG_CONNECT_TIMEOUT_MS));
+    ws.onopen = () => {
+      opened = true;
+      env.clearTimeout(giveUp);
+      publish({ ...snapshot, status: 'streaming' });
+    };
     ws.onmessage = ({ data }) => {
       const frame = parseBootLogFrame(data);
       if (!frame) return;
@@ -96,8 +126,12 @@ export function openBootLog({ env, workspaceId, workspaceUrl, token, maxLines = 
       } else if (frame.type === 'log') queue(bootLogLine(frame, (nextId += 1)));
     };
     ws.onclose = () => {
+      env.clearTimeout(giveUp);
       socket = null;
-      if (!closed) finish('closed');
+      if (closed) return;
+      // Never opened: the workspace's host could not be reached (SAM's token was fine), which is not "closed".
+      if (opened) finish('closed');
+      else cannotConnect();
     };
     ws.onerror = () => {};
   };
@@ -120,6 +154,7 @@ export function openBootLog({ env, workspaceId, workspaceUrl, token, maxLines = 
     close() {
       closed = true;
       cancelFlush?.();
+      if (connectTimer !== null) env.clearTimeout(connectTimer);
       socket?.close();
       socket = null;
     },

@@ -35,6 +35,8 @@ interface World {
   retry: { taskId: string; sessionId: string } | null;
   fork: { taskId: string; sessionId: string };
   extraChats: Record<ExtraChatKey, Omit<Chat, 'callback'>>;
+  /** A stopped node with a stopped workspace, no chat (scripts/sam/server.mjs seedStoppedMachine). */
+  machine: { stoppedNodeId: string; stoppedWorkspaceId: string };
 }
 
 export const world: World = JSON.parse(readFileSync(process.env.LOOKOUT_SAM_WORLD ?? join(STATE, 'world.json'), 'utf8'));
@@ -149,7 +151,7 @@ function callbackToken(workspaceId: string): string {
   return `${unsigned}.${base64url(signature)}`;
 }
 
-type ExtraChatKey = 'stream' | 'fail' | 'gap' | 'tool' | 'queue' | 'requeue' | 'push' | 'comment';
+type ExtraChatKey = 'stream' | 'fail' | 'gap' | 'tool' | 'queue' | 'requeue' | 'push' | 'comment' | 'machine';
 
 /** The chats the harness made for the live checks (scripts/sam/server.mjs EXTRA_CHATS), with agent credentials. */
 export function extraChat(key: ExtraChatKey): Chat {
