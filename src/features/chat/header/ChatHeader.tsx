@@ -52,10 +52,20 @@ export function ChatHeader({ projectId, entry, agentState, lineageActions, histo
   const composerSaysWhy = promptAcceptance(view) === 'refused' || (view.attention !== null && !view.ended);
   return (
     <header className="shrink-0 border-b border-line bg-surface px-3 py-2 sm:px-4">
-      <div className="flex min-w-0 items-center gap-1">
-        <h1 className="min-w-0 flex-1 truncate text-base font-semibold" title={session.topic ?? undefined}>
-          {session.topic || 'Untitled chat'}
-        </h1>
+      <div className="flex min-w-0 items-start gap-1">
+        <div className="min-w-0 flex-1">
+          <h1 className="truncate text-base font-semibold" title={session.topic ?? undefined}>
+            {session.topic || 'Untitled chat'}
+          </h1>
+          <p className="flex min-w-0 flex-wrap items-center gap-x-2 text-sm">
+            <StatusBadge state={view.state} label={view.label} />
+            {/* The reason already says when ("task failed 2 min ago: …"). */}
+            {!composerSaysWhy && <span className="min-w-0 break-words text-muted">{view.reason}</span>}
+            {view.stale && <span className="text-state-attention">may be out of date</span>}
+            {derived && !open && <span className="min-w-0 truncate text-muted">{derived.text}</span>}
+            {headline && !open && <ChildLink child={headline} />}
+          </p>
+        </div>
         <ChangesLink projectId={projectId} sessionId={session.id} />
         <CopyLinkButton projectId={projectId} sessionId={session.id} />
         <ExportButton projectId={projectId} entry={entry} items={history.items} hasEarlier={history.hasEarlier} />
@@ -63,15 +73,6 @@ export function ChatHeader({ projectId, entry, agentState, lineageActions, histo
           Details
         </DisclosureButton>
       </div>
-      {/* The whole width under the title: beside the actions, a phone wrapped the reason a few words a line. */}
-      <p className="flex min-w-0 flex-wrap items-center gap-x-2 text-sm">
-        <StatusBadge state={view.state} label={view.label} />
-        {/* The reason already says when ("task failed 2 min ago: …"). */}
-        {!composerSaysWhy && <span className="min-w-0 break-words text-muted">{view.reason}</span>}
-        {view.stale && <span className="text-state-attention">may be out of date</span>}
-        {derived && !open && <span className="min-w-0 truncate text-muted">{derived.text}</span>}
-        {headline && !open && <ChildLink child={headline} />}
-      </p>
       <div id={detailsId} hidden={!open} className="mt-1 max-h-[25dvh] overflow-y-auto overscroll-contain md:max-h-[50dvh]">
         {open && (
           <div className="flex flex-col gap-3">
