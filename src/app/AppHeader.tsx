@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { queries } from '../api/queries';
@@ -6,7 +6,7 @@ import { useUiStore } from '../state/ui';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { ThemeToggle } from './ThemeToggle';
 import { NotificationBell } from '../features/notifications/NotificationBell';
-import { launcherDialogFor, type LauncherDialog } from '../features/find/launcherKeys';
+import { useLauncherKeys, type LauncherDialog } from '../features/find/launcherKeys';
 
 // Only simulated builds carry the fault/scenario panel; `__SIMULATED__` is false in live builds.
 // The find button and its keys (Cmd/Ctrl+K, `?`) arrive just after first paint, off the first screen's budget.
@@ -52,16 +52,7 @@ export function AppHeader() {
 
 /** Stands in for the find button while its code loads, and keeps a Cmd/Ctrl+K or `?` pressed meanwhile. */
 function EarlyLauncherKeys({ onPress }: { onPress: (dialog: LauncherDialog) => void }) {
-  useEffect(() => {
-    function onKeyDown(event: KeyboardEvent) {
-      const dialog = launcherDialogFor(event);
-      if (!dialog) return;
-      event.preventDefault();
-      onPress(dialog);
-    }
-    document.addEventListener('keydown', onKeyDown);
-    return () => document.removeEventListener('keydown', onKeyDown);
-  }, [onPress]);
+  useLauncherKeys(onPress);
   return <span className="min-w-11" />;
 }
 

@@ -1,5 +1,5 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
-import { launcherDialogFor, type LauncherDialog } from './launcherKeys';
+import { useLauncherKeys, type LauncherDialog } from './launcherKeys';
 
 // The dialogs load on first use: the first screen carries only this button and the key listener.
 const FindPalette = lazy(() => import('./FindPalette').then((m) => ({ default: m.FindPalette })));
@@ -24,16 +24,7 @@ export function FindLauncher({ pressedEarly = null }: { pressedEarly?: LauncherD
     returnFocus.current = null;
   }, [open]);
 
-  useEffect(() => {
-    function onKeyDown(event: KeyboardEvent) {
-      const dialog = launcherDialogFor(event);
-      if (!dialog) return;
-      event.preventDefault();
-      show(dialog);
-    }
-    document.addEventListener('keydown', onKeyDown);
-    return () => document.removeEventListener('keydown', onKeyDown);
-  }, [show]);
+  useLauncherKeys(show);
 
   return (
     <>

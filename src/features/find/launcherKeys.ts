@@ -1,3 +1,5 @@
+import { useEffect } from 'react';
+
 export type LauncherDialog = 'find' | 'shortcuts';
 
 function isTyping(target: EventTarget | null): boolean {
@@ -9,4 +11,18 @@ export function launcherDialogFor(event: KeyboardEvent): LauncherDialog | null {
   if ((event.metaKey || event.ctrlKey) && !event.altKey && event.key.toLowerCase() === 'k') return 'find';
   if (event.key === '?' && !event.metaKey && !event.ctrlKey && !event.altKey && !isTyping(event.target)) return 'shortcuts';
   return null;
+}
+
+/** Listens on the whole page for the launcher's keys, and hands each press's dialog to `onPress`. */
+export function useLauncherKeys(onPress: (dialog: LauncherDialog) => void): void {
+  useEffect(() => {
+    function onKeyDown(event: KeyboardEvent) {
+      const dialog = launcherDialogFor(event);
+      if (!dialog) return;
+      event.preventDefault();
+      onPress(dialog);
+    }
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [onPress]);
 }
