@@ -215,8 +215,8 @@ test.describe('long conversations', () => {
           .map(({ row, rect }) => ({ text: row.innerText.slice(0, 300), top: Math.round(rect.top - box.top) }));
       });
 
-    // A slow network, so the reader's view can be read while the earlier page is on its way.
-    await sim(page).faults.setLatency(1_000);
+    // The earlier page is held on its way, so the reader's view can be read before it lands.
+    await sim(page).faults.holdResponses();
     const heightBefore = await log.evaluate((el) => el.scrollHeight);
     // Home in the conversation: to the oldest loaded message, which asks for the page before it.
     await log.focus();
@@ -224,6 +224,7 @@ test.describe('long conversations', () => {
     await expect(log.getByRole('status').filter({ hasText: 'Loading earlier messages' })).toBeAttached();
     const seen = await onScreen();
     expect(seen.length, 'rows are on screen at the top').toBeGreaterThan(0);
+    await sim(page).faults.releaseResponses();
 
     await expect.poll(() => log.evaluate((el) => el.scrollHeight), { message: 'earlier messages were added above' }).toBeGreaterThan(heightBefore + 200);
     await expect(log.getByRole('button', { name: 'Load earlier messages' })).toBeAttached();

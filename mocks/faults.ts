@@ -38,6 +38,8 @@ export class FaultController {
   private failures: RequestFailure[] = [];
   private signedOutValue = false;
   private latency = 0;
+  /** Answers waiting for `releaseResponses` while responses are held; null when they pass. */
+  private heldResponses: Array<() => void> | null = null;
   private sockets: SocketControl | null = null;
   private readonly listeners = new Set<() => void>();
 
@@ -175,6 +177,28 @@ export class FaultController {
     return this.latency;
   }
 
+  /**
+   * HTTP answers wait until `releaseResponses`: a test can look at the screen while a request is on its way
+   * for as long as it needs, where a latency would race it.
+   */
+  holdResponses(): void {
+    this.heldResponses ??= [];
+    this.changed();
+  }
+
+  releaseResponses(): void {
+    const waiting = this.heldResponses ?? [];
+    this.heldResponses = null;
+    for (const answer of waiting) answer();
+    this.changed();
+  }
+
+  /** Resolves when an answer may go: at once, or when held answers are released. */
+  responsePassage(): Promise<void> {
+    const held = this.heldResponses;
+    return held ? new Promise<void>((resolve) => held.push(resolve)) : Promise.resolve();
+  }
+
   /** Consumes a scheduled failure for this request, if one matches. */
   takeRequestFailure(method: string, path: string): number | null {
     const target = `${method.toUpperCase()} ${path}`;
@@ -192,6 +216,7 @@ export class FaultController {
     this.failures = [];
     this.signedOutValue = false;
     this.latency = 0;
+    this.releaseResponses();
     this.world.flags.keepSessionActiveAfterTaskFailure = false;
     this.world.sessions.setIndexLag(0);
     this.changed();

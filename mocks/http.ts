@@ -69,6 +69,7 @@ export function createHttpHandlers(core: SimCore): HttpHandler[] {
     const method = { GET: http.get, POST: http.post, PUT: http.put, DELETE: http.delete }[route.method];
     return method(`*${route.path}`, async ({ request, params }) => {
       if (core.faults.latencyMs > 0) await delay(core.faults.latencyMs);
+      await core.faults.responsePassage();
       const url = new URL(request.url);
       const parsed = await readBody(request);
       if (!parsed.ok) return toResponse(errorResponse(core, 400, 'BAD_REQUEST', 'Body is not valid JSON'));

@@ -105,6 +105,9 @@ export function sim(page: Page) {
       keepSessionActiveAfterTaskFailure: (on = true) => page.evaluate((value) => window.__lookoutSim!.faults.keepSessionActiveAfterTaskFailure(value), on),
       /** Real-time latency added to every HTTP response. */
       setLatency: (ms: number) => page.evaluate((value) => window.__lookoutSim!.faults.setLatency(value), ms),
+      /** HTTP answers wait until `releaseResponses` (a request stays on its way for as long as a test looks). */
+      holdResponses: () => page.evaluate(() => window.__lookoutSim!.faults.holdResponses()),
+      releaseResponses: () => page.evaluate(() => window.__lookoutSim!.faults.releaseResponses()),
       reset: () => page.evaluate(() => window.__lookoutSim!.faults.reset()),
     },
     clock: {
