@@ -3,6 +3,7 @@ import type { CommentThread } from '../api/contract/comments';
 import type { NotificationWrite } from '../reconcile/notifications';
 import type { TaskSnapshot } from '../reconcile/taskSnapshots';
 import type { PendingSend } from '../reconcile/types';
+import type { FetchedChatPage } from './chatCache';
 
 /*
  * Everything that changes a cache of the engine, as data: socket events and REST answers alike. Each is
@@ -38,6 +39,8 @@ export type ProjectCacheAction =
   | { type: 'sessionListPage'; projectId: string; rows: readonly SessionRow[]; stamp: number }
   | { type: 'taskSnapshots'; projectId: string; snapshots: readonly TaskSnapshot[] }
   | ({ type: 'sessionDetail'; detail: Pick<SessionDetail, 'session' | 'state'>; stamp: number } & InChat)
+  // The chat query's answer: the detail's facts, and its page of messages merged into the held chat.
+  | ({ type: 'chatFetched'; detail: SessionDetail; fetched: FetchedChatPage } & InChat)
   | ({ type: 'earlierMessages'; page: MessagePage; stamp: number } & InChat)
   // What the person does in a chat (optimistic, then confirmed or rolled back).
   | ({ type: 'sendStarted'; send: PendingSend } & InChat)
@@ -51,9 +54,12 @@ export type ProjectCacheAction =
 
 export type CacheAction =
   | ProjectCacheAction
-  // The notification caches: live frames, optimistic actions and their outcome, the reconnect catch-up.
+  // The notification caches: live frames, optimistic actions and their outcome.
   | { type: 'notificationFrames'; events: readonly NotificationEvent[]; at: number }
   | { type: 'notificationOptimistic'; write: NotificationWrite }
   | { type: 'notificationSettled'; write: NotificationWrite; outcome: 'confirmed' | 'refused' }
+  // REST answers: a page of the feed (cursor null: its first) or of the unread list, SAM's count, the reconnect catch-up.
+  | { type: 'notificationPageFetched'; list: 'feed' | 'unread'; cursor: string | number | null; page: NotificationList; startedAt: number }
+  | { type: 'unreadCountFetched'; count: number; startedAt: number }
   | { type: 'notificationsCaughtUp'; firstPage: NotificationList | null; unreadPage: NotificationList; count: number; startedAt: number }
   | { type: 'unreadCountRestored'; count: number };

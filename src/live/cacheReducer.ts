@@ -10,8 +10,8 @@ import type { ProjectReducer } from './projectReducer';
  * installed when the engine's project part is first made (src/live/projectPart.ts): only that part
  * dispatches them, so it is always there when one arrives.
  *
- * Two notification writes stay with TanStack because they are a query's own data: the feed and the unread
- * list are stored by their query functions and merged by `structuralSharing` (`settleFetchedPages`).
+ * A query function's answer is an action too: its function dispatches it and answers with what was written
+ * (src/live/writtenAnswers.ts), so TanStack stores nothing the reducer did not write.
  */
 export function createCacheReducer(notifications: NotificationCacheWrites, project: () => ProjectReducer): (action: CacheAction) => FollowUps {
   return function dispatch(action) {
@@ -20,6 +20,7 @@ export function createCacheReducer(notifications: NotificationCacheWrites, proje
       case 'sessionListPage':
       case 'taskSnapshots':
       case 'sessionDetail':
+      case 'chatFetched':
       case 'earlierMessages':
       case 'sendStarted':
       case 'sendAccepted':
@@ -37,6 +38,12 @@ export function createCacheReducer(notifications: NotificationCacheWrites, proje
         break;
       case 'notificationSettled':
         notifications.settled(action.write, action.outcome);
+        break;
+      case 'notificationPageFetched':
+        notifications.pageFetched(action);
+        break;
+      case 'unreadCountFetched':
+        notifications.countFetched(action);
         break;
       case 'notificationsCaughtUp':
         notifications.caughtUp(action);

@@ -1,4 +1,4 @@
-import type { Message, SessionDetailRow, SessionState } from '../api/contract';
+import type { Message, SessionDetail, SessionDetailRow, SessionState } from '../api/contract';
 import { canFold, emptyConversation, foldMessage, rebuildConversation, type Conversation } from '../reconcile/conversation';
 import { emptyLog, insertMessage, isSequenceGap, iterateLog, newestMessage, oldestMessage, type MessageLog } from '../reconcile/messageLog';
 import { compareMessages } from '../reconcile/order';
@@ -7,9 +7,9 @@ import type { PendingSend } from '../reconcile/types';
 
 /*
  * The cached chat of one open session (keys.chat): everything the chat view shows. Live messages and
- * REST pages (first load, catch-up, load earlier) all go through `addMessages`; a fetched entry is
- * merged into the held one by `mergeFetchedChat`, which TanStack calls at the moment it stores the answer
- * (the query's `structuralSharing`), so a response never overwrites what arrived while it was out.
+ * REST pages (first load, catch-up, load earlier) all go through `addMessages`; the chat query's answer
+ * is merged into the held entry by `mergeFetchedChat` (the reducer's `chatFetched`), so a response never
+ * overwrites what arrived while it was out.
  */
 export interface ChatCache {
   /** The detail route's session row; null while only live messages are known. */
@@ -26,17 +26,18 @@ export interface ChatCache {
    * catch-up resumes from here (minus its overlap) rather than from the newest row held.
    */
   readonly resumeFrom: { readonly after: number; readonly stamp: number } | null;
-  /**
-   * Only on an entry fresh from the query function, never on a stored one: the page it fetched, to be
-   * merged into the held entry (`log` and `conversation` of such an entry are empty).
-   */
-  readonly fetched: {
-    readonly stamp: number;
-    readonly mode: 'latest' | 'after';
-    readonly messages: readonly Message[];
-    /** The catch-up stopped before it reached the newest rows: resume after this createdAt. */
-    readonly incompleteAfter?: number;
-  } | null;
+}
+
+/** What the chat query fetched: the newest page, or the rows after the newest held (a catch-up). */
+export interface FetchedChatPage {
+  /** When its request started. */
+  readonly stamp: number;
+  readonly mode: 'latest' | 'after';
+  readonly messages: readonly Message[];
+  /** The detail route's "more rows before these" (meaningful for a `latest` page). */
+  readonly hasMore: boolean;
+  /** The catch-up stopped before it reached the newest rows: resume after this createdAt. */
+  readonly incompleteAfter?: number;
 }
 
 export function emptyChat(): ChatCache {
@@ -48,7 +49,6 @@ export function emptyChat(): ChatCache {
     pendingSends: [],
     hasEarlier: false,
     resumeFrom: null,
-    fetched: null,
   };
 }
 
@@ -95,15 +95,13 @@ export function addMessages(entry: ChatCache, messages: readonly Message[], opti
 }
 
 /**
- * The stored entry after a fetched one lands. Messages are merged (a catch-up never drops pages already
- * loaded); detail and state are the response's; a gap seen after the request started stays recorded, and
- * so does the point where a catch-up that stopped early must go on.
+ * The held entry once the chat query's answer lands. Messages are merged (a catch-up never drops pages
+ * already loaded); detail and state are the response's; a gap seen after the request started stays
+ * recorded, and so does the point where a catch-up that stopped early must go on.
  */
-export function mergeFetchedChat(held: ChatCache | undefined, incoming: ChatCache): ChatCache {
-  const fetched = incoming.fetched;
-  if (!fetched) return incoming;
+export function mergeFetchedChat(held: ChatCache | undefined, detail: Pick<SessionDetail, 'session' | 'state'>, fetched: FetchedChatPage): ChatCache {
   const { entry } = addMessages(held ?? emptyChat(), fetched.messages, { detectGaps: false, stamp: fetched.stamp });
-  let hasEarlier = incoming.hasEarlier;
+  let hasEarlier = fetched.mode === 'latest' ? fetched.hasMore : true;
   if (held && fetched.mode === 'after') hasEarlier = held.hasEarlier;
   if (held && fetched.mode === 'latest') {
     // The page tells whether messages older than ITS oldest exist; the held log may reach further back.
@@ -114,7 +112,7 @@ export function mergeFetchedChat(held: ChatCache | undefined, incoming: ChatCach
   const heldGap = held?.resumeFrom && held.resumeFrom.stamp > fetched.stamp ? held.resumeFrom : null;
   const incomplete = fetched.incompleteAfter === undefined ? null : { after: fetched.incompleteAfter, stamp: fetched.stamp };
   const resumeFrom = heldGap && incomplete ? (heldGap.after <= incomplete.after ? heldGap : incomplete) : (heldGap ?? incomplete);
-  return { ...entry, detail: incoming.detail, state: incoming.state, hasEarlier, resumeFrom, fetched: null };
+  return { ...entry, detail: detail.session, state: detail.state, hasEarlier, resumeFrom };
 }
 
 /**

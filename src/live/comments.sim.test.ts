@@ -68,21 +68,22 @@ describe('sendCommentTray', () => {
       [second.id, 'Use the other API.', 'sent'],
     ]);
     // SAM's list says the same after a reload.
-    const fresh = new QueryClient();
-    const listed = await fresh.fetchQuery(commentThreadsQuery(commentsApi, projectId, sessionId));
+    const fresh = createLiveEngine({ client: new QueryClient(), env: { now: () => sim!.clock.now() } });
+    projectPart(fresh);
+    const listed = await fresh.client.fetchQuery(commentThreadsQuery(fresh, commentsApi, projectId, sessionId));
     expect(listed.map(threadState)).toEqual(['sent', 'sent']);
   });
 
   it('resolves and reopens a thread; a list that started before cannot undo it', async () => {
     const { client, engine, projectId, sessionId, first, second } = boot();
-    await client.fetchQuery(commentThreadsQuery(commentsApi, projectId, sessionId)); // as the chat's threads query does
+    await client.fetchQuery(commentThreadsQuery(engine, commentsApi, projectId, sessionId)); // as the chat's threads query does
     await sendCommentTray(engine, commentsApi, projectId, sessionId, drafts(first.id, second.id));
     const [a] = held(client, projectId, sessionId);
     const staleList = await commentsApi.list(projectId, sessionId);
     await setThreadResolved(engine, commentsApi, projectId, sessionId, a!.id, true);
     expect(threadState(held(client, projectId, sessionId)[0]!)).toBe('resolved');
-    // The older list answer lands now, through the query's merge.
-    client.setQueryData(commentThreadsKey(projectId, sessionId), staleList.threads);
+    // The older list answer lands now, as the list query's answer does: through the reducer.
+    engine.dispatch({ type: 'commentThreads', projectId, sessionId, threads: staleList.threads });
     expect(threadState(held(client, projectId, sessionId)[0]!)).toBe('resolved');
     await setThreadResolved(engine, commentsApi, projectId, sessionId, a!.id, false);
     expect(threadState(held(client, projectId, sessionId)[0]!)).toBe('open');

@@ -1,19 +1,25 @@
 import type { CommentsApi } from '../api/commentEndpoints';
 import { COMMENT_LIMITS, type CommentThread } from '../api/contract/comments';
-import { buildFollowUpText, followUpReplyId, upsertThreads, type DraftComment } from '../reconcile/comments';
+import { buildFollowUpText, followUpReplyId, type DraftComment } from '../reconcile/comments';
 import { commentThreadsKey } from './commentCache';
 import type { LiveCore } from './core';
 import { discardSend, sendPrompt } from './sends';
 
 /*
  * Message comments (docs/comments.md): the session's threads as a query, and what a person does with
- * them. Every answer SAM gives to a mutation goes through the engine's reducer (`commentThreads`).
+ * them. Every answer SAM gives, the list's and each mutation's, goes through the engine's reducer
+ * (`commentThreads`).
  */
 
-/** Every thread of a session: SAM pages by thread sequence (`afterSequence`), at most 500 a page. */
-export function commentThreadsQuery(commentsApi: CommentsApi, projectId: string, sessionId: string) {
+/**
+ * Every thread of a session: SAM pages by thread sequence (`afterSequence`), at most 500 a page. The list
+ * goes through the reducer like a mutation's answer: a list that started before a resolve or a send cannot
+ * roll it back, because threads only move to a higher version.
+ */
+export function commentThreadsQuery(core: LiveCore, commentsApi: CommentsApi, projectId: string, sessionId: string) {
+  const queryKey = commentThreadsKey(projectId, sessionId);
   return {
-    queryKey: commentThreadsKey(projectId, sessionId),
+    queryKey,
     queryFn: async ({ signal }: { signal: AbortSignal }): Promise<readonly CommentThread[]> => {
       const threads: CommentThread[] = [];
       let afterSequence: number | undefined;
@@ -24,11 +30,9 @@ export function commentThreadsQuery(commentsApi: CommentsApi, projectId: string,
         if (!answer.hasMore || last === null || last === undefined) break;
         afterSequence = last;
       }
-      return threads;
+      return core.answer<readonly CommentThread[]>(queryKey, signal, { type: 'commentThreads', projectId, sessionId, threads });
     },
-    // A list that started before a resolve or a send cannot roll it back: threads only move to a higher version.
-    structuralSharing: (held: unknown, fetched: unknown): unknown =>
-      upsertThreads((held as readonly CommentThread[] | undefined) ?? [], fetched as readonly CommentThread[]),
+    structuralSharing: core.keepAnswer,
   };
 }
 

@@ -17,6 +17,10 @@ export interface LiveCore {
   stamp(): number;
   /** The one write path: every change to a cache is an action for the reducer (src/live/cacheReducer.ts). */
   dispatch(action: CacheAction): FollowUps;
+  /** A query function's answer: dispatched, then what the reducer wrote under the query's key (src/live/writtenAnswers.ts). */
+  answer<T>(key: readonly unknown[], signal: AbortSignal, action: CacheAction): T;
+  /** The `structuralSharing` of a query that answers through `answer`. */
+  keepAnswer(held: unknown, incoming: unknown): unknown;
 }
 
 export function stampClock(now: () => number): () => number {

@@ -4,6 +4,7 @@ import type { ConnectionSink } from '../state/connection';
 import { tickingClock, type TickingClock } from './clock';
 import { createCacheReducer } from './cacheReducer';
 import { stampClock, type LiveCore } from './core';
+import { createWrittenAnswers } from './writtenAnswers';
 import { browserEnv, type LiveApi, type LiveEnv } from './env';
 import { createNotificationCache, type NotificationCache } from './notificationCache';
 import { createNotificationStream, type NotificationStream } from './notificationStream';
@@ -89,7 +90,15 @@ export function createLiveEngine({ client, env: overrides = {}, connection = now
   // The real routes object itself unless some are replaced: tests spy on its methods after the engine exists.
   const env: LiveEnv = { ...real, ...overrides, api: overrides.api ? { ...real.api, ...overrides.api } : real.api };
   // The reducer needs the notification cache's writes, which need the core: it is set once both exist.
-  const core: { -readonly [K in keyof LiveCore]: LiveCore[K] } = { client, env, stamp: stampClock(env.now), dispatch: notBuiltYet };
+  const written = createWrittenAnswers(client, (action) => core.dispatch(action));
+  const core: { -readonly [K in keyof LiveCore]: LiveCore[K] } = {
+    client,
+    env,
+    stamp: stampClock(env.now),
+    dispatch: notBuiltYet,
+    answer: written.answer,
+    keepAnswer: written.keep,
+  };
   const sockets = new Set<SocketClient>();
   const attached = new Map<(inside: EngineInside) => unknown, unknown>();
   let projectReducer: ProjectReducer | null = null;

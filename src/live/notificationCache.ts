@@ -1,24 +1,26 @@
 /*
  * The notification caches of one engine and how they are written. Three queries hold notification state:
- *   feed         the panel's list, paged by cursor (InfiniteData, newest first)
+ *   feed         the panel's list: pages by cursor, newest first (the query loads the first; `loadMore` the next)
  *   unread       the newest unread items (one page of up to 100), which the per-tab counts and the bell read
- *   unreadCount  SAM's own unread total
- * Live frames and optimistic actions are writes: dispatched to the engine's reducer (cacheReducer.ts),
- * stamped, applied to all three by the pure functions of reconcile/notifications, and kept in a journal while any request is out. REST answers (query pages,
- * the catch-up) are settled against that journal: a write the answer cannot reflect (it was learned after
- * the request started, or is an action still pending) is applied again over it, so newer wins. The keys
+ *   unreadCount  SAM's own unread total ({ count }, as SAM answers it)
+ * Everything that changes them is an action for the engine's reducer (cacheReducer.ts), which calls the
+ * writes below: live frames and optimistic actions are stamped, applied to all three by the pure functions
+ * of reconcile/notifications, and kept in a journal while any request is out. REST answers (the queries'
+ * own, a next page, the catch-up) are settled against that journal: a write the answer cannot reflect (it
+ * was learned after the request started, or is an action still pending) is applied again over it, so
+ * newer wins. The keys
  * (under the `keys.notifications()` prefix of api/queries) live here, not in the feature, because the
  * stream must reach them and live/ never imports a feature.
  */
-import type { InfiniteData } from '@tanstack/query-core';
 import { keys } from '../api/queries';
 import type { NotificationEvent, NotificationList } from '../api/contract';
 import {
   applyWrites,
   countAfterWrites,
   feedNotifications,
-  mergeFirstPage,
   revertReadMarks,
+  settleFirstPage,
+  settleNextPage,
   settleResponse,
   writesAfter,
   type NotificationFeed,
@@ -27,7 +29,11 @@ import {
 import type { LiveCore } from './core';
 
 export type NotificationCursor = string | number | null;
-export type NotificationFeedData = InfiniteData<NotificationList, NotificationCursor>;
+export type NotificationFeedData = NotificationFeed<NotificationCursor>;
+/** SAM's unread total, in the shape of its answer. */
+export interface UnreadCount {
+  count: number;
+}
 
 export const FEED_PAGE_SIZE = 30;
 /** SAM's ceiling for one page; more unread items than this make the tab counts lower bounds ("12+"). */
@@ -52,8 +58,6 @@ export function createNotificationCache(core: LiveCore) {
   const { client } = core;
   const { api } = core.env;
   const journal: Journal = { writes: [], requestsOut: 0 };
-  /** Each REST page a query function fetched, with when its request started, until it is settled. */
-  const responseStarts = new WeakMap<object, { startedAt: number }>();
 
   function answersOut(): boolean {
     return journal.requestsOut > 0 || client.isFetching({ queryKey: notificationKeys.all }) > 0;
@@ -74,10 +78,10 @@ export function createNotificationCache(core: LiveCore) {
       const next = applyWrites(held, writes);
       if (next !== held) client.setQueryData(key, next);
     }
-    const count = client.getQueryData<number>(notificationKeys.unreadCount());
-    if (count === undefined) return;
-    const nextCount = countAfterWrites(count, writes);
-    if (nextCount !== count) client.setQueryData(notificationKeys.unreadCount(), nextCount);
+    const held = client.getQueryData<UnreadCount>(notificationKeys.unreadCount());
+    if (held === undefined) return;
+    const count = countAfterWrites(held.count, writes);
+    if (count !== held.count) client.setQueryData<UnreadCount>(notificationKeys.unreadCount(), { count });
   }
 
   /** The newest createdAt of anything held or about to be: what an `all_read` learned now covers. */
@@ -149,24 +153,6 @@ export function createNotificationCache(core: LiveCore) {
     return wasFetching;
   }
 
-  /** TanStack calls this when it stores feed or unread data; only pages a query function fetched are settled. */
-  function settleFetchedPages(held: unknown, incoming: unknown): unknown {
-    const feed = incoming as NotificationFeed;
-    const starts = feed.pages.flatMap((page) => responseStarts.get(page) ?? []);
-    if (starts.length === 0) return incoming; // written through this module: already settled
-    for (const page of feed.pages) responseStarts.delete(page);
-    const startedAt = Math.min(...starts.map((s) => s.startedAt));
-    return settleResponse(held as NotificationFeed | undefined, feed, writesAfter(journal.writes, startedAt));
-  }
-
-  /** Runs one REST request, remembering when it started so that its answer can be settled. */
-  async function fetched<T extends object>(request: () => Promise<T>): Promise<T> {
-    const startedAt = core.stamp();
-    const page = await request();
-    responseStarts.set(page, { startedAt });
-    return page;
-  }
-
   function fetchFeedPage(cursor: NotificationCursor, signal?: AbortSignal) {
     return api.notifications({ limit: FEED_PAGE_SIZE, cursor }, signal);
   }
@@ -175,31 +161,68 @@ export function createNotificationCache(core: LiveCore) {
     return api.notifications({ filter: 'unread', limit: UNREAD_PAGE_SIZE }, signal);
   }
 
-  /** SAM's count, with every write it cannot reflect applied on top (settled as it lands). */
-  async function fetchUnreadCount(signal?: AbortSignal): Promise<number> {
-    const startedAt = core.stamp();
-    const { count } = await api.unreadCount(signal);
-    return countAfterWrites(count, writesAfter(journal.writes, startedAt));
-  }
-
+  /** The queries' functions: each hands its answer to the reducer and answers with what it wrote. */
   const queries = {
     feed: () => ({
       queryKey: notificationKeys.feed(),
-      queryFn: ({ pageParam, signal }: { pageParam: NotificationCursor; signal: AbortSignal }) => fetched(() => fetchFeedPage(pageParam, signal)),
-      initialPageParam: null as NotificationCursor,
-      getNextPageParam: (lastPage: NotificationList) => lastPage.nextCursor ?? undefined,
-      structuralSharing: settleFetchedPages,
+      queryFn: async ({ signal }: { signal: AbortSignal }): Promise<NotificationFeedData> => {
+        const startedAt = core.stamp();
+        const page = await fetchFeedPage(null, signal);
+        return core.answer(notificationKeys.feed(), signal, { type: 'notificationPageFetched', list: 'feed', cursor: null, page, startedAt });
+      },
+      structuralSharing: core.keepAnswer,
     }),
     unread: () => ({
       queryKey: notificationKeys.unread(),
       queryFn: async ({ signal }: { signal: AbortSignal }): Promise<NotificationFeed<null>> => {
-        const page = await fetched(() => fetchUnreadPage(signal));
-        return { pages: [page], pageParams: [null] };
+        const startedAt = core.stamp();
+        const page = await fetchUnreadPage(signal);
+        return core.answer(notificationKeys.unread(), signal, { type: 'notificationPageFetched', list: 'unread', cursor: null, page, startedAt });
       },
-      structuralSharing: settleFetchedPages,
+      structuralSharing: core.keepAnswer,
     }),
-    unreadCount: () => ({ queryKey: notificationKeys.unreadCount(), queryFn: ({ signal }: { signal: AbortSignal }) => fetchUnreadCount(signal) }),
+    unreadCount: () => ({
+      queryKey: notificationKeys.unreadCount(),
+      queryFn: async ({ signal }: { signal: AbortSignal }): Promise<UnreadCount> => {
+        const startedAt = core.stamp();
+        const { count } = await api.unreadCount(signal);
+        return core.answer(notificationKeys.unreadCount(), signal, { type: 'unreadCountFetched', count, startedAt });
+      },
+      structuralSharing: core.keepAnswer,
+    }),
   };
+
+  /** The feed's next page, after the last one held (none when the feed is not loaded or is complete). */
+  async function loadMore(): Promise<void> {
+    const cursor = client.getQueryData<NotificationFeedData>(notificationKeys.feed())?.pages.at(-1)?.nextCursor;
+    if (cursor === undefined || cursor === null) return;
+    journal.requestsOut += 1;
+    try {
+      const startedAt = core.stamp();
+      const page = await fetchFeedPage(cursor);
+      core.dispatch({ type: 'notificationPageFetched', list: 'feed', cursor, page, startedAt });
+    } finally {
+      journal.requestsOut -= 1;
+    }
+  }
+
+  /** A page of the feed or the unread list, with every write it cannot reflect applied again over it. */
+  function writePage({ list, cursor, page, startedAt }: FetchedPage): void {
+    const later = writesAfter(journal.writes, startedAt);
+    if (list === 'unread') {
+      const held = client.getQueryData<NotificationFeed<null>>(notificationKeys.unread());
+      client.setQueryData(notificationKeys.unread(), settleResponse(held, { pages: [page], pageParams: [null] }, later));
+      return;
+    }
+    const held = client.getQueryData<NotificationFeedData>(notificationKeys.feed());
+    const next = cursor === null ? settleFirstPage(held, page, later) : settleNextPage(held, cursor, page, later);
+    if (next !== undefined && next !== held) client.setQueryData(notificationKeys.feed(), next);
+  }
+
+  /** SAM's count, with every write it cannot reflect applied on top. */
+  function writeCount({ count, startedAt }: { count: number; startedAt: number }): void {
+    client.setQueryData<UnreadCount>(notificationKeys.unreadCount(), { count: countAfterWrites(count, writesAfter(journal.writes, startedAt)) });
+  }
 
   /**
    * After a reconnect: SAM keeps no replay buffer, so fetch the first page, the unread list and the count,
@@ -222,22 +245,31 @@ export function createNotificationCache(core: LiveCore) {
   function writeCaughtUp({ firstPage, unreadPage, count, startedAt }: CaughtUp): void {
     const later = writesAfter(journal.writes, startedAt);
     const feed = client.getQueryData<NotificationFeedData>(notificationKeys.feed());
-    if (firstPage && feed) client.setQueryData(notificationKeys.feed(), applyWrites(mergeFirstPage(feed, firstPage), later));
+    if (firstPage && feed) client.setQueryData(notificationKeys.feed(), settleFirstPage(feed, firstPage, later));
     const unread = client.getQueryData<NotificationFeed<null>>(notificationKeys.unread());
     client.setQueryData(notificationKeys.unread(), settleResponse(unread, { pages: [unreadPage], pageParams: [null] }, later));
-    client.setQueryData(notificationKeys.unreadCount(), countAfterWrites(count, later));
+    client.setQueryData<UnreadCount>(notificationKeys.unreadCount(), { count: countAfterWrites(count, later) });
   }
 
   /** A refused "mark all read" that left the count at zero: SAM's count from before it. */
   function restoreCount(count: number): void {
-    client.setQueryData(notificationKeys.unreadCount(), count);
+    client.setQueryData<UnreadCount>(notificationKeys.unreadCount(), { count });
   }
 
-  const writes = { frames: applyFrames, optimistic: applyOptimistic, settled: settleOptimistic, caughtUp: writeCaughtUp, countRestored: restoreCount };
-  return { queries, optimisticWrite, cancelFetches, catchUp, writes };
+  const writes = {
+    frames: applyFrames,
+    optimistic: applyOptimistic,
+    settled: settleOptimistic,
+    pageFetched: writePage,
+    countFetched: writeCount,
+    caughtUp: writeCaughtUp,
+    countRestored: restoreCount,
+  };
+  return { queries, loadMore, optimisticWrite, cancelFetches, catchUp, writes };
 }
 
 type CaughtUp = { firstPage: NotificationList | null; unreadPage: NotificationList; count: number; startedAt: number };
+type FetchedPage = { list: 'feed' | 'unread'; cursor: NotificationCursor; page: NotificationList; startedAt: number };
 
 export type NotificationCache = ReturnType<typeof createNotificationCache>;
 /** The writes to the notification caches, called only by the engine's reducer (src/live/cacheReducer.ts). */

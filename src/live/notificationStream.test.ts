@@ -25,7 +25,7 @@ function setup(held: { feed?: Notification[]; unread?: Notification[]; count?: n
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   if (held.feed) queryClient.setQueryData<NotificationFeedData>(notificationKeys.feed(), { pages: [makePage(held.feed)], pageParams: [null] });
   if (held.unread) queryClient.setQueryData(notificationKeys.unread(), { pages: [makePage(held.unread)], pageParams: [null] });
-  if (held.count !== undefined) queryClient.setQueryData(notificationKeys.unreadCount(), held.count);
+  if (held.count !== undefined) queryClient.setQueryData(notificationKeys.unreadCount(), { count: held.count });
   const statuses: ConnectionStatus[] = [];
   const dropped: string[] = [];
   const connection: ConnectionSink = {
@@ -66,7 +66,7 @@ describe('notification stream: live frames', () => {
     expect(ids(notificationKeys.feed())).toEqual(['c', 'a']);
     expect(ids(notificationKeys.unread())).toEqual(['c', 'a']);
     expect(find(notificationKeys.feed(), 'a')?.readAt).toBe(at(100));
-    expect(queryClient.getQueryData(notificationKeys.unreadCount())).toBe(1);
+    expect(queryClient.getQueryData(notificationKeys.unreadCount())).toEqual({ count: 1 });
     expect(statuses).toEqual(['connecting', 'live']);
   });
 
@@ -95,7 +95,7 @@ describe('notification stream: live frames', () => {
     socket.serverSend({ type: 'notification.all_read' });
     env.runFrame();
     expect(find(notificationKeys.feed(), 'a')?.readAt).toBe(at(100));
-    expect(queryClient.getQueryData(notificationKeys.unreadCount())).toBe(0);
+    expect(queryClient.getQueryData(notificationKeys.unreadCount())).toEqual({ count: 0 });
     expect(dropped).toHaveLength(2);
   });
 });
@@ -119,7 +119,7 @@ describe('notification stream: catch-up after a reconnect', () => {
     expect(rest.notifications).toHaveBeenCalledTimes(2); // first page + unread list
     expect(ids(notificationKeys.feed())).toEqual(['d', 'c', 'b', 'a']);
     expect(ids(notificationKeys.unread())).toEqual(['d', 'c', 'b']);
-    expect(queryClient.getQueryData(notificationKeys.unreadCount())).toBe(3);
+    expect(queryClient.getQueryData(notificationKeys.unreadCount())).toEqual({ count: 3 });
   });
 
   it('a frame that arrives while the catch-up requests are out is not undone by their older answer', async () => {

@@ -1,4 +1,5 @@
 import type { QueryClient } from '@tanstack/query-core';
+import type { SessionDetail } from '../api/contract';
 import { keys } from '../api/queries';
 import { detailPatch, detailVersions, listRowPatch, listRowVersions } from '../reconcile/sessionFacts';
 import { recordAccepted } from '../reconcile/pendingSends';
@@ -6,7 +7,7 @@ import type { PendingSend } from '../reconcile/types';
 import { applyProjectEvents } from './apply';
 import { noFollowUps, type FollowUps, type ProjectCacheAction } from './cacheActions';
 import { writeFacts, writeSnapshots } from './normalisedCaches';
-import { addMessages, emptyChat, holdsRecent, type ChatCache } from './chatCache';
+import { addMessages, emptyChat, holdsRecent, mergeFetchedChat, type ChatCache } from './chatCache';
 import { readDeliveries, writeDeliveries } from './deliveries';
 import { writeCommentThreads } from './commentCache';
 
@@ -15,11 +16,8 @@ import { writeCommentThreads } from './commentCache';
  * events, REST pages, optimistic sends and their outcome, an answered question. What it cannot patch is
  * returned as follow-ups (fetches for the project stream to run); every other action returns none. Its
  * code loads with the project view, not with the first screen.
- *
- * Two writes stay with TanStack because they are a query's own data: a query function's answer is stored
- * by TanStack, merged into what is held by the query's `structuralSharing` (the chat entry:
- * `mergeFetchedChat`), and the list pages of the session and task lists are kept as they came (paging
- * needs them). Their facts still come through here.
+ * A query function's answer comes here too (`chatFetched`, the list pages, details); TanStack keeps only
+ * the paging and stamps (src/live/queries.ts).
  */
 export type ProjectReducer = (action: ProjectCacheAction) => FollowUps;
 
@@ -32,6 +30,12 @@ export function createProjectReducer(client: QueryClient): ProjectReducer {
     if (!entry) return;
     const pendingSends = update(entry);
     if (pendingSends !== entry.pendingSends) client.setQueryData(key, { ...entry, pendingSends });
+  }
+
+  /** A session's detail: its facts, and the snapshot of its task the row embeds. */
+  function writeDetailFacts(projectId: string, sessionId: string, detail: Pick<SessionDetail, 'session' | 'state'>, stamp: number) {
+    writeFacts(client, projectId, [{ id: sessionId, patch: detailPatch(detail.session, detail.state), versions: detailVersions(detail.state), stamp }]);
+    if (detail.session.task) writeSnapshots(client, projectId, [{ kind: 'embedded', task: detail.session.task, asOf: stamp }]);
   }
 
   return function dispatch(action) {
@@ -50,10 +54,13 @@ export function createProjectReducer(client: QueryClient): ProjectReducer {
       case 'taskSnapshots':
         writeSnapshots(client, action.projectId, action.snapshots);
         break;
-      case 'sessionDetail': {
-        const { projectId, sessionId, detail, stamp } = action;
-        writeFacts(client, projectId, [{ id: sessionId, patch: detailPatch(detail.session, detail.state), versions: detailVersions(detail.state), stamp }]);
-        if (detail.session.task) writeSnapshots(client, projectId, [{ kind: 'embedded', task: detail.session.task, asOf: stamp }]);
+      case 'sessionDetail':
+        writeDetailFacts(action.projectId, action.sessionId, action.detail, action.stamp);
+        break;
+      case 'chatFetched': {
+        const { projectId, sessionId, detail, fetched } = action;
+        writeDetailFacts(projectId, sessionId, detail, fetched.stamp);
+        client.setQueryData<ChatCache>(keys.chat(projectId, sessionId), (held) => mergeFetchedChat(held, detail, fetched));
         break;
       }
       case 'earlierMessages': {

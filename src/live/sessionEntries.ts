@@ -1,10 +1,11 @@
-import type { SessionList, Task } from '../api/contract';
+import type { Task } from '../api/contract';
 import { lineage } from '../reconcile/lineage';
 import { sessionView } from '../reconcile/sessionView';
 import { heldTaskFacts, heldTaskRow } from '../reconcile/taskSnapshots';
 import type { HeldTask } from '../reconcile/taskSnapshots';
 import type { Lineage, SessionEntry, SessionView, StreamFacts, TaskContext } from '../reconcile/types';
 import type { SessionFactsCache, TaskSnapshotsCache } from './normalisedCaches';
+import type { SessionListPaging } from './queries';
 
 /*
  * SessionEntry = one session joined with its task and derived once (sessionView, lineage). Entries are
@@ -106,9 +107,9 @@ export function buildEntries(memo: SessionEntryMemo, inputs: SessionEntryInputs,
 }
 
 /** The sidebar's order: sessions announced live and not yet in the list first (newest first), then the list's order. */
-export function listedSessionIds(pages: readonly SessionList[], facts: SessionFactsCache): string[] {
+export function listedSessionIds(pages: readonly SessionListPaging[], facts: SessionFactsCache): string[] {
   const listed = new Set<string>();
-  for (const page of pages) for (const row of page.sessions) listed.add(row.id);
+  for (const page of pages) for (const id of page.sessionIds) listed.add(id);
   const fresh = [...facts.createdLive]
     .filter(([id]) => !listed.has(id))
     .sort((a, b) => b[1] - a[1])

@@ -179,7 +179,11 @@ describe('newer wins', () => {
 
 describe('catch-up and safety net', () => {
   it('after a reconnect: catches up messages, sessions and tasks, keeps pages loaded earlier, says it is catching up', async () => {
-    await live({ messages: 620 });
+    // Opened once the stream is live: a catch-up racing the first load would restart it, and its 30 s
+    // overlap would bring this synthetic chat's every row at once.
+    await live({ messages: 620, open: false });
+    h.openChat('s1');
+    await h.settle();
     expect(h.chat('s1')?.log.length).toBe(500);
     await loadEarlierMessages(h.engine, PROJECT, 's1');
     await h.settle();

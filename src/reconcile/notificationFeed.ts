@@ -161,6 +161,35 @@ export function mergeFirstPage<F extends NotificationFeed>(feed: F, fresh: Notif
   return pages.every((page, i) => page === feed.pages[i]) ? feed : { ...feed, pages };
 }
 
+/**
+ * The feed once its first page lands (a load, a refresh, a catch-up): merged into what is held by
+ * `mergeFirstPage` (pages loaded further down stay), then every write the answer cannot reflect applied
+ * again on top.
+ */
+export function settleFirstPage<F extends NotificationFeed>(
+  held: F | undefined,
+  page: NotificationList,
+  later: readonly NotificationWrite[],
+): NotificationFeed {
+  if (!held) return settleResponse(undefined, { pages: [page], pageParams: [null] }, later);
+  return applyWrites(mergeFirstPage(held, page), later);
+}
+
+/**
+ * The feed once the page after `cursor` lands ("load more"): appended when the held feed still ends at
+ * that cursor, otherwise left as it is (the feed moved on meanwhile; loading more asks again).
+ */
+export function settleNextPage<F extends NotificationFeed>(
+  held: F | undefined,
+  cursor: unknown,
+  page: NotificationList,
+  later: readonly NotificationWrite[],
+): F | undefined {
+  const last = held?.pages.at(-1);
+  if (!held || !last || last.nextCursor === null || last.nextCursor !== cursor) return held;
+  return settleResponse(held, { ...held, pages: [...held.pages, page], pageParams: [...held.pageParams, cursor] }, later);
+}
+
 /** The unread items held, by id: what an optimistic "mark all read" is about to change. */
 export function unreadIds(feed: NotificationFeed | undefined): Set<string> {
   return new Set(

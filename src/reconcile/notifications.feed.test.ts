@@ -6,6 +6,8 @@ import {
   applyNotificationEvents,
   feedNotifications,
   mergeFirstPage,
+  settleFirstPage,
+  settleNextPage,
   unreadCountAfter,
   type NotificationFeed,
 } from './notificationFeed';
@@ -172,5 +174,42 @@ describe('properties', () => {
         expect(new Set(all).size).toBe(all.length);
       }),
     );
+  });
+});
+
+describe('settleNextPage (load more)', () => {
+  const write = (event: NotificationEvent, stamp: number) => ({ event, stamp, at: NOW, pending: false });
+
+  it('appends the page after the cursor the held feed ends at', () => {
+    const feed = makeFeed(makePage([n('c', 1), n('b', 2)], 77));
+    const next = settleNextPage(feed, 77, makePage([n('a', 3)]), []);
+    expect(ids(next!)).toEqual([['c', 'b'], ['a']]);
+    expect(next!.pageParams).toEqual([null, 77]);
+    expect(next!.pages[0]).toBe(feed.pages[0]);
+  });
+
+  it('leaves the feed alone when it no longer ends at that cursor (it was refreshed meanwhile), or is complete', () => {
+    const feed = makeFeed(makePage([n('c', 1), n('b', 2)], 78));
+    expect(settleNextPage(feed, 77, makePage([n('a', 3)]), [])).toBe(feed);
+    const complete = makeFeed(makePage([n('c', 1)]));
+    expect(settleNextPage(complete, null, makePage([n('a', 3)]), [])).toBe(complete);
+    expect(settleNextPage(undefined, 77, makePage([n('a', 3)]), [])).toBeUndefined();
+  });
+
+  it('applies again over the new page what was learned while it was on its way', () => {
+    const feed = makeFeed(makePage([n('c', 1), n('b', 2)], 77));
+    const readWhileOut = write({ type: 'notification.read', notificationId: 'a' }, 5);
+    const next = settleNextPage(feed, 77, makePage([n('a', 3)]), [readWhileOut]);
+    expect(feedNotifications(next).find((x) => x.id === 'a')?.readAt).toBe(NOW);
+  });
+});
+
+describe('settleFirstPage (the feed query, a refresh)', () => {
+  it('starts the feed from its first page, and keeps pages loaded further down on a refresh', () => {
+    const first = settleFirstPage(undefined, makePage([n('c', 1), n('b', 2)], 77), []);
+    expect(ids(first)).toEqual([['c', 'b']]);
+    const loaded = makeFeed(makePage([n('c', 1), n('b', 2)], T0 - 2 * 60_000), makePage([n('a', 3)]));
+    const refreshed = settleFirstPage(loaded, makePage([n('d', 0), n('c', 1)], T0 - 60_000), []);
+    expect(ids(refreshed)).toEqual([['d', 'c', 'b'], ['a']]);
   });
 });

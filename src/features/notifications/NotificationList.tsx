@@ -40,17 +40,17 @@ export function NotificationList({ tab, onNavigate }: { tab: PanelTab; onNavigat
 
   const loadMore = (
     <LoadMore
-      hasMore={feed.hasNextPage}
-      loading={feed.isFetchingNextPage}
-      failed={feed.isFetchNextPageError}
+      hasMore={feed.hasMore}
+      loading={feed.loadingMore}
+      failed={feed.loadMoreFailed}
       loadedCount={feed.notifications.length}
-      onLoadMore={() => void feed.fetchNextPage()}
+      onLoadMore={feed.loadMore}
     />
   );
   if (visible.length === 0) {
     return (
       <>
-        {!feed.hasNextPage && <EmptyState title={EMPTY[tab].title}>{EMPTY[tab].text}</EmptyState>}
+        {!feed.hasMore && <EmptyState title={EMPTY[tab].title}>{EMPTY[tab].text}</EmptyState>}
         {loadMore}
       </>
     );

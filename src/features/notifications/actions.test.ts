@@ -24,7 +24,7 @@ async function setup() {
   const answers: Array<{ resolve: (page: NotificationList) => void; signal: AbortSignal | undefined }> = [];
   const fetchPage = vi.spyOn(api, 'notifications');
   fetchPage.mockResolvedValueOnce(makePage([item('b', 2), item('a', 1)]));
-  await client.fetchInfiniteQuery(engine.notifications.queries.feed());
+  await client.fetchQuery(engine.notifications.queries.feed());
   fetchPage.mockImplementation((_query, signal) => new Promise((resolve) => answers.push({ resolve, signal })));
   const ids = () => feedNotifications(client.getQueryData<NotificationFeed>(notificationKeys.feed())).map((n) => n.id);
   const find = (id: string) => feedNotifications(client.getQueryData<NotificationFeed>(notificationKeys.feed())).find((n) => n.id === id);

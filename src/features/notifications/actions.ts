@@ -2,7 +2,7 @@ import { useMutation, useMutationState } from '@tanstack/react-query';
 import { api } from '../../api/endpoints';
 import { keys } from '../../api/queries';
 import type { Notification, NotificationEvent } from '../../api/contract';
-import { notificationKeys, useLiveEngine, type LiveEngine } from '../../live/react';
+import { notificationKeys, useLiveEngine, type LiveEngine, type UnreadCount } from '../../live/react';
 import type { NotificationWrite } from '../../reconcile/notifications';
 
 /*
@@ -85,7 +85,7 @@ interface MarkAllReadContext extends OptimisticContext {
 export const markAllReadMutation = (engine: LiveEngine) => ({
   mutationFn: () => api.markAllRead(),
   onMutate: async (): Promise<MarkAllReadContext> => {
-    const countBefore = engine.client.getQueryData<number>(notificationKeys.unreadCount());
+    const countBefore = engine.client.getQueryData<UnreadCount>(notificationKeys.unreadCount())?.count;
     return { ...(await writeOptimistically(engine, { type: 'notification.all_read' })), countBefore };
   },
   onSuccess: (_result: unknown, _variables: void, context: MarkAllReadContext) =>
@@ -93,7 +93,7 @@ export const markAllReadMutation = (engine: LiveEngine) => ({
   onError: (_error: unknown, _variables: void, context: MarkAllReadContext | undefined) => {
     if (!context) return;
     engine.dispatch({ type: 'notificationSettled', write: context.write, outcome: 'refused' });
-    if (engine.client.getQueryData(notificationKeys.unreadCount()) === 0 && context.countBefore !== undefined) {
+    if (engine.client.getQueryData<UnreadCount>(notificationKeys.unreadCount())?.count === 0 && context.countBefore !== undefined) {
       engine.dispatch({ type: 'unreadCountRestored', count: context.countBefore });
     }
   },

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useNotificationCache } from '../../live/react';
 import { feedNotifications, tabBadges, type NotificationFeed, type PanelTab, type TabBadge } from '../../reconcile/notifications';
 
@@ -7,17 +7,20 @@ export { notificationKeys } from '../../live/react';
 
 /** The panel's list: every loaded item once, newest first, and the paging controls. */
 export function useNotificationFeed() {
-  const query = useInfiniteQuery(useNotificationCache().queries.feed());
+  const cache = useNotificationCache();
+  const query = useQuery(cache.queries.feed());
+  const more = useMutation({ mutationFn: cache.loadMore });
   const notifications = useMemo(() => feedNotifications(query.data), [query.data]);
+  const lastPage = query.data?.pages.at(-1);
   return {
     notifications,
     status: query.status,
     error: query.error,
     refetch: query.refetch,
-    hasNextPage: query.hasNextPage,
-    fetchNextPage: query.fetchNextPage,
-    isFetchingNextPage: query.isFetchingNextPage,
-    isFetchNextPageError: query.isFetchNextPageError,
+    hasMore: lastPage !== undefined && lastPage.nextCursor !== null && lastPage.nextCursor !== undefined,
+    loadMore: () => more.mutate(),
+    loadingMore: more.isPending,
+    loadMoreFailed: more.isError,
   };
 }
 
@@ -34,7 +37,7 @@ export function useTabBadges(): Record<PanelTab, TabBadge> {
     () =>
       tabBadges({
         held: feedNotifications(unread.data),
-        serverUnread: serverUnread.data ?? null,
+        serverUnread: serverUnread.data?.count ?? null,
         heldAllUnread: holdsAllUnread(unread.data),
       }),
     [unread.data, serverUnread.data],

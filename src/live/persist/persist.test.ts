@@ -49,7 +49,7 @@ async function fillAs(tab: ReturnType<typeof openTab>, owner: string, env: FakeE
   await tab.persisting.restored;
   tab.client.setQueryData(keys.projectList(), { projects: [{ id: `${owner}-p`, name: `${owner}'s project` }], nextCursor: null });
   tab.client.setQueryData(keys.chat(`${owner}-p`, `${owner}-s`), chatOf(owner, 3));
-  tab.client.setQueryData(notificationKeys.unreadCount(), owner.length);
+  tab.client.setQueryData(notificationKeys.unreadCount(), { count: owner.length });
   env.advance(1_000);
   await tab.persisting.flush();
 }

@@ -9,6 +9,7 @@ import type { CommentThread } from '../../api/contract/comments';
 import type { DraftComment } from '../../reconcile/comments';
 import { commentThreadsQuery, sendCommentTray, setThreadResolved, type TraySendResult } from '../comments';
 import { useLiveEngine } from './LiveProvider';
+import { useProjectPart } from './useProjectPart';
 
 export type { CommentThread } from '../../api/contract/comments';
 export type { TraySendResult } from '../comments';
@@ -21,7 +22,9 @@ export interface CommentThreads {
 const NO_THREADS: readonly CommentThread[] = [];
 
 export function useCommentThreads(projectId: string, sessionId: string): CommentThreads {
-  const { status, data } = useQuery(commentThreadsQuery(commentsApi, projectId, sessionId));
+  const engine = useLiveEngine();
+  useProjectPart(); // the list's answer is a project action: the project reducer must be there
+  const { status, data } = useQuery(commentThreadsQuery(engine, commentsApi, projectId, sessionId));
   return { status, threads: data ?? NO_THREADS };
 }
 

@@ -5,7 +5,7 @@
  */
 export type { SessionEntry } from '../../reconcile/types';
 export { createLiveEngine, type LiveEngine } from '../engine';
-export { notificationKeys, type NotificationCache, type NotificationFeedData } from '../notificationCache';
+export { notificationKeys, type NotificationCache, type NotificationFeedData, type UnreadCount } from '../notificationCache';
 export { LiveProvider, useLiveEngine } from './LiveProvider';
 export { useNow } from './useNow';
 export { useNotificationStream } from './useStreams';
