@@ -7,7 +7,7 @@ import { Skeleton } from '../../ui/Skeleton';
 import { Spinner } from '../../ui/Spinner';
 import { LoadMore } from './LoadMore';
 import { NotificationItem } from './NotificationItem';
-import { useNotificationFeed } from './queries';
+import { useNotificationFeed } from './useNotificationFeed';
 
 const EMPTY: Record<PanelTab, { title: string; text: string }> = {
   priority: { title: 'Nothing needs you', text: 'Questions from agents and finished work show up here.' },

@@ -1,28 +1,9 @@
 import { useMemo } from 'react';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useNotificationCache } from '../../live/react';
 import { feedNotifications, tabBadges, type NotificationFeed, type PanelTab, type TabBadge } from '../../reconcile/notifications';
 
 export { notificationKeys } from '../../live/react';
-
-/** The panel's list: every loaded item once, newest first, and the paging controls. */
-export function useNotificationFeed() {
-  const cache = useNotificationCache();
-  const query = useQuery(cache.queries.feed());
-  const more = useMutation({ mutationFn: cache.loadMore });
-  const notifications = useMemo(() => feedNotifications(query.data), [query.data]);
-  const lastPage = query.data?.pages.at(-1);
-  return {
-    notifications,
-    status: query.status,
-    error: query.error,
-    refetch: query.refetch,
-    hasMore: lastPage !== undefined && lastPage.nextCursor !== null && lastPage.nextCursor !== undefined,
-    loadMore: () => more.mutate(),
-    loadingMore: more.isPending,
-    loadMoreFailed: more.isError,
-  };
-}
 
 function holdsAllUnread(unread: NotificationFeed | undefined): boolean {
   return unread === undefined || unread.pages.every((page) => page.nextCursor === null);
