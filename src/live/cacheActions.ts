@@ -1,6 +1,6 @@
 import type { MessagePage, NotificationEvent, NotificationList, ProjectEvent, SessionDetail, SessionRow } from '../api/contract';
 import type { CommentThread } from '../api/contract/comments';
-import type { NotificationWrite } from '../reconcile/notifications';
+import type { NotificationFeed, NotificationWrite } from '../reconcile/notifications';
 import type { TaskSnapshot } from '../reconcile/taskSnapshots';
 import type { PendingSend } from '../reconcile/types';
 import type { FetchedChatPage } from './chatCache';
@@ -58,8 +58,10 @@ export type CacheAction =
   | { type: 'notificationFrames'; events: readonly NotificationEvent[]; at: number }
   | { type: 'notificationOptimistic'; write: NotificationWrite }
   | { type: 'notificationSettled'; write: NotificationWrite; outcome: 'confirmed' | 'refused' }
-  // REST answers: a page of the feed (cursor null: its first) or of the unread list, SAM's count, the reconnect catch-up.
-  | { type: 'notificationPageFetched'; list: 'feed' | 'unread'; cursor: string | number | null; page: NotificationList; startedAt: number }
+  // REST answers: the feed as far as it is loaded, its next page, the unread page, SAM's count, the reconnect catch-up.
+  | { type: 'notificationFeedFetched'; feed: NotificationFeed<string | number | null>; startedAt: number }
+  | { type: 'notificationNextPage'; cursor: string | number; page: NotificationList; startedAt: number }
+  | { type: 'notificationUnreadFetched'; page: NotificationList; startedAt: number }
   | { type: 'unreadCountFetched'; count: number; startedAt: number }
   | { type: 'notificationsCaughtUp'; firstPage: NotificationList | null; unreadPage: NotificationList; count: number; startedAt: number }
   | { type: 'unreadCountRestored'; count: number };

@@ -39,8 +39,14 @@ export function createCacheReducer(notifications: NotificationCacheWrites, proje
       case 'notificationSettled':
         notifications.settled(action.write, action.outcome);
         break;
-      case 'notificationPageFetched':
-        notifications.pageFetched(action);
+      case 'notificationFeedFetched':
+        notifications.feedFetched(action);
+        break;
+      case 'notificationNextPage':
+        notifications.nextPage(action);
+        break;
+      case 'notificationUnreadFetched':
+        notifications.unreadFetched(action);
         break;
       case 'unreadCountFetched':
         notifications.countFetched(action);

@@ -1,6 +1,6 @@
 /*
  * The notification caches of one engine and how they are written. Three queries hold notification state:
- *   feed         the panel's list: pages by cursor, newest first (the query loads the first; `loadMore` the next)
+ *   feed         the panel's list: pages by cursor, newest first (`loadMore` adds the next; a refetch reloads them all)
  *   unread       the newest unread items (one page of up to 100), which the per-tab counts and the bell read
  *   unreadCount  SAM's own unread total ({ count }, as SAM answers it)
  * Everything that changes them is an action for the engine's reducer (cacheReducer.ts), which calls the
@@ -161,14 +161,32 @@ export function createNotificationCache(core: LiveCore) {
     return api.notifications({ filter: 'unread', limit: UNREAD_PAGE_SIZE }, signal);
   }
 
+  /**
+   * The feed as far as it is loaded, again: the first page, then one page after another by cursor until as
+   * many pages are held as before (a refetch must not drop what the person scrolled to).
+   */
+  async function fetchLoadedPages(signal: AbortSignal): Promise<NotificationFeedData> {
+    const wanted = Math.max(1, client.getQueryData<NotificationFeedData>(notificationKeys.feed())?.pages.length ?? 0);
+    const feed: NotificationFeedData = { pages: [], pageParams: [] };
+    let cursor: NotificationCursor = null;
+    while (feed.pages.length < wanted) {
+      const page = await fetchFeedPage(cursor, signal);
+      feed.pages.push(page);
+      feed.pageParams.push(cursor);
+      if (page.nextCursor === null || page.nextCursor === undefined) break;
+      cursor = page.nextCursor;
+    }
+    return feed;
+  }
+
   /** The queries' functions: each hands its answer to the reducer and answers with what it wrote. */
   const queries = {
     feed: () => ({
       queryKey: notificationKeys.feed(),
       queryFn: async ({ signal }: { signal: AbortSignal }): Promise<NotificationFeedData> => {
         const startedAt = core.stamp();
-        const page = await fetchFeedPage(null, signal);
-        return core.answer(notificationKeys.feed(), signal, { type: 'notificationPageFetched', list: 'feed', cursor: null, page, startedAt });
+        const feed = await fetchLoadedPages(signal);
+        return core.answer(notificationKeys.feed(), signal, { type: 'notificationFeedFetched', feed, startedAt });
       },
       structuralSharing: core.keepAnswer,
     }),
@@ -177,7 +195,7 @@ export function createNotificationCache(core: LiveCore) {
       queryFn: async ({ signal }: { signal: AbortSignal }): Promise<NotificationFeed<null>> => {
         const startedAt = core.stamp();
         const page = await fetchUnreadPage(signal);
-        return core.answer(notificationKeys.unread(), signal, { type: 'notificationPageFetched', list: 'unread', cursor: null, page, startedAt });
+        return core.answer(notificationKeys.unread(), signal, { type: 'notificationUnreadFetched', page, startedAt });
       },
       structuralSharing: core.keepAnswer,
     }),
@@ -200,23 +218,27 @@ export function createNotificationCache(core: LiveCore) {
     try {
       const startedAt = core.stamp();
       const page = await fetchFeedPage(cursor);
-      core.dispatch({ type: 'notificationPageFetched', list: 'feed', cursor, page, startedAt });
+      core.dispatch({ type: 'notificationNextPage', cursor, page, startedAt });
     } finally {
       journal.requestsOut -= 1;
     }
   }
 
-  /** A page of the feed or the unread list, with every write it cannot reflect applied again over it. */
-  function writePage({ list, cursor, page, startedAt }: FetchedPage): void {
-    const later = writesAfter(journal.writes, startedAt);
-    if (list === 'unread') {
-      const held = client.getQueryData<NotificationFeed<null>>(notificationKeys.unread());
-      client.setQueryData(notificationKeys.unread(), settleResponse(held, { pages: [page], pageParams: [null] }, later));
-      return;
-    }
+  /** REST answers, each with every write it cannot reflect applied again over it (newer wins). */
+  function writeFeed({ feed, startedAt }: { feed: NotificationFeedData; startedAt: number }): void {
     const held = client.getQueryData<NotificationFeedData>(notificationKeys.feed());
-    const next = cursor === null ? settleFirstPage(held, page, later) : settleNextPage(held, cursor, page, later);
+    client.setQueryData(notificationKeys.feed(), settleResponse(held, feed, writesAfter(journal.writes, startedAt)));
+  }
+
+  function writeNextPage({ cursor, page, startedAt }: { cursor: NotificationCursor; page: NotificationList; startedAt: number }): void {
+    const held = client.getQueryData<NotificationFeedData>(notificationKeys.feed());
+    const next = settleNextPage(held, cursor, page, writesAfter(journal.writes, startedAt));
     if (next !== undefined && next !== held) client.setQueryData(notificationKeys.feed(), next);
+  }
+
+  function writeUnread({ page, startedAt }: { page: NotificationList; startedAt: number }): void {
+    const held = client.getQueryData<NotificationFeed<null>>(notificationKeys.unread());
+    client.setQueryData(notificationKeys.unread(), settleResponse(held, { pages: [page], pageParams: [null] }, writesAfter(journal.writes, startedAt)));
   }
 
   /** SAM's count, with every write it cannot reflect applied on top. */
@@ -260,7 +282,9 @@ export function createNotificationCache(core: LiveCore) {
     frames: applyFrames,
     optimistic: applyOptimistic,
     settled: settleOptimistic,
-    pageFetched: writePage,
+    feedFetched: writeFeed,
+    nextPage: writeNextPage,
+    unreadFetched: writeUnread,
     countFetched: writeCount,
     caughtUp: writeCaughtUp,
     countRestored: restoreCount,
@@ -269,7 +293,6 @@ export function createNotificationCache(core: LiveCore) {
 }
 
 type CaughtUp = { firstPage: NotificationList | null; unreadPage: NotificationList; count: number; startedAt: number };
-type FetchedPage = { list: 'feed' | 'unread'; cursor: NotificationCursor; page: NotificationList; startedAt: number };
 
 export type NotificationCache = ReturnType<typeof createNotificationCache>;
 /** The writes to the notification caches, called only by the engine's reducer (src/live/cacheReducer.ts). */

@@ -162,9 +162,8 @@ export function mergeFirstPage<F extends NotificationFeed>(feed: F, fresh: Notif
 }
 
 /**
- * The feed once its first page lands (a load, a refresh, a catch-up): merged into what is held by
- * `mergeFirstPage` (pages loaded further down stay), then every write the answer cannot reflect applied
- * again on top.
+ * The feed once a reconnect's first page lands: merged into what is held by `mergeFirstPage` (pages loaded
+ * further down stay), then every write the answer cannot reflect applied again on top.
  */
 export function settleFirstPage<F extends NotificationFeed>(
   held: F | undefined,

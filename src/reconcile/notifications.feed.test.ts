@@ -204,8 +204,8 @@ describe('settleNextPage (load more)', () => {
   });
 });
 
-describe('settleFirstPage (the feed query, a refresh)', () => {
-  it('starts the feed from its first page, and keeps pages loaded further down on a refresh', () => {
+describe('settleFirstPage (the catch-up after a reconnect)', () => {
+  it('starts the feed from its first page, and keeps pages loaded further down', () => {
     const first = settleFirstPage(undefined, makePage([n('c', 1), n('b', 2)], 77), []);
     expect(ids(first)).toEqual([['c', 'b']]);
     const loaded = makeFeed(makePage([n('c', 1), n('b', 2)], T0 - 2 * 60_000), makePage([n('a', 3)]));

@@ -73,3 +73,24 @@ describe('notification actions while a refetch is in flight', () => {
     expect(find('a')?.readAt).toBeNull();
   });
 });
+
+describe('a refused dismiss further down the feed', () => {
+  it('brings the item back: the refetch asks again for every page held, not only the first', async () => {
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    const engine = createLiveEngine({ client });
+    const first = makePage([item('d', 4), item('c', 3)], 2);
+    const second = makePage([item('b', 2), item('a', 1)]);
+    vi.spyOn(api, 'notifications').mockImplementation(async (query = {}) => (query.cursor === 2 ? second : first));
+    await client.fetchQuery(engine.notifications.queries.feed());
+    await engine.notifications.loadMore();
+    const ids = () => feedNotifications(client.getQueryData<NotificationFeed>(notificationKeys.feed())).map((n) => n.id);
+    expect(ids()).toEqual(['d', 'c', 'b', 'a']);
+
+    vi.spyOn(api, 'dismiss').mockRejectedValue(new Error('refused'));
+    await new MutationObserver(client, dismissMutation(engine)).mutate('a').catch(() => {});
+    await flush();
+    await client.refetchQueries({ queryKey: notificationKeys.feed() });
+    expect(ids()).toEqual(['d', 'c', 'b', 'a']);
+    expect(client.getQueryData<NotificationFeed>(notificationKeys.feed())?.pages).toHaveLength(2);
+  });
+});
