@@ -8,9 +8,8 @@
  * of reconcile/notifications, and kept in a journal while any request is out. REST answers (the queries'
  * own, a next page, the catch-up) are settled against that journal: a write the answer cannot reflect (it
  * was learned after the request started, or is an action still pending) is applied again over it, so
- * newer wins. The keys
- * (under the `keys.notifications()` prefix of api/queries) live here, not in the feature, because the
- * stream must reach them and live/ never imports a feature.
+ * newer wins. The keys (under the `keys.notifications()` prefix of api/queries) live here, not in the
+ * feature, because the stream must reach them and live/ never imports a feature.
  */
 import { keys } from '../api/queries';
 import type { NotificationEvent, NotificationList } from '../api/contract';
