@@ -222,7 +222,10 @@ async function runOnce(browser: Browser, server: BenchServer, chatCase: ChatCase
       const costWindow = chatCase.costWindow ?? 0;
       const marks = new Map<number, Promise<Cpu>>();
       // LOOKOUT_BENCH_PROFILE=1: a V8 profile of the stream, for a look at where its time goes.
-      const profilePath = process.env.LOOKOUT_BENCH_PROFILE ? `bench-results/stream-${chatCase.messages}-${throttle}x-${seed}.cpuprofile` : null;
+      // Named by build (a compare sets LOOKOUT_BENCH_BUILD) and stream shape, so that runs do not overwrite each other.
+      const profilePath = process.env.LOOKOUT_BENCH_PROFILE
+        ? `bench-results/stream-${process.env.LOOKOUT_BENCH_BUILD ?? 'build'}-${chatCase.messages}-${chatCase.shape ?? 'mixed'}-${throttle}x-${seed}.cpuprofile`
+        : null;
       if (profilePath) await startProfile(page);
       await pace(
         frames,

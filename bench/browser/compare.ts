@@ -41,6 +41,7 @@ export async function runCompare(options: CompareOptions): Promise<CompareResult
         const server = await startServer(root);
         try {
           if (wanted('chat')) {
+            process.env.LOOKOUT_BENCH_BUILD = root.split('/').pop();
             const chat = await chatBenchmarks(browser, server, { runs: 1, cases, log: options.log });
             chat.cases.forEach((c, i) => results.chat[i]?.runs[r]?.push(...c.runs));
           }
