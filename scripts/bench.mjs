@@ -9,7 +9,7 @@
 //                                     LOAD (default: the number of cores): neighbours inflate long tasks
 //   --compare DIR_A,DIR_B [--rounds N] [--cases 1,3]
 //                                     before/after: two live builds measured in alternation (chat and
-//                                     firehose, or --only one of them); prints a table, writes
+//                                     firehose, or --only some of chat,firehose,reopen); prints a table, writes
 //                                     bench-results/compare-LABEL.json, leaves BENCHMARKS.md alone
 // The node benchmarks of the core run through `vitest bench` (bench/*.bench.ts); the browser ones are
 // bench/browser/*.ts, loaded through Vite's module runner (TypeScript, and the simulator in mocks/).

@@ -6,6 +6,7 @@
 import { launch, summarise, type WindowStats } from './browser';
 import { CHAT_CASES, chatBenchmarks, type ChatCase, type ChatRun } from './chat';
 import { firehoseBenchmark, type FirehoseResult } from './firehose';
+import { reopenBenchmark, type ReopenRun } from './reopen';
 import { startServer } from './server';
 import { figure, show } from './stats';
 
@@ -23,6 +24,7 @@ export interface CompareResults {
   roots: string[];
   chat: Array<{ chatCase: ChatCase; runs: ChatRun[][] }>;
   firehose: FirehoseResult[][];
+  reopen: ReopenRun[][];
 }
 
 export async function runCompare(options: CompareOptions): Promise<CompareResults> {
@@ -32,6 +34,7 @@ export async function runCompare(options: CompareOptions): Promise<CompareResult
     roots: options.roots,
     chat: cases.map((chatCase) => ({ chatCase, runs: options.roots.map(() => []) })),
     firehose: options.roots.map(() => []),
+    reopen: options.roots.map(() => []),
   };
   const browser = await launch();
   try {
@@ -40,10 +43,13 @@ export async function runCompare(options: CompareOptions): Promise<CompareResult
         options.log(`\nround ${round + 1}/${options.rounds}: ${root}`);
         const server = await startServer(root);
         try {
+          process.env.LOOKOUT_BENCH_BUILD = root.split('/').pop();
           if (wanted('chat')) {
-            process.env.LOOKOUT_BENCH_BUILD = root.split('/').pop();
             const chat = await chatBenchmarks(browser, server, { runs: 1, cases, log: options.log });
             chat.cases.forEach((c, i) => results.chat[i]?.runs[r]?.push(...c.runs));
+          }
+          if (wanted('reopen')) {
+            results.reopen[r]?.push(...(await reopenBenchmark(browser, server, { runs: 1, log: options.log })));
           }
           if (wanted('firehose')) {
             try {
@@ -151,6 +157,26 @@ export function renderCompare(c: CompareResults): string {
         );
       }
     }
+  }
+  if (c.reopen.some((r) => r.length > 0)) {
+    lines.push(
+      row(
+        '**reopen** the 30,000 chat, SAM held: navigation start -> last message painted',
+        c.reopen.map((r) => show(figure(r.map((x) => x.reopenToLastMessageMs)), 'ms')),
+      ),
+    );
+    lines.push(
+      row(
+        '  first visit (nothing kept, SAM answering)',
+        c.reopen.map((r) => show(figure(r.map((x) => x.firstVisitToLastMessageMs)), 'ms')),
+      ),
+    );
+    lines.push(
+      row(
+        '  main thread: long tasks; their time (reopen)',
+        c.reopen.map((r) => `${show(figure(r.map((x) => x.breakdown.longTasks ?? NaN)))}; ${show(figure(r.map((x) => x.breakdown.longTaskMs ?? NaN)), 'ms')}`),
+      ),
+    );
   }
   if (c.firehose.some((r) => r.length > 0)) {
     const windows = c.firehose.map((runs) => summarise(runs.flatMap((run) => run.windows)));

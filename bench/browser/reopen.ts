@@ -120,9 +120,17 @@ export async function reopenBenchmark(browser: Browser, server: BenchServer, opt
       // Held by the server, not by page.route: while any route is set, Playwright intercepts every
       // request of the page (chunks and `me` included) and each one waits for a trip through node.
       release = server.hold((path) => path !== '/api/auth/me');
+      // LOOKOUT_BENCH_TRACE=1: a Chromium trace of the reopen (bench-results/reopen-RUN.trace.json), for
+      // a look at the main thread's tasks; read it with scripts/trace-summary.mjs.
+      const tracePath = process.env.LOOKOUT_BENCH_TRACE ? `bench-results/reopen-${process.env.LOOKOUT_BENCH_BUILD ?? 'build'}-${run + 1}.trace.json` : null;
+      if (tracePath) await browser.startTracing(page, { path: tracePath, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'loading', 'v8.execute'] });
       await page.reload({ waitUntil: 'commit' });
       await armPaintWatch(page, { kind: 'item', itemId: last.id, probe: last.probe, resource: null });
       const reopened = await paintWatched(page);
+      if (tracePath) {
+        await page.evaluate((at) => performance.mark('lookout:last-message-painted', { startTime: at }), reopened.paintedAt);
+        await browser.stopTracing();
+      }
       const reopenBreakdown = await breakdown(page);
       await page.waitForSelector('[data-testid="restored-mark"]');
       const releasedAt = await page.evaluate(() => performance.now());

@@ -25,6 +25,16 @@ const ESTIMATED_PX: Record<ConversationItem['kind'], number> = {
   unknown: 64,
 };
 
+const estimatedPx = (item: ConversationItem) => ESTIMATED_PX[item.kind] ?? 64;
+const PADDING_END_PX = 16;
+
+/** Where the list's end would be by the first guesses of the rows' heights, less a window's height. */
+function estimatedEndOffset(items: readonly ConversationItem[]): number {
+  let height = EARLIER_BAR_PX + PADDING_END_PX;
+  for (const item of items) height += estimatedPx(item);
+  return Math.max(0, height - window.innerHeight);
+}
+
 interface ConversationProps {
   history: ConversationHistory;
   actions: RowActions;
@@ -62,7 +72,7 @@ export function Conversation({ history, actions, jumpTo = null }: ConversationPr
   // function makes the virtualizer recompute every row's position, 30,000 of them in a long session.
   const keys = useItemKeys(items);
   const getItemKey = useCallback((index: number) => keys[index]!, [keys]);
-  const estimateSize = useCallback((index: number) => ESTIMATED_PX[items[index]!.kind] ?? 64, [items]);
+  const estimateSize = useCallback((index: number) => estimatedPx(items[index]!), [items]);
 
   // Lookout does not run the React Compiler; the virtualizer's own re-renders drive this component.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -73,7 +83,11 @@ export function Conversation({ history, actions, jumpTo = null }: ConversationPr
     estimateSize,
     overscan: 6,
     paddingStart: EARLIER_BAR_PX,
-    paddingEnd: 16,
+    paddingEnd: PADDING_END_PX,
+    // The first frame already shows the newest rows: without these, the virtualizer lays out its first
+    // rows from the top (offset 0, no height) and the end comes a frame later, after the scroll to it.
+    initialOffset: () => estimatedEndOffset(items),
+    initialRect: { width: 0, height: window.innerHeight },
     anchorTo: 'end',
     followOnAppend: true,
     scrollEndThreshold: AT_END_PX,

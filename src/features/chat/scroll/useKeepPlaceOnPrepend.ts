@@ -7,7 +7,8 @@ import type { ConversationItem } from '../../../reconcile/types';
  * the top of the viewport, but that is often the first loaded item, and the core may re-key exactly that
  * item when the earlier page brings the start of its streamed run (a joined item takes its first chunk's
  * id). So this also remembers a row below the first one and, after a prepend, puts it back where it was
- * on screen. When the virtualizer already did, there is nothing to correct.
+ * on screen. When the virtualizer already did, there is nothing to correct. The place is read on every
+ * scroll and whenever measured rows change the list's height.
  */
 export function useKeepPlaceOnPrepend(
   virtualizer: Virtualizer<HTMLDivElement, Element>,
@@ -27,6 +28,15 @@ export function useKeepPlaceOnPrepend(
     const item = row && row.index >= 1 ? items[row.index] : undefined;
     anchor.current = row && item ? { id: item.id, offsetFromTop: row.start - scrollTop } : null;
   }
+
+  // Rows measured since the last scroll move the ones below them without a scroll event: read the place
+  // again, but not on a prepend's render (the effect below puts the reader back first).
+  const contentSize = virtualizer.getTotalSize();
+  useLayoutEffect(() => {
+    if (previousFirstId.current === firstId) rememberPlace();
+    // Runs when the rows' measured size changes; the rest is read as of that render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [contentSize]);
 
   useLayoutEffect(() => {
     const before = previousFirstId.current;
