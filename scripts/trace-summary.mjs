@@ -31,7 +31,10 @@ const ms = (us) => us / 1000;
 const onMain = events.filter((e) => `${e.pid}:${e.tid}` === main && e.ph === 'X' && e.ts + (e.dur ?? 0) > from && e.ts < to);
 const tasks = onMain.filter((e) => e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask').sort((a, b) => a.ts - b.ts);
 const KIND = [
-  [/^(FunctionCall|EvaluateScript|v8\.|TimerFire|FireAnimationFrame|EventDispatch|RunMicrotasks|V8\.|v8\.run|ScheduledAction|CompileScript|CompileCode|v8.compile)/, 'script'],
+  [
+    /^(FunctionCall|EvaluateScript|v8\.|TimerFire|FireAnimationFrame|EventDispatch|RunMicrotasks|V8\.|v8\.run|ScheduledAction|CompileScript|CompileCode|v8.compile)/,
+    'script',
+  ],
   [/^(UpdateLayoutTree|Layout|RecalculateStyles|ParseAuthorStyleSheet|HitTest|IntersectionObserverController)/, 'style + layout'],
   [/^(Paint|PrePaint|Layerize|UpdateLayer|CompositeLayers|Commit|RasterTask|PaintImage|ScrollLayer)/, 'paint + commit'],
   [/^(ParseHTML|ResourceReceivedData|ResourceFinish|ResourceSendRequest)/, 'parse + loading'],
@@ -52,19 +55,29 @@ for (const e of sorted) {
   const end = Math.min(e.ts + e.dur, to);
   if (end <= start) continue;
   const share = (e.self * (end - start)) / e.dur;
-  const kind = KIND.find(([re]) => re.test(e.name))?.[1] ?? (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask' ? 'task (other)' : `other: ${e.name}`);
+  const kind =
+    KIND.find(([re]) => re.test(e.name))?.[1] ?? (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask' ? 'task (other)' : `other: ${e.name}`);
   byKind.set(kind, (byKind.get(kind) ?? 0) + share);
 }
 const busy = tasks.reduce((sum, t) => sum + Math.max(0, Math.min(t.ts + t.dur, to) - Math.max(t.ts, from)), 0);
-console.log(`navigation start -> last message painted: ${ms(to - from).toFixed(0)} ms; main thread in tasks ${ms(busy).toFixed(0)} ms, between tasks ${ms(to - from - busy).toFixed(0)} ms`);
+console.log(
+  `navigation start -> last message painted: ${ms(to - from).toFixed(0)} ms; main thread in tasks ${ms(busy).toFixed(0)} ms, between tasks ${ms(to - from - busy).toFixed(0)} ms`,
+);
 for (const [kind, us] of [...byKind].sort((a, b) => b[1] - a[1]).slice(0, 14)) console.log(`  ${ms(us).toFixed(1).padStart(7)} ms  ${kind}`);
 console.log(`tasks over ${minTaskMs} ms (start, from navigation start):`);
 for (const t of tasks) {
   if (ms(t.dur) < minTaskMs) continue;
   const inner = onMain
     .filter((e) => e !== t && e.ts >= t.ts && e.ts + (e.dur ?? 0) <= t.ts + t.dur && e.dur && ms(e.dur) >= minTaskMs / 2)
-    .map((e) => `${e.name}${e.args?.data?.url ? ` ${String(e.args.data.url).split('/').pop()}` : ''}${e.args?.data?.type ? ` ${e.args.data.type}` : ''} ${ms(e.dur).toFixed(0)}`)
+    .map(
+      (e) =>
+        `${e.name}${e.args?.data?.url ? ` ${String(e.args.data.url).split('/').pop()}` : ''}${e.args?.data?.type ? ` ${e.args.data.type}` : ''} ${ms(e.dur).toFixed(0)}`,
+    )
     .slice(0, 6)
     .join(', ');
-  console.log(`  ${ms(t.ts - from).toFixed(0).padStart(5)} +${ms(t.dur).toFixed(0).padStart(3)} ms  ${inner}`);
+  console.log(
+    `  ${ms(t.ts - from)
+      .toFixed(0)
+      .padStart(5)} +${ms(t.dur).toFixed(0).padStart(3)} ms  ${inner}`,
+  );
 }

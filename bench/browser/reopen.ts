@@ -123,7 +123,11 @@ export async function reopenBenchmark(browser: Browser, server: BenchServer, opt
       // LOOKOUT_BENCH_TRACE=1: a Chromium trace of the reopen (bench-results/reopen-RUN.trace.json), for
       // a look at the main thread's tasks; read it with scripts/trace-summary.mjs.
       const tracePath = process.env.LOOKOUT_BENCH_TRACE ? `bench-results/reopen-${process.env.LOOKOUT_BENCH_BUILD ?? 'build'}-${run + 1}.trace.json` : null;
-      if (tracePath) await browser.startTracing(page, { path: tracePath, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'loading', 'v8.execute'] });
+      if (tracePath)
+        await browser.startTracing(page, {
+          path: tracePath,
+          categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'loading', 'v8.execute'],
+        });
       await page.reload({ waitUntil: 'commit' });
       await armPaintWatch(page, { kind: 'item', itemId: last.id, probe: last.probe, resource: null });
       const reopened = await paintWatched(page);
