@@ -21,10 +21,9 @@ const mark = events.find((e) => e.name === 'lookout:last-message-painted');
 if (!mark) throw new Error('no lookout:last-message-painted mark in the trace');
 const main = `${mark.pid}:${mark.tid}`;
 if (threadName.get(main) !== 'CrRendererMain') console.warn(`the mark is on ${threadName.get(main)}, not CrRendererMain`);
-// The renderer's navigationStart of the document the mark belongs to (the last one before the mark).
-const nav = events.filter((e) => e.name === 'navigationStart' && e.pid === mark.pid && e.ts <= mark.ts).at(-1);
-if (!nav) throw new Error('no navigationStart before the mark');
-const from = nav.ts;
+// The mark's startTime is from its document's time origin, the navigation start (other frames of the renderer
+// have navigationStart events of their own).
+const from = mark.ts - mark.args.data.startTime * 1000;
 const to = mark.ts;
 const ms = (us) => us / 1000;
 
