@@ -18,6 +18,16 @@ export interface Refreshers {
   openChats(): string[];
 }
 
+/**
+ * A chat on screen reads again now; a chat only cached is marked stale and reads again when it is shown.
+ * Fetching a chat nobody watches would also restart its release (a finished fetch schedules it anew,
+ * src/live/queries.ts `UNWATCHED_CHAT_GC_MS`): in the firehose benchmark, where the stream's gaps asked
+ * for catch-ups every few seconds, every chat ever opened stayed held, and the heap grew by ~50 MB a minute.
+ */
+function refreshChat(client: QueryClient, projectId: string, sessionId: string): Promise<void> {
+  return client.invalidateQueries({ queryKey: keys.chat(projectId, sessionId), exact: true, refetchType: 'active' }, { cancelRefetch: true });
+}
+
 export function createRefreshers(client: QueryClient, projectId: string): Refreshers {
   const refetch = (queryKey: readonly unknown[], exact: boolean) => () =>
     client.refetchQueries({ queryKey, exact, type: exact ? 'all' : 'active' }, { cancelRefetch: true });
@@ -30,7 +40,7 @@ export function createRefreshers(client: QueryClient, projectId: string): Refres
     }),
     chat(sessionId) {
       let chat = chats.get(sessionId);
-      if (!chat) chats.set(sessionId, (chat = coalescer(refetch(keys.chat(projectId, sessionId), true))));
+      if (!chat) chats.set(sessionId, (chat = coalescer(() => refreshChat(client, projectId, sessionId))));
       return chat;
     },
     openChats() {
