@@ -98,6 +98,19 @@ export async function startProfile(page: Page): Promise<void> {
   await cdp.send('Profiler.start');
 }
 
+/** Writes a heap snapshot of the page (open it in DevTools' Memory panel, or scripts/heap-summary.mjs). */
+export async function saveHeapSnapshot(page: Page, path: string): Promise<void> {
+  const cdp = cdpSessions.get(page);
+  if (!cdp) throw new Error('not a page of openPage()');
+  const parts: string[] = [];
+  const onChunk = ({ chunk }: { chunk: string }) => parts.push(chunk);
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  await cdp.send('HeapProfiler.enable');
+  await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  writeFileSync(path, parts.join(''));
+}
+
 /** Stops the profiler and writes the profile (open it in DevTools' Performance panel). */
 export async function saveProfile(page: Page, path: string): Promise<void> {
   const cdp = cdpSessions.get(page);

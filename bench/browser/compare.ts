@@ -57,7 +57,7 @@ export async function runCompare(options: CompareOptions): Promise<CompareResult
                 durationMs: options.firehoseMs,
                 framesPerSecond: 1_000,
                 clickEveryMs: 10_000,
-                heapAtMs: [options.firehoseMs],
+                heapAtMs: [options.firehoseMs / 2, options.firehoseMs],
                 windowMs: 20_000,
                 log: options.log,
               });

@@ -17,6 +17,7 @@ import {
   cpu,
   cpuSince,
   heapMB,
+  saveHeapSnapshot,
   openPage,
   pageNow,
   paintWatched,
@@ -147,6 +148,34 @@ export async function firehoseBenchmark(browser: Browser, server: BenchServer, o
           style: harnessCpu.style + spent.style,
         };
         heap.push({ atMs: Math.round(elapsed()), mb });
+        if (process.env.LOOKOUT_BENCH_DEBUG) {
+          const seen = await page.evaluate(() => {
+            const root = document.getElementById('root') as unknown as Record<string, unknown>;
+            const key = Object.keys(root).find((k) => k.startsWith('__reactContainer'));
+            let fiber = key ? (root[key] as { child: unknown }) : null;
+            const stack: unknown[] = [fiber];
+            let client: {
+              getQueryCache(): { getAll(): Array<{ queryHash: string; gcTime: number; observers: unknown[]; state: { fetchStatus: string } }> };
+            } | null = null;
+            while (stack.length && !client) {
+              fiber = stack.pop() as { child: unknown; sibling: unknown; memoizedProps?: { client?: typeof client } } | null;
+              if (!fiber) continue;
+              const f = fiber as { child: unknown; sibling: unknown; memoizedProps?: { client?: typeof client } };
+              if (f.memoizedProps?.client && typeof f.memoizedProps.client.getQueryCache === 'function') client = f.memoizedProps.client;
+              stack.push(f.sibling, f.child);
+            }
+            if (!client) return 'no client';
+            return client
+              .getQueryCache()
+              .getAll()
+              .filter((q) => q.queryHash.includes('"chat"'))
+              .map((q) => `${q.queryHash.slice(-8)} gc=${q.gcTime} obs=${q.observers.length} ${q.state.fetchStatus}`)
+              .join('; ');
+          });
+          options.log(`    chats held: ${seen}`);
+        }
+        // LOOKOUT_BENCH_HEAPSNAP=1: a heap snapshot at each reading, for a look at what the heap holds.
+        if (process.env.LOOKOUT_BENCH_HEAPSNAP) await saveHeapSnapshot(page, `bench-results/firehose-heap-${Math.round(elapsed() / 1000)}s.heapsnapshot`);
         options.log(`    ${(elapsed() / 1000).toFixed(0)} s: heap ${mb.toFixed(1)} MB`);
         continue;
       }
