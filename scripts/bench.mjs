@@ -7,7 +7,7 @@
 //   --no-report                       do not rewrite BENCHMARKS.md
 //   --wait-quiet [LOAD]               first wait (up to 30 min) until the 1-minute load average is under
 //                                     LOAD (default: the number of cores): neighbours inflate long tasks
-//   --compare DIR_A,DIR_B [--rounds N] [--cases 1,3]
+//   --compare DIR_A,DIR_B [--rounds N] [--cases 1,3] [--firehose-seconds S]
 //                                     before/after: two live builds measured in alternation (chat and
 //                                     firehose, or --only some of chat,firehose,reopen); prints a table, writes
 //                                     bench-results/compare-LABEL.json, leaves BENCHMARKS.md alone
@@ -138,7 +138,7 @@ if (option('--compare')) {
     rounds: Number(option('--rounds') ?? 3),
     only: only ?? new Set(['chat', 'firehose']),
     cases: option('--cases') ? option('--cases').split(',').map(Number) : null,
-    firehoseMs: quick ? 30_000 : 60_000,
+    firehoseMs: option('--firehose-seconds') ? Number(option('--firehose-seconds')) * 1000 : quick ? 30_000 : 60_000,
     log: (line) => console.log(line),
   });
   writeFileSync(join(OUT, `compare-${label}.json`), JSON.stringify({ loadavg: loadavg(), ...compared }, null, 1));
