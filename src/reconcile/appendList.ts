@@ -57,10 +57,3 @@ export function* iterate<T>(list: AppendList<T>): Generator<T> {
   for (const chunk of list.chunks) yield* chunk;
   yield* list.tail;
 }
-
-export function toArray<T>(list: AppendList<T>): T[] {
-  const out: T[] = [];
-  for (const chunk of list.chunks) for (const item of chunk) out.push(item);
-  for (const item of list.tail) out.push(item);
-  return out;
-}

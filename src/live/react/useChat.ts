@@ -1,12 +1,11 @@
-import { useMemo } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import type { SessionDetailRow, SessionState } from '../../api/contract';
-import { conversationItems } from '../../reconcile/conversation';
 import type { ConversationItem, SessionEntry } from '../../reconcile/types';
 import { loadEarlierMessages } from '../loadEarlier';
 import { useLiveEngine } from './LiveProvider';
 import { useProjectPart } from './useProjectPart';
 import { useSessionEntry, type QueryStatusName } from './useSessionEntries';
+import { useChatItems } from './useChatItems';
 import { useChatState } from './useChatState';
 
 export interface Chat {
@@ -24,15 +23,13 @@ export interface Chat {
   isLoadingEarlier: boolean;
 }
 
-const NO_ITEMS: readonly ConversationItem[] = [];
-
 export function useChat(projectId: string, sessionId: string): Chat {
   const engine = useLiveEngine();
   const query = useQuery(useProjectPart().queries.chat(projectId, sessionId));
   const chat = query.data;
   const entry = useSessionEntry(projectId, sessionId);
   const { conversation, pendingSends } = chat ?? {};
-  const items = useMemo(() => (conversation && pendingSends ? conversationItems(conversation, pendingSends) : NO_ITEMS), [conversation, pendingSends]);
+  const items = useChatItems(conversation, pendingSends);
   const state = useChatState(projectId, sessionId, chat?.state ?? null);
   const earlier = useMutation({ mutationFn: () => loadEarlierMessages(engine, projectId, sessionId) });
   const { refetch } = query;
