@@ -152,15 +152,15 @@ export async function firehoseBenchmark(browser: Browser, server: BenchServer, o
           const seen = await page.evaluate(() => {
             const root = document.getElementById('root') as unknown as Record<string, unknown>;
             const key = Object.keys(root).find((k) => k.startsWith('__reactContainer'));
-            let fiber = key ? (root[key] as { child: unknown }) : null;
-            const stack: unknown[] = [fiber];
-            let client: {
-              getQueryCache(): { getAll(): Array<{ queryHash: string; gcTime: number; observers: unknown[]; state: { fetchStatus: string } }> };
-            } | null = null;
+            type HeldQuery = { queryHash: string; gcTime: number; observers: unknown[]; state: { fetchStatus: string } };
+            type Client = { getQueryCache(): { getAll(): HeldQuery[] } };
+            type Fiber = { child: unknown; sibling: unknown; memoizedProps?: { client?: Client } };
+            // The query client, found through React's fibers: the page exposes no handle to it.
+            const stack: unknown[] = [key ? root[key] : null];
+            let client: Client | null = null;
             while (stack.length && !client) {
-              fiber = stack.pop() as { child: unknown; sibling: unknown; memoizedProps?: { client?: typeof client } } | null;
-              if (!fiber) continue;
-              const f = fiber as { child: unknown; sibling: unknown; memoizedProps?: { client?: typeof client } };
+              const f = stack.pop() as Fiber | null;
+              if (!f) continue;
               if (f.memoizedProps?.client && typeof f.memoizedProps.client.getQueryCache === 'function') client = f.memoizedProps.client;
               stack.push(f.sibling, f.child);
             }
